@@ -1,0 +1,73 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { DEFAULT_WEB_DIST_DIR } from './config/paths.js';
+import { registerStrictJsonParser } from './common/http/json-body-parser.js';
+import { ProblemExceptionFilter } from './common/http/problem-exception.filter.js';
+import { generateRequestId } from './common/http/request-id.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
+import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { collectRouteTable } from './openapi/route-table.js';
+import { registerSpa } from './spa/spa-static.js';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * Builds the whole HTTP application (used by `main.ts` and by tests, which call `inject()` on it
+ * without opening a port). Nothing here reads `process.env`: configuration comes in parsed.
+ */
+export interface CreateAppOptions {
+  logger?: Logger;
+  /** Extra modules mounted beside the product's (tests use this for probe routes). */
+  imports?: (Type | DynamicModule)[];
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createRootLogger(config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: generateRequestId,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+    // Mail servers reconnect constantly; keep-alive beyond Node's 5 s default saves handshakes.
+    keepAliveTimeout: 65_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  registerStrictJsonParser(fastify);
+  await fastify.register(fastifyCookie);
+  await registerSecurityHeaders(fastify);
+  const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
+  app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
+  app.enableShutdownHooks();
+
+  await app.init();
+  const document = buildOpenApiDocument(
+    collectRouteTable(app).map((entry) => entry.operation),
+    API_VERSION,
+  );
+  SwaggerModule.setup('api/docs', app, document as never, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Mailgate API',
+  });
+  return app;
+}
+
+function parseTrustProxy(value: string): string[] | false {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length > 0 ? entries : false;
+}

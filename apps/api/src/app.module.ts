@@ -1,0 +1,32 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
+import { NoticesModule } from './notices/notices.module.js';
+import { SessionModule } from './auth/session.module.js';
+import { AccountEventsModule } from './account-events/account-events.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extraImports: (Type | DynamicModule)[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DiscoveryModule,
+        DatabaseModule,
+        CryptoModule,
+        AuditModule,
+        NoticesModule,
+        SessionModule,
+        AccountEventsModule,
+        HealthModule,
+        ...extraImports,
+      ],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import type { RequestMeta } from '../common/http/request-meta.js';
+
+export type ActorRole = 'USER' | 'SUPPORT' | 'ADMIN' | 'SYSTEM' | 'MAIL_SERVER';
+
+/** Who did something: a signed-in person, or the system itself (jobs, expiries, mail servers). */
+export interface Actor {
+  readonly userId: string | null;
+  readonly role: ActorRole;
+}
+
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, role: 'SYSTEM' });
+
+export interface AuditEventInput {
+  readonly actor: Actor;
+  readonly targetUserId?: string | null;
+  /** Dotted, stable action names (`protocol_access.enabled`); the SPA translates them. */
+  readonly action: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly reason?: string | null;
+  readonly meta?: Pick<RequestMeta, 'ip' | 'requestId'> | null;
+}

@@ -1,0 +1,96 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommonErrors, PROBLEM_CONTENT_TYPE, type Problem } from '@mailgate/contracts';
+import { AppError } from './app-error.js';
+import type { SpaFallback } from '../../spa/spa-static.js';
+
+/**
+ * Renders every error as `application/problem+json` with a stable `code` and the request id.
+ * Stack traces and internal messages go to the log only. Errors raised by Fastify before a
+ * handler runs (bad JSON, body too large, wrong content type) map to their catalogue codes.
+ */
+@Catch()
+export class ProblemExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly spaFallback?: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<FastifyRequest>();
+    const reply = context.getResponse<FastifyReply>();
+    const appError = toAppError(exception);
+    // Client-side routes of the SPA (/admin, /security…) are pages, not missing API resources.
+    if (appError.code === CommonErrors.NOT_FOUND.code && this.spaFallback?.(request, reply)) return;
+
+    if (appError.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id, code: appError.code }, 'request failed');
+    } else if (appError.options.internalDetail) {
+      this.logger.warn({ requestId: request.id, code: appError.code, detail: appError.options.internalDetail });
+    }
+
+    const body: Problem = {
+      type: 'about:blank',
+      title: appError.definition.message,
+      status: appError.status,
+      code: appError.code,
+      requestId: String(request.id),
+      ...(appError.options.detail ? { detail: appError.options.detail } : {}),
+      ...(appError.options.issues ? { issues: appError.options.issues } : {}),
+    };
+    void reply
+      .status(appError.status)
+      .headers(appError.options.headers ?? {})
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(body);
+  }
+}
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  name?: string;
+}
+
+export function toAppError(exception: unknown): AppError {
+  if (exception instanceof AppError) return exception;
+  const fastifyError = (exception ?? {}) as FastifyLikeError;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(CommonErrors.PAYLOAD_TOO_LARGE);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(CommonErrors.UNSUPPORTED_MEDIA_TYPE);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError(CommonErrors.MALFORMED_JSON);
+  }
+  if (fastifyError.statusCode === 400 && fastifyError.name === 'SyntaxError') {
+    return new AppError(CommonErrors.MALFORMED_JSON);
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception);
+  }
+  return new AppError(CommonErrors.INTERNAL_ERROR);
+}
+
+function fromHttpException(exception: HttpException): AppError {
+  switch (exception.getStatus()) {
+    case 404:
+      return new AppError(CommonErrors.NOT_FOUND);
+    case 401:
+      return new AppError(CommonErrors.UNAUTHENTICATED);
+    case 403:
+      return new AppError(CommonErrors.FORBIDDEN);
+    case 413:
+      return new AppError(CommonErrors.PAYLOAD_TOO_LARGE);
+    case 415:
+      return new AppError(CommonErrors.UNSUPPORTED_MEDIA_TYPE);
+    case 429:
+      return new AppError(CommonErrors.RATE_LIMITED);
+    case 400:
+      return new AppError(CommonErrors.VALIDATION_FAILED, { internalDetail: exception.message });
+    default:
+      return new AppError(CommonErrors.INTERNAL_ERROR, { internalDetail: exception.message });
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+import { CommonErrors } from '@mailgate/contracts';
+import { AppError } from '../http/app-error.js';
+
+/**
+ * Validates a body, query or path object against its contract schema. Schemas are strict
+ * (`z.strictObject`), so unknown fields are refused rather than silently dropped.
+ */
+@Injectable()
+export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unknown, z.output<T>> {
+  constructor(private readonly schema: T) {}
+
+  transform(value: unknown): z.output<T> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    throw new AppError(CommonErrors.VALIDATION_FAILED, {
+      issues: result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        // zod's messages describe the rule, never echo the value, so they are safe to return.
+        message: issue.message,
+        code: issue.code,
+      })),
+    });
+  }
+}
+
+export function validate<T extends z.ZodType>(schema: T): ZodValidationPipe<T> {
+  return new ZodValidationPipe(schema);
+}

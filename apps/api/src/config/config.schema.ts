@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'must be a postgres:// or postgresql:// URL' });
+
+/**
+ * Every environment variable Mailgate reads, with its default. The README's configuration table
+ * mirrors this schema. Variables marked `sensitive` are never printed, not even in errors.
+ */
+export const ZEnvironment = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: z
+      .string()
+      .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    MAILGATE_SECRET_KEY: z
+      .string()
+      .min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+      .meta({ sensitive: true }),
+    MAILGATE_SECRET_KEY_ID: z
+      .string()
+      .regex(/^[a-z0-9]{1,8}$/, { message: 'must be 1-8 lower-case letters or digits' })
+      .default('k1'),
+    MAILGATE_PREVIOUS_SECRET_KEYS: z
+      .string()
+      .default('')
+      .meta({ sensitive: true, description: 'Comma-separated id=key pairs still accepted for stored values.' }),
+    MAILGATE_MAIL_TOKEN: z.string().min(32).optional().meta({ sensitive: true }),
+    MIGRATE_ON_START: booleanFlag.default(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z.string().default(''),
+    WEB_DIST_DIR: z.string().optional(),
+    PUBLIC_URL: z.url().optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
+    MAILGATE_DEMO: booleanFlag.default(false),
+  })
+  // Unknown variables are fine (the whole process environment is passed in).
+  .loose();
+
+export type Environment = z.infer<typeof ZEnvironment>;
+
+export const SENSITIVE_VARIABLES: ReadonlySet<string> = new Set(
+  Object.entries(ZEnvironment.shape)
+    .filter(([, schema]) => (schema.meta() as { sensitive?: boolean } | undefined)?.sensitive === true)
+    .map(([name]) => name),
+);

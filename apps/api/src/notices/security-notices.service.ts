@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+
+export interface SecurityNoticeInput {
+  readonly userId: string;
+  /** A stable code the SPA translates, e.g. `PROTOCOL_ENABLED`. */
+  readonly kind: string;
+  readonly params?: Record<string, string | number | boolean | null>;
+  /** Set when staff made the change; the user then sees that, with the reason. */
+  readonly byStaff?: boolean;
+  readonly reason?: string | null;
+}
+
+/**
+ * Creates the notices shown at the top of the user's portal until read. Like audit events they
+ * are written in the caller's transaction, together with the change they announce.
+ */
+@Injectable()
+export class SecurityNoticesService {
+  async create(tx: Prisma.TransactionClient, notice: SecurityNoticeInput): Promise<void> {
+    await tx.securityNotice.create({
+      data: {
+        userId: notice.userId,
+        kind: notice.kind,
+        params: notice.params ?? {},
+        byStaff: notice.byStaff ?? false,
+        reason: notice.reason ?? null,
+      },
+    });
+  }
+}

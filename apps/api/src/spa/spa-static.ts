@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Serves the built SPA on the API's origin (one port, one CSP, no CORS). Hashed assets are cached
+ * for a year; index.html never, so a deploy is picked up at the next navigation.
+ * Returns the fallback that answers client-side routes (e.g. /admin/users) with index.html.
+ */
+export async function registerSpa(fastify: FastifyInstance, distDir: string): Promise<SpaFallback | undefined> {
+  if (!existsSync(join(distDir, 'index.html'))) return undefined;
+  await fastify.register(fastifyStatic, {
+    root: distDir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (reply, path) => {
+      void reply.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  return (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api';
+    if (!wantsPage) return false;
+    void reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return true;
+  };
+}
+
+/** Answers a request that matched no route; returns false when it is not a page navigation. */
+export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;

@@ -1,0 +1,113 @@
+// Throwaway PostgreSQL databases for tests, with the project's migrations applied.
+//
+// Server: `serverUrl` when given (tests pass inject('databaseServerUrl')), else DATABASE_URL's
+// server, else one embedded PostgreSQL per process, started on first use in `.tmp/` and stopped
+// when its last database is dropped.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import {
+  removeAbandonedCluster,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../../../../scripts/lib/embedded-postgres.mjs';
+import { applyMigrations, ROOT_DIR } from '../../../../scripts/lib/schema-engine.mjs';
+
+export interface TestDatabase {
+  /** Connection URL of the new database. */
+  url: string;
+  name: string;
+  /** URL of the server it lives on, for creating further databases next to it. */
+  serverUrl: string;
+  /** Drops the database (closing its connections first). Idempotent. */
+  drop(): Promise<void>;
+}
+
+export interface CreateTestDatabaseOptions {
+  serverUrl?: string;
+  /** Apply prisma/migrations (default true). */
+  migrate?: boolean;
+}
+
+const TEST_CLUSTERS_DIR = path.join(ROOT_DIR, '.tmp');
+const TEST_CLUSTER_PREFIX = 'test-postgres-';
+
+let embeddedServer: Promise<EmbeddedPostgres> | undefined;
+let embeddedDatabases = 0;
+
+async function startEmbeddedServer(): Promise<EmbeddedPostgres> {
+  if (fs.existsSync(TEST_CLUSTERS_DIR)) {
+    for (const entry of fs.readdirSync(TEST_CLUSTERS_DIR)) {
+      if (entry.startsWith(TEST_CLUSTER_PREFIX)) await removeAbandonedCluster(path.join(TEST_CLUSTERS_DIR, entry));
+    }
+  }
+  const dataDir = path.join(TEST_CLUSTERS_DIR, `${TEST_CLUSTER_PREFIX}${randomBytes(4).toString('hex')}`);
+  return startEmbeddedPostgres({ dataDir, ephemeral: true });
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
+  const { migrate = true } = options;
+  let serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
+  const embedded = !serverUrl;
+  if (embedded) {
+    embeddedServer ??= startEmbeddedServer();
+    embeddedDatabases += 1;
+    try {
+      serverUrl = (await embeddedServer).serverUrl;
+    } catch (error) {
+      embeddedDatabases -= 1;
+      embeddedServer = undefined;
+      throw error;
+    }
+  }
+  const server = serverUrl as string;
+
+  const name = `mailgate_test_${randomBytes(6).toString('hex')}`;
+  const url = withDatabase(server, name);
+  let dropping: Promise<void> | undefined;
+  const drop = (): Promise<void> =>
+    (dropping ??= (async () => {
+      try {
+        // WITH (FORCE) (PostgreSQL 13+) terminates the database's remaining connections first.
+        await onServer(server, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+        );
+      } finally {
+        if (embedded) await releaseEmbeddedServer();
+      }
+    })());
+
+  try {
+    await onServer(server, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+    if (migrate) await applyMigrations(url);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url, name, serverUrl: server, drop };
+}
+
+async function releaseEmbeddedServer(): Promise<void> {
+  embeddedDatabases -= 1;
+  if (embeddedDatabases > 0 || !embeddedServer) return;
+  const server = embeddedServer;
+  embeddedServer = undefined;
+  await (await server).stop();
+}

@@ -1,0 +1,14 @@
+import { inject } from 'vitest';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+
+/** A valid configuration for tests, pointing at this run's database (see test/db/global-setup.ts). */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    MAILGATE_SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789',
+    LOG_LEVEL: 'silent',
+    MIGRATE_ON_START: 'false',
+    ...overrides,
+  });
+}

@@ -1,0 +1,25 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './language-switch';
+import { PrimaryNav } from './primary-nav';
+
+interface SiteHeaderProps {
+  /** The navigation only makes sense once signed in. */
+  showNav: boolean;
+}
+
+export function SiteHeader({ showNav }: SiteHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        {showNav && <PrimaryNav />}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { createQueryClient } from './api/query-client';
+import { App } from './app';
+import { createI18n } from './i18n/i18n';
+import { routes } from './routes';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html must contain an element with id "root"');
+
+const i18n = createI18n();
+const queryClient = createQueryClient();
+const router = createBrowserRouter(routes);
+
+createRoot(container).render(
+  <StrictMode>
+    <App router={router} queryClient={queryClient} i18n={i18n} />
+  </StrictMode>,
+);

@@ -1,0 +1,17 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('notFound.title')} />
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { RouteObject } from 'react-router';
+import { PortalLayout, PublicLayout } from './layout/layouts';
+import { ActivityPage } from './pages/Activity/activity-page';
+import { AdminPage } from './pages/Admin/admin-page';
+import { HomePage } from './pages/Home/home-page';
+import { NotFoundPage } from './pages/NotFound/not-found-page';
+import { RouteErrorPage } from './pages/RouteError/route-error-page';
+import { SecurityPage } from './pages/Security/security-page';
+import { SignInPage } from './pages/SignIn/sign-in-page';
+
+export const routes: RouteObject[] = [
+  {
+    Component: PublicLayout,
+    ErrorBoundary: RouteErrorPage,
+    children: [{ path: 'sign-in', Component: SignInPage }],
+  },
+  {
+    Component: PortalLayout,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      { index: true, Component: HomePage },
+      { path: 'security', Component: SecurityPage },
+      { path: 'activity', Component: ActivityPage },
+      { path: 'admin', Component: AdminPage },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];

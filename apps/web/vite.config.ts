@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+// The config is also run from the repository root (`vite build --config apps/web/vite.config.ts`),
+// so anchor everything to this folder instead of the working directory.
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+
+const apiProxy = {
+  '/api': { target: 'http://127.0.0.1:3000' },
+};
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  resolve: {
+    // Workspace packages (@mailgate/contracts, @mailgate/password-policy) export their TS source under
+    // this condition, so the SPA bundles the source and needs no prior package build. Setting
+    // `conditions` replaces Vite's defaults, hence the spread.
+    conditions: ['@mailgate/source', ...defaultClientConditions],
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: apiProxy,
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    proxy: apiProxy,
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Never inline assets as data: URIs; the API's CSP only allows resources from 'self'.
+    assetsInlineLimit: 0,
+  },
+});

@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+// Reuses the Vite config so tests resolve workspace packages exactly like the app does.
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      // jsdom is not installed: unit tests cover pure logic and stub browser globals where needed.
+      environment: 'node',
+      include: ['src/**/*.test.{ts,tsx}'],
+    },
+  }),
+);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineOperation } from '../common/operation.js';
+
+export const ZHealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
+export type HealthResponse = z.infer<typeof ZHealthResponse>;
+
+export const ZReadinessCheck = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string().optional(),
+});
+
+export const ZReadinessResponse = z
+  .object({
+    status: z.enum(['ready', 'degraded', 'unavailable']),
+    checks: z.array(ZReadinessCheck),
+  })
+  .meta({ id: 'ReadinessResponse' });
+export type ReadinessResponse = z.infer<typeof ZReadinessResponse>;
+
+export const healthOperations = {
+  liveness: defineOperation({
+    method: 'get',
+    path: '/api/health',
+    tag: 'Health',
+    summary: 'Liveness: the process is up.',
+    responses: { 200: ZHealthResponse },
+  }),
+  readiness: defineOperation({
+    method: 'get',
+    path: '/api/ready',
+    tag: 'Health',
+    summary: 'Readiness: the database is reachable and all migrations are applied.',
+    description: 'Answers 503 with the failing checks while not ready. "degraded" means ready, with a fallback in use.',
+    responses: { 200: ZReadinessResponse, 503: ZReadinessResponse },
+  }),
+};

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run db:migrate`: applies pending migrations from prisma/migrations to DATABASE_URL, with
+// the same bookkeeping (`_prisma_migrations`) as `prisma migrate deploy`, but without Prisma's
+// native engine (see scripts/lib/schema-engine.mjs). Safe to run repeatedly.
+import { applyMigrations } from '../lib/schema-engine.mjs';
+
+function redacted(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error(
+    '[db:migrate] DATABASE_URL is not set. Example:\n' +
+      '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mailgate npm run db:migrate',
+  );
+  process.exit(1);
+}
+
+try {
+  console.log(`[db:migrate] migrating ${redacted(databaseUrl)}`);
+  const applied = await applyMigrations(databaseUrl, { log: (line) => console.log(`[db:migrate] ${line}`) });
+  console.log(
+    applied.length === 0
+      ? '[db:migrate] already up to date, nothing applied'
+      : `[db:migrate] applied ${applied.length} migration(s):\n${applied.map((name) => `  - ${name}`).join('\n')}`,
+  );
+} catch (error) {
+  console.error(`[db:migrate] ${error.message}`);
+  process.exit(1);
+}

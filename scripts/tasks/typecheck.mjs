@@ -1,0 +1,11 @@
+// npm run typecheck: strict TypeScript over every workspace (needs the generated Prisma client).
+import { ensurePrismaClient } from '../lib/build.mjs';
+import { run } from '../lib/run.mjs';
+
+await ensurePrismaClient();
+try {
+  await run('tsc', ['-b', 'tsconfig.json', ...process.argv.slice(2)]);
+  await run('tsc', ['-p', 'apps/api/tsconfig.test.json']);
+} catch {
+  process.exit(1);
+}
