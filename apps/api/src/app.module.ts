@@ -9,6 +9,8 @@ import { CryptoModule } from './common/crypto/crypto.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { SessionModule } from './auth/session.module.js';
 import { AccountEventsModule } from './account-events/account-events.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +27,8 @@ export class AppModule {
         SessionModule,
         AccountEventsModule,
         HealthModule,
+        RedisModule,
+        RateLimitModule,
         ...extraImports,
       ],
     };
