@@ -5,3 +5,6 @@ export * from './common/strings.js';
 export * from './common/operation.js';
 export * from './health/health.contract.js';
 export * from './auth/session-errors.js';
+export * from './mail-auth/deny-reasons.js';
+export * from './mail-auth/mail-auth.errors.js';
+export * from './mail-auth/mail-auth.contract.js';
