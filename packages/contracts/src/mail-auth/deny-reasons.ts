@@ -1,51 +1,52 @@
 import { z } from 'zod';
 
 /**
- * Why a mail login was allowed or refused. The catalogue is shared: the mail-auth API records it
- * on every login attempt and returns it to the mail server (for its log only), the portal's
- * activity page and the support panel translate it by code. `OK` is the reason of an allow.
- *
- * Only the mail server sees a reason; the mail client is always told "authentication failed".
+ * Why a mail login was allowed or refused. Mail-auth writes one of these into every login attempt;
+ * the portal (activity) and the staff panel (diagnosis) translate them into plain language.
+ * A plain `as const` list so that the portal and mail branches can both extend it without conflict.
  */
 export const MAIL_AUTH_REASONS = [
+  // The login was allowed.
   'OK',
-  // The credential did not match (kept generic where revealing more would help an attacker).
+  // Generic refusal; the only reason a mail client sees before the credential is proven valid.
   'AUTH_FAILED',
-  // No account with this login exists.
+  // No account with this login name.
   'USER_UNKNOWN',
-  // The account exists but the main password was wrong.
+  // The account password was wrong.
   'PASSWORD_WRONG',
-  // The secret looked like an app password but matched none of the user's app passwords.
+  // No app password of this user matched.
   'APP_PASSWORD_WRONG',
-  // Support disabled the account.
+  // The account is disabled by support.
   'ACCOUNT_DISABLED',
-  // The user has not turned this protocol on.
+  // The protocol is switched off for this account.
   'PROTOCOL_DISABLED',
-  // The protocol was turned on for a limited time, and that time is over.
+  // The protocol was switched on for a limited time, and that time is over.
   'PROTOCOL_EXPIRED',
-  // The login was not protected by TLS, and TLS is required.
+  // A plaintext (non-TLS) login while TLS is required.
   'TLS_REQUIRED',
-  // The main password was used while 2FA is on (or the admin forbids it): an app password is needed.
+  // The account password was used in a mail program while 2FA is on, or the admin setting forbids it.
   'MAIN_PASSWORD_NOT_ALLOWED',
-  // The app password is not allowed for this protocol.
+  // The app password is valid but not allowed for this protocol.
   'APP_PASSWORD_SCOPE',
   // The app password has passed its expiry date.
   'APP_PASSWORD_EXPIRED',
   // The app password was revoked.
   'APP_PASSWORD_REVOKED',
-  // Too many failures for this user from this client address: locked for a while.
+  // Too many failures from this client IP for this user: the pair is locked for a while.
   'LOCKED_USER_IP',
-  // Too many failures from this client address (or IPv6 /64) across users: locked for a while.
+  // Too many failures from this client IP across users: the IP is locked for a while.
   'LOCKED_IP',
-  // Too many failed main-password attempts for this account from unfamiliar addresses.
+  // Too many failed account-password attempts for this user from unfamiliar IPs.
   'LOCKED_ACCOUNT',
-  // The mail server sent a request that breaks the contract (recorded, answered with 400).
+  // Too many requests in a short time.
+  'RATE_LIMITED',
+  // The mail server sent a malformed request.
   'INVALID_REQUEST',
-  // Mailgate could not decide (database unreachable or too slow): the mail server must retry later.
+  // Mailgate could not decide (database unreachable, timeout); the mail server must refuse.
   'TEMPFAIL',
 ] as const;
 
-export const ZMailAuthReason = z.enum(MAIL_AUTH_REASONS).meta({ id: 'MailAuthReason' });
+export const ZMailAuthReason = z.enum(MAIL_AUTH_REASONS);
 export type MailAuthReason = z.infer<typeof ZMailAuthReason>;
-/** Every reason except `OK`. */
+/** Alias used by the ownership brief; the same catalogue. */
 export type MailAuthDenyReason = Exclude<MailAuthReason, 'OK'>;
