@@ -8,3 +8,7 @@ export * from './auth/session-errors.js';
 export * from './mail-auth/deny-reasons.js';
 export * from './mail-auth/mail-auth.errors.js';
 export * from './mail-auth/mail-auth.contract.js';
+export * from './service-tokens/service-tokens.contract.js';
+export * from './service-tokens/service-tokens.errors.js';
+export * from './auth-locks/auth-locks.contract.js';
+export * from './auth-locks/auth-locks.errors.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -42,6 +43,7 @@ export const ZEnvironment = z
     PUBLIC_URL: z.url().optional(),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
     MAILGATE_DEMO: booleanFlag.default(false),
+    ...MAIL_AUTH_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).
   .loose();

@@ -1,0 +1,34 @@
+import type { CredentialKind, LoginResult, Protocol } from '../generated/prisma/enums.js';
+
+/** One mail login decision, as the recorder receives it (off the response path). */
+export interface LoginAttemptRecord {
+  readonly userId: string | null;
+  /** The login as the mail client sent it; sanitised before storage. */
+  readonly loginAsTyped: string;
+  readonly protocol: Protocol | null;
+  readonly clientIp: string | null;
+  readonly secured: boolean;
+  readonly result: LoginResult;
+  /** A MailAuthReason code. */
+  readonly reasonCode: string;
+  readonly credential: CredentialKind;
+  readonly appPasswordId: string | null;
+  readonly serviceTokenId: string | null;
+  readonly createdAt: Date;
+}
+
+/** A stored attempt for the portal's activity page and the support panel (newest first). */
+export interface LoginAttemptView {
+  readonly id: string;
+  readonly time: string;
+  readonly loginAsTyped: string;
+  readonly protocol: Protocol | null;
+  readonly clientIp: string | null;
+  readonly secured: boolean;
+  readonly result: LoginResult;
+  readonly reasonCode: string;
+  readonly credential: CredentialKind;
+  readonly appPasswordId: string | null;
+  /** The app password's name when one was used and it still exists. */
+  readonly appPasswordName: string | null;
+}

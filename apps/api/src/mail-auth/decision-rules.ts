@@ -1,0 +1,92 @@
+import type { MailAuthReason } from '@mailgate/contracts';
+import type { Protocol } from '../generated/prisma/enums.js';
+import type { LockReason } from '../auth-locks/brute-force.policy.js';
+import type { AppPasswordState, ProtocolSetting, UserDecisionState } from './user-decision-state.js';
+
+/** The outcome of checking the secret itself (see CredentialVerifier). */
+export type CredentialCheck =
+  | { readonly valid: true; readonly kind: 'password' }
+  | { readonly valid: true; readonly kind: 'app-password'; readonly appPassword: AppPasswordState }
+  | { readonly valid: false; readonly reason: 'USER_UNKNOWN' | 'PASSWORD_WRONG' | 'APP_PASSWORD_WRONG' };
+
+/** The administrator's settings that take part in a decision. */
+export interface DecisionSettings {
+  readonly requireTls: boolean;
+  readonly allowMainPasswordWithout2fa: boolean;
+  readonly defaultEnabled: Readonly<Record<Protocol, boolean>>;
+}
+
+export interface DecisionFacts {
+  readonly lock: LockReason | null;
+  /** Absent when a lock already decided (the credential is then not even checked). */
+  readonly credential?: CredentialCheck;
+  readonly user: UserDecisionState | null;
+  readonly protocol: Protocol;
+  /** The login was protected by TLS. */
+  readonly secured: boolean;
+  readonly now: Date;
+  readonly settings: DecisionSettings;
+}
+
+export type DecisionOutcome =
+  | { readonly decision: 'allow'; readonly reason: 'OK' }
+  | { readonly decision: 'deny'; readonly reason: Exclude<MailAuthReason, 'OK'> };
+
+const deny = (reason: Exclude<MailAuthReason, 'OK'>): DecisionOutcome => ({ decision: 'deny', reason });
+
+/**
+ * The mail login rules, in the order that protects privacy: nothing about the account is
+ * revealed (not even to the mail server's log) before the credential proved valid.
+ *
+ *  1. an active brute-force lock for this user and client (pair, IP, account) → LOCKED_*
+ *  2. the credential: unknown user, wrong password, wrong app password       → *_WRONG / USER_UNKNOWN
+ *  3. the account is disabled                                                 → ACCOUNT_DISABLED
+ *  4. the protocol is off, or its time limit has passed                       → PROTOCOL_DISABLED / _EXPIRED
+ *  5. a plaintext login while TLS is required                                 → TLS_REQUIRED
+ *  6. the main password while 2FA is on or the administrator forbids it      → MAIN_PASSWORD_NOT_ALLOWED
+ *  7. an app password not scoped for this protocol                           → APP_PASSWORD_SCOPE
+ *  8. an app password past its expiry, or revoked                            → APP_PASSWORD_EXPIRED / _REVOKED
+ *  otherwise                                                                  → allow (OK)
+ *
+ * Time limits are evaluated against `now`, so nothing cached can outlive them.
+ */
+export function decide(facts: DecisionFacts): DecisionOutcome {
+  if (facts.lock) return deny(facts.lock);
+  const credential = facts.credential;
+  if (!credential || !facts.user) return deny(credential && !credential.valid ? credential.reason : 'USER_UNKNOWN');
+  if (!credential.valid) return deny(credential.reason);
+  const user = facts.user;
+  if (user.disabled) return deny('ACCOUNT_DISABLED');
+
+  const access = protocolAccess(user, facts.protocol, facts.settings, facts.now);
+  if (access !== 'on') return deny(access === 'expired' ? 'PROTOCOL_EXPIRED' : 'PROTOCOL_DISABLED');
+  if (facts.settings.requireTls && !facts.secured) return deny('TLS_REQUIRED');
+
+  if (credential.kind === 'password') {
+    const mainPasswordAllowed = !user.totpEnabled && facts.settings.allowMainPasswordWithout2fa;
+    return mainPasswordAllowed ? { decision: 'allow', reason: 'OK' } : deny('MAIN_PASSWORD_NOT_ALLOWED');
+  }
+  const appPassword = credential.appPassword;
+  if (!appPassword.scopes.includes(facts.protocol)) return deny('APP_PASSWORD_SCOPE');
+  if (appPassword.expiresAt && appPassword.expiresAt <= facts.now) return deny('APP_PASSWORD_EXPIRED');
+  if (appPassword.revokedAt) return deny('APP_PASSWORD_REVOKED');
+  return { decision: 'allow', reason: 'OK' };
+}
+
+/** Whether a protocol is on right now; without a stored choice the global default applies. */
+export function protocolAccess(
+  user: UserDecisionState,
+  protocol: Protocol,
+  settings: DecisionSettings,
+  now: Date,
+): 'on' | 'off' | 'expired' {
+  const setting: ProtocolSetting | undefined = user.protocols[protocol];
+  if (!setting) return settings.defaultEnabled[protocol] ? 'on' : 'off';
+  if (!setting.enabled) return 'off';
+  return setting.enabledUntil && setting.enabledUntil <= now ? 'expired' : 'on';
+}
+
+/** Credential failures count towards brute-force locks; policy refusals of a valid secret do not. */
+export function isCredentialFailure(reason: MailAuthReason): boolean {
+  return reason === 'USER_UNKNOWN' || reason === 'PASSWORD_WRONG' || reason === 'APP_PASSWORD_WRONG';
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Param, Req, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  MAIL_PROTOCOLS,
+  MailAuthErrors,
+  mailAuthOperations,
+  type MailAuthResponse,
+  type MailProtocol,
+  type MailProtocolLookupResponse,
+  type MailUserLookupResponse,
+} from '@mailgate/contracts';
+import { Public } from '../auth/auth.decorators.js';
+import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { AppError } from '../common/http/app-error.js';
+import { ServiceTokenGuard, type ServiceTokenRequest } from '../service-tokens/service-token.guard.js';
+import { MailAuthExceptionFilter } from './mail-auth-tempfail.js';
+import { parseMailAuthRequest } from './mail-auth-request.parser.js';
+import { MailAuthService } from './mail-auth.service.js';
+
+/**
+ * The mail servers' API. @Public() only exempts it from the user-session guard: every route
+ * needs a service token instead.
+ */
+@Controller()
+@Public()
+@UseGuards(ServiceTokenGuard)
+@UseFilters(MailAuthExceptionFilter)
+export class MailAuthController {
+  constructor(private readonly mailAuth: MailAuthService) {}
+
+  @ContractRoute(mailAuthOperations.decide)
+  async decide(@Body() body: unknown, @Req() request: ServiceTokenRequest): Promise<MailAuthResponse> {
+    const tokenId = request.serviceToken?.id as string;
+    const parsed = parseMailAuthRequest(body);
+    if (!parsed.ok) {
+      this.mailAuth.recordInvalidRequest(parsed.identifiableLogin, body, tokenId);
+      throw new AppError(parsed.error, parsed.issues ? { issues: parsed.issues } : {});
+    }
+    return this.mailAuth.decide(parsed.request, tokenId);
+  }
+
+  @ContractRoute(mailAuthOperations.protocolLookup)
+  async protocolLookup(@Param() params: Record<string, string>): Promise<MailProtocolLookupResponse> {
+    const protocol = params.protocol as MailProtocol;
+    if (!MAIL_PROTOCOLS.includes(protocol)) throw new AppError(MailAuthErrors.MAIL_AUTH_UNKNOWN_PROTOCOL);
+    return this.mailAuth.protocolLookup(checkedEmail(params.email), protocol);
+  }
+
+  @ContractRoute(mailAuthOperations.userLookup)
+  async userLookup(@Param() params: Record<string, string>): Promise<MailUserLookupResponse> {
+    const found = await this.mailAuth.userLookup(checkedEmail(params.email));
+    if (!found) throw new AppError(MailAuthErrors.MAIL_USER_UNKNOWN);
+    return found;
+  }
+}
+
+/** A path login that cannot name an account is simply unknown (404 / USER_UNKNOWN), never a 5xx. */
+function checkedEmail(value: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  if (!value || value.length > 1024 || /[\u0000-\u001f\u007f]/.test(value) || !value.isWellFormed()) return '';
+  return value;
+}

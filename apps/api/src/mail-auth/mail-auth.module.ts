@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
+import { ClusterEventsModule } from '../cluster-events/cluster-events.module.js';
+import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
+import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
+import { GlobalSettingsModule } from '../settings/global-settings.module.js';
+import { CredentialVerifier } from './credential-verifier.js';
+import { DecisionStateCache } from './decision-state-cache.js';
+import { DoveadmClient } from './doveadm.client.js';
+import { BenchRoutesEnabledGuard, MailAuthBenchController } from './mail-auth-bench.controller.js';
+import { MailAuthController } from './mail-auth.controller.js';
+import { MailAuthService } from './mail-auth.service.js';
+import { RevocationListener } from './revocation.listener.js';
+
+/**
+ * Mail-server login decisions. Brings in the features it is built from (service tokens, locks,
+ * login attempts, the cluster invalidation channel, global settings), so the app module needs
+ * one line for all of them.
+ */
+@Module({
+  imports: [ServiceTokensModule, AuthLocksModule, LoginAttemptsModule, ClusterEventsModule, GlobalSettingsModule],
+  controllers: [MailAuthController, MailAuthBenchController],
+  providers: [
+    MailAuthService,
+    DecisionStateCache,
+    CredentialVerifier,
+    DoveadmClient,
+    RevocationListener,
+    BenchRoutesEnabledGuard,
+  ],
+  exports: [LoginAttemptsModule],
+})
+export class MailAuthModule {}

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { ServiceTokensErrors, ZServiceTokenName, type ServiceTokenView } from '@mailgate/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { AppError } from '../common/http/app-error.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, type Actor } from '../audit/audit.types.js';
+import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+
+export interface AuthenticatedServiceToken {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The token seeded from MAILGATE_MAIL_TOKEN. */
+export const LOCAL_TOKEN_NAME = 'local';
+const TOKEN_PREFIX = 'mgt_';
+const MIN_BEARER_LENGTH = 32;
+const MAX_BEARER_LENGTH = 256;
+/** A verified token is trusted this long without asking the database (revocation also pushes). */
+const CACHE_MS = 30_000;
+const MAX_CACHE_ENTRIES = 1_000;
+const LAST_USED_THROTTLE_MS = 60_000;
+
+/**
+ * Per-mail-server API tokens. Only an HMAC of each token is stored; the token itself is shown
+ * once at creation. Mail servers call on every login, so verified tokens are kept in memory for
+ * a short while, and a revocation anywhere (API or CLI) drops them on every instance at once.
+ */
+@Injectable()
+export class ServiceTokensService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('ServiceTokens');
+  private readonly cache = new Map<string, { token: AuthenticatedServiceToken | null; until: number }>();
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prisma: PrismaService,
+    private readonly keyring: SecretKeyring,
+    private readonly audit: AuditService,
+    private readonly clusterEvents: ClusterEventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.clusterEvents.subscribe('service-tokens-changed', () => this.cache.clear());
+    this.clusterEvents.onReconnect(() => this.cache.clear());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.MAILGATE_MAIL_TOKEN) return;
+    try {
+      await this.seedLocalToken(this.config.MAILGATE_MAIL_TOKEN);
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not seed the MAILGATE_MAIL_TOKEN service token');
+    }
+  }
+
+  async create(input: {
+    name: string;
+    actor: Actor;
+    meta: RequestMeta | null;
+  }): Promise<{ id: string; token: string }> {
+    if (!ZServiceTokenName.safeParse(input.name).success)
+      throw new AppError(ServiceTokensErrors.SERVICE_TOKEN_NAME_INVALID);
+    const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const id = await this.prisma.$transaction(async (tx) => {
+      if (await tx.serviceToken.findUnique({ where: { name: input.name } })) {
+        throw new AppError(ServiceTokensErrors.SERVICE_TOKEN_NAME_TAKEN);
+      }
+      const created = await tx.serviceToken.create({
+        data: {
+          name: input.name,
+          tokenHash: this.keyring.hash('service-token', token),
+          createdById: input.actor.userId,
+        },
+      });
+      await this.audit.record(tx, {
+        actor: input.actor,
+        action: 'service_token.created',
+        after: { id: created.id, name: created.name },
+        meta: input.meta,
+      });
+      return created.id;
+    });
+    return { id, token };
+  }
+
+  async list(): Promise<ServiceTokenView[]> {
+    const tokens = await this.prisma.serviceToken.findMany({ orderBy: { createdAt: 'asc' } });
+    return tokens.map((token) => ({
+      id: token.id,
+      name: token.name,
+      createdAt: token.createdAt.toISOString(),
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+      revokedAt: token.revokedAt?.toISOString() ?? null,
+    }));
+  }
+
+  async revoke(input: { id: string; actor: Actor; meta: RequestMeta | null }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const token = await tx.serviceToken.findUnique({ where: { id: input.id } });
+      if (!token) throw new AppError(ServiceTokensErrors.SERVICE_TOKEN_NOT_FOUND);
+      if (token.revokedAt) return;
+      await tx.serviceToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+      await this.audit.record(tx, {
+        actor: input.actor,
+        action: 'service_token.revoked',
+        before: { id: token.id, name: token.name },
+        meta: input.meta,
+      });
+    });
+    this.cache.clear();
+    await this.clusterEvents.publish('service-tokens-changed', {});
+  }
+
+  /** The token's identity, or null when the bearer is unknown or revoked. */
+  async authenticate(bearer: string): Promise<AuthenticatedServiceToken | null> {
+    // Env-seeded tokens may lack the mgt_ prefix, so only the length is checked before hashing.
+    if (bearer.length < MIN_BEARER_LENGTH || bearer.length > MAX_BEARER_LENGTH) return null;
+    const candidates = this.keyring.candidateHashes('service-token', bearer);
+    const cacheKey = candidates[0] as string;
+    const now = Date.now();
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.until > now && this.clusterEvents.isListening()) {
+      if (cached.token) this.touch(cached.token.id, now);
+      return cached.token;
+    }
+    const row = await this.prisma.serviceToken.findFirst({
+      where: { tokenHash: { in: candidates }, revokedAt: null },
+      select: { id: true, name: true },
+    });
+    const token = row ? { id: row.id, name: row.name } : null;
+    if (this.cache.size >= MAX_CACHE_ENTRIES) this.cache.clear();
+    this.cache.set(cacheKey, { token, until: now + CACHE_MS });
+    if (token) this.touch(token.id, now);
+    return token;
+  }
+
+  private touch(id: string, now: number): void {
+    if (now - (this.lastUsedWrites.get(id) ?? 0) < LAST_USED_THROTTLE_MS) return;
+    this.lastUsedWrites.set(id, now);
+    this.prisma.serviceToken
+      .update({ where: { id }, data: { lastUsedAt: new Date(now) } })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record service token use'));
+  }
+
+  /** Idempotent: an unchanged env token leaves the row alone; a changed one replaces its hash. */
+  private async seedLocalToken(token: string): Promise<void> {
+    const tokenHash = this.keyring.hash('service-token', token);
+    const existing = await this.prisma.serviceToken.findUnique({ where: { name: LOCAL_TOKEN_NAME } });
+    if (existing && this.keyring.verifyHash('service-token', token, existing.tokenHash)) return;
+    await this.prisma.$transaction(async (tx) => {
+      if (existing) {
+        await tx.serviceToken.update({ where: { id: existing.id }, data: { tokenHash, revokedAt: null } });
+      } else {
+        await tx.serviceToken.createMany({ data: [{ name: LOCAL_TOKEN_NAME, tokenHash }], skipDuplicates: true });
+      }
+      await this.audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        action: existing ? 'service_token.replaced_from_env' : 'service_token.created_from_env',
+        after: { name: LOCAL_TOKEN_NAME },
+        meta: null,
+      });
+    });
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** A mail server's API token as staff and the CLI see it: metadata only, never the token. */
+export const ZServiceToken = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ServiceToken' });
+export type ServiceTokenView = z.infer<typeof ZServiceToken>;
+
+/** Lower-case letters, digits, dots and dashes: the name is typed on a command line. */
+export const ZServiceTokenName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, { message: 'Use 1-63 lower-case letters, digits, dots or dashes.' });
