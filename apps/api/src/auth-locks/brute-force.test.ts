@@ -1,0 +1,193 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp } from '../../test/support/test-app.js';
+import { createUser, randomEmail } from '../../test/support/builders.js';
+import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { Clock } from '../common/clock/clock.js';
+import { AuthLocksService } from './auth-locks.service.js';
+import { BruteForceService } from './brute-force.service.js';
+import { clientIpKey } from './client-ip.js';
+
+const LIMITS = {
+  MAIL_AUTH_PAIR_FAILURES: '3',
+  MAIL_AUTH_PAIR_LOCK_SECONDS: '60',
+  MAIL_AUTH_PAIR_LOCK_MAX_SECONDS: '200',
+  MAIL_AUTH_IP_FAILURES: '8',
+  MAIL_AUTH_ACCOUNT_FAILURES_PER_HOUR: '6',
+};
+
+describe('brute-force defence', () => {
+  let app: NestFastifyApplication;
+  let prisma: PrismaService;
+  let now: Date;
+  beforeAll(async () => {
+    app = await createTestApp(mailAuthEnv(LIMITS));
+    prisma = app.get(PrismaService);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Moves this app's clock; locks are "deny until T" against it, so nothing has to wait. */
+  const startClock = () => {
+    now = new Date();
+    vi.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now));
+  };
+  const advance = (ms: number) => (now = new Date(now.getTime() + ms));
+  const fail = async (user: { email: string }, clientIp: string, times: number) => {
+    for (let i = 0; i < times; i += 1) {
+      const answer = await decision(app, loginBody({ email: user.email, password: `wrong-${i}` }, { clientIp }));
+      expect(answer.decision).toBe('deny');
+    }
+  };
+
+  it('locks a (user, IP) pair so that even the right password is refused, and only that pair', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true, smtp: true });
+    const ip = randomIp();
+    await fail(user, ip, 3);
+    expect(await decision(app, loginBody(user, { clientIp: ip }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_USER_IP',
+    });
+    // Per protocol family: SMTP shares the mail family's lock...
+    expect(await decision(app, loginBody(user, { clientIp: ip, protocol: 'smtp' }))).toMatchObject({
+      reason: 'LOCKED_USER_IP',
+    });
+    // ...but the web sign-in is another family.
+    const web = await app
+      .get(BruteForceService)
+      .check({ family: 'WEB', login: user.email, ipKey: clientIpKey(ip)! }, now);
+    expect(web.locked).toBeNull();
+    expect(await decision(app, loginBody(user))).toMatchObject({ decision: 'allow' });
+    advance(61_000);
+    expect(await decision(app, loginBody(user, { clientIp: ip }))).toMatchObject({ decision: 'allow' });
+  });
+
+  it('grows the pair lock with each failure after it ended, capped, and keeps every lock as history', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true });
+    const ip = randomIp();
+    await fail(user, ip, 3);
+    for (let round = 0; round < 3; round += 1) {
+      advance(201_000);
+      await fail(user, ip, 1);
+    }
+    // (The sixth failure from this unfamiliar IP also reached the account limit: a separate lock.)
+    const locks = await prisma.authLock.findMany({
+      where: { userId: user.id, scope: 'USER_IP' },
+      orderBy: { lockedFrom: 'asc' },
+    });
+    expect(locks.map((lock) => (lock.lockedUntil.getTime() - lock.lockedFrom.getTime()) / 1000)).toEqual([
+      60, 120, 200, 200,
+    ]);
+    expect(
+      locks.every((lock) => lock.scope === 'USER_IP' && lock.family === 'MAIL' && lock.clientIp === clientIpKey(ip)),
+    ).toBe(true);
+    const active = await app.get(AuthLocksService).listActive(user.id, now);
+    expect(active.map((lock) => lock.scope).sort()).toEqual(['USER', 'USER_IP']);
+  });
+
+  it('refuses attempts during a lock without counting them, and never locks for good', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true });
+    const ip = randomIp();
+    await fail(user, ip, 3);
+    await fail(user, ip, 10); // refused by the lock, not counted
+    advance(61_000);
+    expect(await decision(app, loginBody(user, { clientIp: ip }))).toMatchObject({ decision: 'allow' });
+    expect(await prisma.authLock.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it('locks unknown logins exactly like known ones (locking reveals nothing)', async () => {
+    startClock();
+    const ip = randomIp();
+    const ghost = { email: randomEmail('ghost'), password: 'whatever' };
+    await fail(ghost, ip, 3);
+    expect(await decision(app, loginBody(ghost, { clientIp: ip }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_USER_IP',
+    });
+  });
+
+  it('locks an IP failing across users (IPv6 per /64), except for a user who recently logged in from it', async () => {
+    startClock();
+    const regular = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const attacked = await createUser(prisma, { imap: true });
+    const prefix = `2001:db8:${Math.floor(Math.random() * 65535).toString(16)}:77`;
+    expect(
+      await decision(app, loginBody(regular, { clientIp: `${prefix}::1`, password: regular.appPasswords[0]!.secret })),
+    ).toMatchObject({
+      decision: 'allow',
+    });
+    for (let i = 0; i < 8; i += 1) await fail({ email: randomEmail('spray') }, `${prefix}::${(i + 2).toString(16)}`, 1);
+    expect(await decision(app, loginBody(attacked, { clientIp: `${prefix}::ffff` }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_IP',
+    });
+    expect(await decision(app, loginBody(attacked, { clientIp: '2001:db8:ffff:ffff::1' }))).toMatchObject({
+      decision: 'allow',
+    });
+    expect(
+      await decision(app, loginBody(regular, { clientIp: `${prefix}::1`, password: regular.appPasswords[0]!.secret })),
+    ).toMatchObject({ decision: 'allow' });
+    expect(await prisma.authLock.count({ where: { scope: 'IP', clientIp: `${prefix}::/64` } })).toBe(1);
+  });
+
+  it('caps failed main passwords per account from unfamiliar IPs, but keeps working devices working', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const phone = randomIp();
+    expect(
+      await decision(app, loginBody(user, { clientIp: phone, password: user.appPasswords[0]!.secret })),
+    ).toMatchObject({
+      decision: 'allow',
+    });
+    for (let i = 0; i < 6; i += 1) await fail(user, randomIp(), 1);
+    expect(await decision(app, loginBody(user, { clientIp: randomIp() }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_ACCOUNT',
+    });
+    expect(
+      await decision(app, loginBody(user, { clientIp: phone, password: user.appPasswords[0]!.secret })),
+    ).toMatchObject({
+      decision: 'allow',
+    });
+    const notice = await prisma.securityNotice.findFirst({ where: { userId: user.id, kind: 'LOGIN_LOCKED' } });
+    expect(notice).not.toBeNull();
+    advance(3_600_001);
+    expect(await decision(app, loginBody(user, { clientIp: randomIp() }))).toMatchObject({ decision: 'allow' });
+  });
+
+  it('lets support lift a lock: audited, announced, and the right password works at once', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true });
+    const staff = await createUser(prisma, { role: 'SUPPORT', totp: true });
+    const ip = randomIp();
+    await fail(user, ip, 3);
+    const [lock] = await app.get(AuthLocksService).listActive(user.id, now);
+    expect(lock).toMatchObject({ scope: 'USER_IP', family: 'MAIL', failures: 3 });
+    const versionBefore = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).securityVersion;
+    await app.get(AuthLocksService).lift({
+      actor: { userId: staff.id, role: 'SUPPORT' },
+      lockId: lock!.id,
+      reason: 'customer called from the office',
+      meta: null,
+    });
+    expect(await decision(app, loginBody(user, { clientIp: ip }))).toMatchObject({ decision: 'allow' });
+    expect(await app.get(AuthLocksService).listActive(user.id, now)).toEqual([]);
+    const audit = await prisma.auditEvent.findFirst({ where: { targetUserId: user.id, action: 'auth_lock.lifted' } });
+    expect(audit).toMatchObject({ actorId: staff.id, reason: 'customer called from the office' });
+    expect(
+      await prisma.securityNotice.count({ where: { userId: user.id, kind: 'LOGIN_LOCK_LIFTED', byStaff: true } }),
+    ).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).securityVersion).toBe(versionBefore + 1);
+    await expect(
+      app
+        .get(AuthLocksService)
+        .lift({ actor: { userId: staff.id, role: 'SUPPORT' }, lockId: lock!.id, reason: 'again', meta: null }),
+    ).rejects.toMatchObject({ code: 'AUTH_LOCK_NOT_ACTIVE' });
+  });
+});

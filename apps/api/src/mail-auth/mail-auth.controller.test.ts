@@ -1,0 +1,140 @@
+import argon2 from 'argon2';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp } from '../../test/support/test-app.js';
+import { createUser } from '../../test/support/builders.js';
+import { decision, loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
+
+describe('POST /api/mail/v1/auth', () => {
+  let app: NestFastifyApplication;
+  let prisma: PrismaService;
+  beforeAll(async () => {
+    app = await createTestApp(mailAuthEnv());
+    prisma = app.get(PrismaService);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const attemptsOf = async (userId: string) => {
+    await app.get(LoginAttemptRecorder).flush();
+    return prisma.loginAttempt.findMany({ where: { userId }, orderBy: { id: 'asc' } });
+  };
+
+  it('allows the main password, case- and space-insensitive login, NFKC password, and records the attempt', async () => {
+    const user = await createUser(prisma, { imap: true, password: 'Cafe\u0301-latte-42' });
+    const body = loginBody(user, { username: `  ${user.email.toUpperCase()} `, password: 'Caf\u00e9-latte-42' });
+    expect(await decision(app, body)).toEqual({
+      decision: 'allow',
+      user: user.email,
+      credential: 'password',
+      userdb: {},
+    });
+    const [attempt] = await attemptsOf(user.id);
+    expect(attempt).toMatchObject({
+      result: 'ALLOW',
+      reasonCode: 'OK',
+      credential: 'PASSWORD',
+      protocol: 'IMAP',
+      clientIp: body.clientIp,
+      secured: true,
+    });
+    expect(attempt?.loginAsTyped).toBe(body.username);
+  });
+
+  it('allows an app password in any case and spacing, and records its last use', async () => {
+    const user = await createUser(prisma, {
+      pop3: { enabled: true, pop3KeepCopy: true },
+      appPasswords: [{ scopes: ['POP3'] }],
+    });
+    const secret = user.appPasswords[0]!.secret.toLowerCase().replaceAll('-', ' ');
+    const body = loginBody(user, { password: secret, protocol: 'pop3' });
+    expect(await decision(app, body)).toEqual({
+      decision: 'allow',
+      user: user.email,
+      credential: 'app-password',
+      userdb: { pop3_deleted_flag: '$POP3Deleted' },
+    });
+    await app.get(LoginAttemptRecorder).flush();
+    const stored = await prisma.appPassword.findUniqueOrThrow({ where: { id: user.appPasswords[0]!.id } });
+    expect(stored).toMatchObject({ lastUsedIp: body.clientIp, lastUsedProtocol: 'POP3' });
+    expect(stored.lastUsedAt).not.toBeNull();
+    expect((await attemptsOf(user.id))[0]).toMatchObject({
+      credential: 'APP_PASSWORD',
+      appPasswordId: user.appPasswords[0]!.id,
+    });
+  });
+
+  it('sends no POP3 flag when the user chose to delete on the server', async () => {
+    const user = await createUser(prisma, { pop3: { enabled: true, pop3KeepCopy: false } });
+    expect(await decision(app, loginBody(user, { protocol: 'pop3' }))).toMatchObject({ decision: 'allow', userdb: {} });
+  });
+
+  it.each([
+    ['PROTOCOL_DISABLED', { imap: false }, {}],
+    ['PROTOCOL_DISABLED', {}, {}],
+    ['PROTOCOL_EXPIRED', { imap: { enabled: true, enabledUntil: new Date(Date.now() - 1000) } }, {}],
+    ['TLS_REQUIRED', { imap: true }, { secured: false }],
+    ['ACCOUNT_DISABLED', { imap: true, disabled: true }, {}],
+    ['MAIN_PASSWORD_NOT_ALLOWED', { imap: true, totp: true }, {}],
+  ] as const)('denies with %s', async (reason, options, overrides) => {
+    const user = await createUser(prisma, options);
+    expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason });
+    expect((await attemptsOf(user.id))[0]).toMatchObject({
+      result: 'DENY',
+      reasonCode: reason,
+      credential: 'PASSWORD',
+    });
+  });
+
+  it.each([
+    ['APP_PASSWORD_SCOPE', { scopes: ['SMTP'] }],
+    ['APP_PASSWORD_EXPIRED', { scopes: ['IMAP'], expiresAt: new Date(Date.now() - 1000) }],
+    ['APP_PASSWORD_REVOKED', { scopes: ['IMAP'], revokedAt: new Date(Date.now() - 1000) }],
+  ] as const)('denies an app password with %s', async (reason, appPassword) => {
+    const user = await createUser(prisma, { imap: true, smtp: true, totp: true, appPasswords: [{ ...appPassword }] });
+    const answer = await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
+    expect(answer).toEqual({ decision: 'deny', reason });
+  });
+
+  it('follows the administrator: main password forbidden for everyone, TLS optional, protocols on by default', async () => {
+    const settings = app.get(GlobalSettingsService);
+    const real = await settings.get();
+    const spy = vi.spyOn(settings, 'get');
+    try {
+      const user = await createUser(prisma, {});
+      spy.mockResolvedValue({ ...real, defaultImapEnabled: true, requireTlsForProtocols: false });
+      expect(await decision(app, loginBody(user, { secured: false }))).toMatchObject({ decision: 'allow' });
+      spy.mockResolvedValue({ ...real, defaultImapEnabled: true, allowMainPasswordWithout2fa: false });
+      expect(await decision(app, loginBody(user))).toEqual({ decision: 'deny', reason: 'MAIN_PASSWORD_NOT_ALLOWED' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers an unknown user exactly like a wrong password, after the same argon2id work', async () => {
+    const user = await createUser(prisma, { imap: true });
+    const verify = vi.spyOn(argon2, 'verify');
+    try {
+      const wrong = await postDecision(app, loginBody(user, { password: 'not-the-password' }));
+      const unknown = await postDecision(app, loginBody({ email: `nobody-${user.id}@example.test`, password: 'x' }));
+      expect(verify).toHaveBeenCalledTimes(2);
+      expect([wrong.statusCode, unknown.statusCode]).toEqual([200, 200]);
+      expect(Object.keys(wrong.json())).toEqual(Object.keys(unknown.json()));
+      expect(wrong.json()).toEqual({ decision: 'deny', reason: 'PASSWORD_WRONG' });
+      expect(unknown.json()).toEqual({ decision: 'deny', reason: 'USER_UNKNOWN' });
+      expect(wrong.headers['content-type']).toBe(unknown.headers['content-type']);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('names a failed app-password-shaped secret APP_PASSWORD_WRONG', async () => {
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const answer = await decision(app, loginBody(user, { password: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ' }));
+    expect(answer).toEqual({ decision: 'deny', reason: 'APP_PASSWORD_WRONG' });
+  });
+});
