@@ -47,6 +47,11 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
     return this.listening;
   }
 
+  /** The listening connection's backend process id (for diagnostics and the reconnect test). */
+  backendPid(): number | null {
+    return this.listening ? ((this.client as unknown as { processID?: number } | null)?.processID ?? null) : null;
+  }
+
   async publish(topic: ClusterTopic, payload: Record<string, unknown>): Promise<void> {
     const message = JSON.stringify({ topic, from: this.instanceId, payload });
     await this.prisma.$executeRaw`SELECT pg_notify(${CHANNEL}, ${message})`;
@@ -82,6 +87,7 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
       keepAlive: true,
       connectionTimeoutMillis: 2_000,
       query_timeout: 5_000,
+      application_name: 'mailgate-cluster-events',
     });
     this.client = client;
     client.on('error', (error) => this.lost(client, error.message));

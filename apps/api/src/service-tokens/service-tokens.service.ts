@@ -35,6 +35,12 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
   private readonly logger = new Logger('ServiceTokens');
   private readonly cache = new Map<string, { token: AuthenticatedServiceToken | null; until: number }>();
   private readonly lastUsedWrites = new Map<string, number>();
+  /**
+   * Tokens last seen valid, used only while the database cannot be asked. That is safe: with
+   * the database away every decision answers tempfail anyway, and this way the attempt is still
+   * attributed to its mail server and recorded.
+   */
+  private readonly lastKnownGood = new Map<string, AuthenticatedServiceToken>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +51,10 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
   ) {}
 
   onModuleInit(): void {
-    this.clusterEvents.subscribe('service-tokens-changed', () => this.cache.clear());
+    this.clusterEvents.subscribe('service-tokens-changed', () => {
+      this.cache.clear();
+      this.lastKnownGood.clear();
+    });
     this.clusterEvents.onReconnect(() => this.cache.clear());
   }
 
@@ -113,6 +122,7 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
       });
     });
     this.cache.clear();
+    this.lastKnownGood.clear();
     await this.clusterEvents.publish('service-tokens-changed', {});
   }
 
@@ -128,11 +138,20 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
       if (cached.token) this.touch(cached.token.id, now);
       return cached.token;
     }
-    const row = await this.prisma.serviceToken.findFirst({
-      where: { tokenHash: { in: candidates }, revokedAt: null },
-      select: { id: true, name: true },
-    });
+    let row: { id: string; name: string } | null;
+    try {
+      row = await this.prisma.serviceToken.findFirst({
+        where: { tokenHash: { in: candidates }, revokedAt: null },
+        select: { id: true, name: true },
+      });
+    } catch (error) {
+      const known = this.lastKnownGood.get(cacheKey);
+      if (known) return known;
+      throw error;
+    }
     const token = row ? { id: row.id, name: row.name } : null;
+    if (token && this.lastKnownGood.size < MAX_CACHE_ENTRIES) this.lastKnownGood.set(cacheKey, token);
+    if (!token) this.lastKnownGood.delete(cacheKey);
     if (this.cache.size >= MAX_CACHE_ENTRIES) this.cache.clear();
     this.cache.set(cacheKey, { token, until: now + CACHE_MS });
     if (token) this.touch(token.id, now);

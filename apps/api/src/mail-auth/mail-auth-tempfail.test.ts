@@ -1,0 +1,69 @@
+import pg from 'pg';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestApp } from '../../test/support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
+import { createUser } from '../../test/support/builders.js';
+import { loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
+
+describe('when Mailgate cannot decide', () => {
+  let database: TestDatabase;
+  let app: NestFastifyApplication;
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: database.serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const setReachable = async (reachable: boolean) => {
+    await onServer(`ALTER DATABASE "${database.name}" WITH ALLOW_CONNECTIONS ${reachable}`);
+    if (!reachable) {
+      await onServer(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}'`);
+    }
+  };
+
+  beforeAll(async () => {
+    // A database of its own, so taking it away does not disturb other tests.
+    database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
+    app = await createTestApp(mailAuthEnv({ DATABASE_URL: database.url, MAIL_AUTH_DB_TIMEOUT_MS: '1500' }));
+  });
+  afterAll(async () => {
+    await setReachable(true).catch(() => undefined);
+    await app.close();
+    await database.drop();
+  });
+
+  it('answers 503 tempfail, never allow, while the database is away, and recovers after', async () => {
+    const user = await createUser(app.get(PrismaService), { imap: true });
+    expect((await postDecision(app, loginBody(user))).json()).toMatchObject({ decision: 'allow' });
+    await setReachable(false);
+    try {
+      for (const body of [loginBody(user), loginBody({ email: 'nobody@example.test', password: 'x' })]) {
+        const response = await postDecision(app, body);
+        expect(response.statusCode).toBe(503);
+        expect(response.json()).toEqual({ decision: 'tempfail' });
+      }
+      const lookup = await app.inject({
+        method: 'GET',
+        url: `/api/mail/v1/users/${encodeURIComponent(user.email)}`,
+        headers: { authorization: `Bearer ${mailAuthEnv().MAILGATE_MAIL_TOKEN}` },
+      });
+      expect(lookup.statusCode).toBe(503);
+      expect(lookup.json()).toEqual({ decision: 'tempfail' });
+    } finally {
+      await setReachable(true);
+    }
+    await expect.poll(async () => (await postDecision(app, loginBody(user))).statusCode, { timeout: 15_000 }).toBe(200);
+    // The refusals were kept while the database was away, and written once it was back.
+    await app.get(LoginAttemptRecorder).flush();
+    const tempfails = await app
+      .get(PrismaService)
+      .loginAttempt.count({ where: { loginAsTyped: user.email, result: 'TEMPFAIL', reasonCode: 'TEMPFAIL' } });
+    expect(tempfails).toBe(1);
+  });
+});
