@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/support/test-app.js';
+import { createUser } from '../../test/support/builders.js';
+import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
+
+/** A stand-in for Dovecot's doveadm HTTP API that records what it was asked. */
+function fakeDoveadm(apiKey: string) {
+  const calls: { authorization: string | undefined; body: unknown }[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      calls.push({ authorization: request.headers.authorization, body: JSON.parse(body) });
+      const [[, , tag]] = JSON.parse(body) as [[string, unknown, string]];
+      const ok = request.headers.authorization === `X-Dovecot-API ${Buffer.from(apiKey).toString('base64')}`;
+      response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      response.end(ok ? JSON.stringify([['doveadmResponse', [], tag]]) : '');
+    });
+  });
+  return { server, calls };
+}
+
+describe('instant revocation reaches Dovecot', () => {
+  const apiKey = 'doveadm-test-key\n';
+  const doveadm = fakeDoveadm(apiKey);
+  let app: NestFastifyApplication;
+  let prisma: PrismaService;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => doveadm.server.listen(0, '127.0.0.1', resolve));
+    const { port } = doveadm.server.address() as AddressInfo;
+    app = await createTestApp(
+      mailAuthEnv({
+        DOVEADM_URL: `http://127.0.0.1:${port}/doveadm/v1`,
+        DOVEADM_API_KEY: apiKey,
+        MAIL_AUTH_PAIR_FAILURES: '2',
+      }),
+    );
+    prisma = app.get(PrismaService);
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => doveadm.server.close(resolve));
+  });
+
+  const commandsFor = (email: string) =>
+    doveadm.calls
+      .map((call) => (call.body as [[string, Record<string, string[]>, string]])[0])
+      .filter(([, parameters]) => (parameters.user ?? parameters.mask ?? []).includes(email))
+      .map(([command]) => command);
+  const change = async (userId: string, kind: AccountChangeKind, work: () => Promise<unknown>) => {
+    const events = app.get(AccountEventsService);
+    await work();
+    const securityVersion = await prisma.$transaction((tx) => events.bumpSecurityVersion(tx, userId));
+    await events.publish({ userId, kind, securityVersion });
+  };
+
+  it('kicks and flushes when access is taken away, sending the API key as is', async () => {
+    const user = await createUser(prisma, { imap: true });
+    await decision(app, loginBody(user));
+    await change(user.id, 'protocol-access', () =>
+      prisma.protocolAccess.update({
+        where: { userId_protocol: { userId: user.id, protocol: 'IMAP' } },
+        data: { enabled: false },
+      }),
+    );
+    expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);
+    expect(doveadm.calls.at(-1)?.authorization).toBe(`X-Dovecot-API ${Buffer.from(apiKey).toString('base64')}`);
+  });
+
+  it('only flushes when access is turned on (open sessions stay)', async () => {
+    const user = await createUser(prisma, { imap: false });
+    await decision(app, loginBody(user));
+    await change(user.id, 'protocol-access', () =>
+      prisma.protocolAccess.update({
+        where: { userId_protocol: { userId: user.id, protocol: 'IMAP' } },
+        data: { enabled: true },
+      }),
+    );
+    expect(commandsFor(user.email)).toEqual(['authCacheFlush']);
+  });
+
+  it('kicks when an app password is revoked, 2FA turned on, or the account disabled', async () => {
+    const cases: [AccountChangeKind, (userId: string, appPasswordId: string) => Promise<unknown>][] = [
+      ['app-password', (_userId, id) => prisma.appPassword.update({ where: { id }, data: { revokedAt: new Date() } })],
+      ['totp', (id) => prisma.user.update({ where: { id }, data: { totpEnabledAt: new Date() } })],
+      ['account-status', (id) => prisma.user.update({ where: { id }, data: { disabledAt: new Date() } })],
+    ];
+    for (const [kind, work] of cases) {
+      const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+      await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
+      await change(user.id, kind, () => work(user.id, user.appPasswords[0]!.id));
+      expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);
+    }
+  });
+
+  it('flushes (without kicking) when a lock is set', async () => {
+    const user = await createUser(prisma, { imap: true });
+    const ip = randomIp();
+    await decision(app, loginBody(user, { clientIp: ip, password: 'wrong-1' }));
+    await decision(app, loginBody(user, { clientIp: ip, password: 'wrong-2' }));
+    await expect.poll(() => commandsFor(user.email)).toEqual(['authCacheFlush']);
+  });
+
+  it('never fails the change when Dovecot is unreachable', async () => {
+    const offline = await createTestApp(
+      mailAuthEnv({ DOVEADM_URL: 'http://127.0.0.1:1/doveadm/v1', DOVEADM_API_KEY: 'k' }),
+    );
+    try {
+      const user = await createUser(prisma, { imap: true });
+      const events = offline.get(AccountEventsService);
+      const securityVersion = await prisma.$transaction((tx) => events.bumpSecurityVersion(tx, user.id));
+      await expect(events.publish({ userId: user.id, kind: 'password', securityVersion })).resolves.toBeUndefined();
+    } finally {
+      await offline.close();
+    }
+  });
+});
