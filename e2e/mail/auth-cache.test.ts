@@ -1,0 +1,79 @@
+// Dovecot's auth cache turned on exactly as deploy/dovecot/README.md describes (the opt-in block of
+// 90-mailgate-auth.conf). Mailgate flushes it through the doveadm HTTP API on every change, so a
+// toggle or a lock still counts at the very next login.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailUser, setProtocol } from './support/mail-accounts.js';
+import { imap, pop3 } from './support/mail-clients.js';
+import { startMailStack, type MailStack } from './support/mail-stack.js';
+
+let stack: MailStack;
+
+beforeAll(async () => {
+  stack = await startMailStack({ authCache: true });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** How many of this user's logins Dovecot actually asked Mailgate about (the rest came from its cache). */
+function mailgateCalls(email: string): number {
+  return stack.dovecot
+    .log()
+    .split('\n')
+    .filter((line) => line.includes(`lua(${email},`) && line.includes('mailgate: decision=')).length;
+}
+
+describe('with Dovecot auth cache on', () => {
+  it('answers repeat logins from the cache, yet a toggle takes effect at the next login', async () => {
+    const user = await createMailUser(stack.api, 'correct horse battery staple 11', { IMAP: true });
+    const login = { user: user.email, password: user.password, clientIp: stack.nextClientIp() };
+
+    expect((await imap(stack.target, login)).ok).toBe(true);
+    expect((await imap(stack.target, login)).ok).toBe(true);
+    expect(mailgateCalls(user.email)).toBe(1);
+
+    await setProtocol(stack.api, user, 'IMAP', false);
+    const off = await imap(stack.target, login);
+    expect(off.code, off.transcript).toBe(67);
+    expect(off.transcript).toMatch(/IMAP access is turned off/);
+    expect(mailgateCalls(user.email)).toBe(2);
+
+    // Turning access on must flush too: the refusal above was cached like any answer.
+    await setProtocol(stack.api, user, 'IMAP', true);
+    const on = await imap(stack.target, login);
+    expect(on.ok, on.transcript).toBe(true);
+    expect(mailgateCalls(user.email)).toBe(3);
+  });
+
+  it('keeps the answer of one protocol and TLS state from serving another', async () => {
+    const user = await createMailUser(stack.api, 'correct horse battery staple 12', { IMAP: true });
+    const login = { user: user.email, password: user.password, clientIp: stack.nextClientIp() };
+    expect((await imap(stack.target, login)).ok).toBe(true);
+
+    const overPop3 = await pop3(stack.target, login);
+    expect(overPop3.code, overPop3.transcript).toBe(67);
+    const plaintext = await imap(stack.target, { ...login, tls: false });
+    expect(plaintext.code, plaintext.transcript).toBe(67);
+    expect(mailgateCalls(user.email)).toBe(3);
+  });
+
+  it('does not let a cached allow bypass a lock set afterwards', async () => {
+    const user = await createMailUser(stack.api, 'correct horse battery staple 13', { IMAP: true });
+    const owner = stack.nextClientIp();
+    const attacker = stack.nextClientIp();
+    // The cache key has no client address: this allow would answer the attacker's address too.
+    expect((await imap(stack.target, { user: user.email, password: user.password, clientIp: owner })).ok).toBe(true);
+
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        imap(stack.target, { user: user.email, password: `guess number ${index}`, clientIp: attacker }),
+      ),
+    );
+    expect(guesses.every((guess) => guess.code === 67)).toBe(true);
+
+    const right = await imap(stack.target, { user: user.email, password: user.password, clientIp: attacker });
+    expect(right.code, right.transcript).toBe(67);
+    expect(stack.dovecot.log()).toMatch(/decision=deny reason=LOCKED_USER_IP/);
+  });
+});
