@@ -2,6 +2,7 @@
 // protocol switches, app password scopes and the TLS rule decide what real mail clients can do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppPassword, createMailUser, setProtocol } from './support/mail-accounts.js';
+import { openIdleSession } from './support/imap-session.js';
 import { imap, pop3, smtp } from './support/mail-clients.js';
 import { startMailStack, type MailStack } from './support/mail-stack.js';
 
@@ -78,6 +79,31 @@ describe('protocol switches', () => {
     expect(failureLine(wrong.transcript)).toBe(failureLine(unknown.transcript));
     expect(failureLine(wrong.transcript)).toMatch(/Authentication failed/);
     expect(smtpWrong.transcript).toMatch(/535 /);
+  });
+});
+
+describe('open sessions', () => {
+  it('closes an idling IMAP session as soon as IMAP is turned off (doveadm kick)', async () => {
+    const user = await createMailUser(stack.api, 'correct horse battery staple 14', { IMAP: true });
+    const session = await openIdleSession(stack.target.imapPort, {
+      user: user.email,
+      password: user.password,
+      clientIp: stack.nextClientIp(),
+    });
+    try {
+      expect(session.isOpen()).toBe(true);
+      await setProtocol(stack.api, user, 'IMAP', false);
+      const transcript = await Promise.race([
+        session.closed,
+        new Promise<string>((_, reject) =>
+          setTimeout(() => reject(new Error('session still open after 10 s')), 10_000),
+        ),
+      ]);
+      expect(transcript).toMatch(/\* BYE/);
+      expect(stack.dovecot.log()).toMatch(/Executing command 'kick'/);
+    } finally {
+      session.close();
+    }
   });
 });
 
