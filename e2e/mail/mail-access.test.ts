@@ -67,11 +67,14 @@ describe('protocol switches', () => {
 
   it('refuses a wrong password and an unknown user without saying which', async () => {
     const user = await createMailUser(stack.api, 'correct horse battery staple 3', { IMAP: true, SMTP: true });
-    const clientIp = stack.nextClientIp();
     const [wrong, unknown, smtpWrong] = await Promise.all([
-      imap(stack.target, { user: user.email, password: 'not the password', clientIp }),
-      imap(stack.target, { user: `nobody-${user.email}`, password: 'not the password', clientIp }),
-      smtp(stack.target, { user: user.email, password: 'not the password', clientIp }),
+      imap(stack.target, { user: user.email, password: 'not the password', clientIp: stack.nextClientIp() }),
+      imap(stack.target, {
+        user: `nobody-${user.email}`,
+        password: 'not the password',
+        clientIp: stack.nextClientIp(),
+      }),
+      smtp(stack.target, { user: user.email, password: 'not the password', clientIp: stack.nextClientIp() }),
     ]);
     expect(wrong.code).toBe(67);
     expect(unknown.code).toBe(67);
@@ -120,7 +123,11 @@ describe('app passwords', () => {
     expect(smtpResult.transcript).toMatch(/535 /);
     expect(stack.dovecot.log()).toMatch(/decision=deny reason=APP_PASSWORD_SCOPE/);
     // The main password still works for SMTP: the refusal was about the app password's scope.
-    const mainPassword = await smtp(stack.target, { ...login, password: user.password });
+    const mainPassword = await smtp(stack.target, {
+      ...login,
+      password: user.password,
+      clientIp: stack.nextClientIp(),
+    });
     expect(mainPassword.ok, mainPassword.transcript).toBe(true);
   });
 });
