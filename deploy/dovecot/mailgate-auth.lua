@@ -35,7 +35,7 @@ local READABLE_REFUSALS = {
   PROTOCOL_DISABLED = "%s access is turned off for this account. It can be turned on in Mailgate.",
   PROTOCOL_EXPIRED = "%s access for this account has expired. It can be turned on again in Mailgate.",
   TLS_REQUIRED = "Please connect with TLS (STARTTLS or SSL) to log in.",
-  MAIN_PASSWORD_NOT_ALLOWED = "Two-factor authentication is on: please log in with an app password.",
+  MAIN_PASSWORD_NOT_ALLOWED = "Mail programs need an app password for this account (see Mailgate).",
   APP_PASSWORD_SCOPE = "This app password is not allowed for %s.",
   APP_PASSWORD_EXPIRED = "This app password has expired.",
 }
