@@ -126,12 +126,12 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   private async insert(batch: readonly LoginAttemptRecord[]): Promise<void> {
     const column = <T>(pick: (row: LoginAttemptRecord) => T): T[] => batch.map(pick);
     // One statement per batch through unnest(): 11 parameters whatever the batch size. The user
-    // id is re-checked against users so an account deleted meanwhile cannot fail the batch.
+    // id is joined against users so an account deleted meanwhile cannot fail the batch.
     await this.prisma.$executeRaw`
       INSERT INTO "login_attempts"
         ("userId", "loginAsTyped", "protocol", "clientIp", "secured", "result", "reasonCode",
          "credential", "appPasswordId", "serviceTokenId", "createdAt")
-      SELECT (SELECT u."id" FROM "users" u WHERE u."id" = t.user_id), t.login, t.protocol::"Protocol",
+      SELECT u."id", t.login, t.protocol::"Protocol",
              t.client_ip, t.secured, t.result::"LoginResult", t.reason, t.credential::"CredentialKind",
              t.app_password_id, t.service_token_id, (t.created_at::timestamptz AT TIME ZONE 'UTC')
       FROM unnest(
@@ -142,6 +142,7 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
         ${column((row) => row.appPasswordId)}::uuid[], ${column((row) => row.serviceTokenId)}::uuid[],
         ${column((row) => row.createdAt.toISOString())}::text[]
       ) AS t(user_id, login, protocol, client_ip, secured, result, reason, credential, app_password_id,
-             service_token_id, created_at)`;
+             service_token_id, created_at)
+      LEFT JOIN "users" u ON u."id" = t.user_id`;
   }
 }

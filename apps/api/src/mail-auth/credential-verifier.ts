@@ -5,6 +5,7 @@ import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { CredentialCheck } from './decision-rules.js';
+import { ConcurrencyLimiter, defaultArgon2Concurrency } from './concurrency-limiter.js';
 import { LruCache } from './lru-cache.js';
 import type { UserDecisionState } from './user-decision-state.js';
 
@@ -16,7 +17,10 @@ interface VerifiedPassword {
 
 /** A verified password is trusted at most this long, even if nothing about the user changes. */
 const VERIFIED_PASSWORD_TTL_MS = 12 * 3_600_000;
-/** Mirrors the portal's app password shape (24 symbols, no 0/1/I/O), only to name a failure. */
+/**
+ * The portal's app password shape (24 symbols, no 0/1/I/O; `looksLikeAppPassword` in its
+ * contract). Only secrets of this shape are hashed and looked up as app passwords.
+ */
 const APP_PASSWORD_SHAPE = /^[A-HJ-NP-Z2-9]{24}$/;
 
 /**
@@ -32,6 +36,7 @@ export class CredentialVerifier implements OnModuleInit {
   private readonly verified: LruCache<string, VerifiedPassword>;
   /** Mail clients open several connections at once: one argon2id run serves them all. */
   private readonly inflight = new Map<string, Promise<boolean>>();
+  private readonly argon2 = new ConcurrencyLimiter(defaultArgon2Concurrency());
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -53,13 +58,14 @@ export class CredentialVerifier implements OnModuleInit {
     useCache: boolean,
   ): Promise<CredentialCheck> {
     const appSecret = password.replace(/[\s-]+/g, '').toUpperCase();
-    if (user && user.appPasswords.length > 0) {
+    const mayBeAppPassword = APP_PASSWORD_SHAPE.test(appSecret);
+    if (user && mayBeAppPassword && user.appPasswords.length > 0) {
       const candidates = this.keyring.candidateHashes('app-password', appSecret);
       const appPassword = user.appPasswords.find((candidate) => candidates.includes(candidate.secretHash));
       if (appPassword) return { valid: true, kind: 'app-password', appPassword };
     }
     if (!user) {
-      await verifyPassword(this.dummyHash, password);
+      await this.argon2.run(() => verifyPassword(this.dummyHash, password));
       return { valid: false, reason: 'USER_UNKNOWN' };
     }
     const cacheKey = this.keyring
@@ -77,7 +83,9 @@ export class CredentialVerifier implements OnModuleInit {
     const inflightKey = `${cacheKey}/${user.securityVersion}`;
     let verification = this.inflight.get(inflightKey);
     if (!verification) {
-      verification = verifyPassword(user.passwordHash, password).finally(() => this.inflight.delete(inflightKey));
+      verification = this.argon2
+        .run(() => verifyPassword(user.passwordHash, password))
+        .finally(() => this.inflight.delete(inflightKey));
       this.inflight.set(inflightKey, verification);
     }
     if (await verification) {
@@ -90,7 +98,7 @@ export class CredentialVerifier implements OnModuleInit {
       }
       return { valid: true, kind: 'password' };
     }
-    return { valid: false, reason: APP_PASSWORD_SHAPE.test(appSecret) ? 'APP_PASSWORD_WRONG' : 'PASSWORD_WRONG' };
+    return { valid: false, reason: mayBeAppPassword ? 'APP_PASSWORD_WRONG' : 'PASSWORD_WRONG' };
   }
 
   /** Forgets every verified password (invalidation channel was down: a change may have been missed). */
