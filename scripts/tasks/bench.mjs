@@ -27,13 +27,13 @@ if (modules.length === 0) {
 }
 
 await buildApi();
-let document = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER;
 for (const name of modules) {
   const module = await import(pathToFileURL(join(BENCH_DIR, name)).href);
   say(`running ${name}: ${module.title}`);
   const body = await module.run({ root: ROOT, say });
-  document = replaceSection(document, module.title, body.trim());
-  writeFileSync(OUTPUT, document);
+  // Read just before writing: another bench run may have updated its own section meanwhile.
+  const document = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER;
+  writeFileSync(OUTPUT, replaceSection(document, module.title, body.trim()));
   say(`wrote the "${module.title}" section of docs/benchmarks.md`);
 }
 
