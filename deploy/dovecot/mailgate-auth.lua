@@ -23,6 +23,15 @@ local settings = {
   timeout = tonumber(os.getenv("MAILGATE_TIMEOUT_MSECS") or "") or 5000,
 }
 
+-- The request carries the password: plain http is only acceptable when it never leaves the host.
+local function url_is_safe(url)
+  if url:match("^https://") then return true end
+  local host = url:match("^http://%[([^%]]+)%]") or url:match("^http://([^/:]+)")
+  return host == "localhost" or host == "::1" or (host ~= nil and host:match("^127%.%d+%.%d+%.%d+$") ~= nil)
+end
+local url_problem = not url_is_safe(settings.url)
+  and ("MAILGATE_URL must be https:// or a loopback http:// address, not " .. settings.url)
+
 -- Dovecot service name -> Mailgate protocol. `smtp` is what Postfix sends over the SASL socket;
 -- `submission` is Dovecot's own submission service. Anything else (doveadm, managesieve...) is refused.
 local PROTOCOLS = { imap = "imap", pop3 = "pop3", smtp = "smtp", submission = "smtp" }
@@ -172,6 +181,7 @@ end
 -- Returns status, payload. Connection failures and timeouts come back from Dovecot's HTTP
 -- client as statuses >= 9000.
 local function call_mailgate(method, path, body)
+  if url_problem then return nil, url_problem end
   token = token or read_token()
   if not token then return nil, "no service token (" .. settings.token_file .. ")" end
   client = client or dovecot.http.client({
