@@ -23,8 +23,8 @@ export interface MailStack {
   stop(): Promise<void>;
 }
 
-// Distinct per file too (each file is its own process but they share one Dovecot penalty table
-// only within a stack; Mailgate's counters live in each stack's own process and database).
+// Each test logs in from its own 127.0.0.x: Dovecot's failure penalty and Mailgate's locks are per
+// client address, so one test's failures never slow down or lock another's logins.
 let lastClientOctet = 10 + Math.floor(Math.random() * 100);
 
 export async function startMailStack(options: { authCache?: boolean } = {}): Promise<MailStack> {
