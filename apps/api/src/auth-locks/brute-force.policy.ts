@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AppConfig } from '../config/config.js';
 
 export type ProtocolFamily = 'MAIL' | 'WEB';
@@ -63,7 +63,7 @@ export const ACCOUNT_WINDOW_MS = HOUR_MS;
 
 /** Redis/counter keys of one login subject. The login is hashed: no addresses in Redis. */
 export function bruteForceKeys(prefix: string, family: ProtocolFamily, login: string, ipKey: string) {
-  const user = createHash('sha256').update(login, 'utf8').digest('base64url').slice(0, 22);
+  const user = hash('sha256', login, 'base64url').slice(0, 22);
   const base = `${prefix}bf:${family.toLowerCase()}`;
   return {
     pairLock: `${base}:lock:pair:${user}:${ipKey}`,

@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { isIP } from 'node:net';
-import { PrismaService } from '../database/prisma.service.js';
+import pg from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LoginAttemptRecord } from './login-attempts.types.js';
 import { sanitiseForStorage } from './sanitise.js';
@@ -22,6 +23,8 @@ interface AppPasswordUse {
  * Writes login attempts (and app passwords' last use) in batches, off the response path: a
  * decision never waits for its own record. Flushed every 250 ms or 500 rows, and on shutdown,
  * so a graceful stop loses nothing. If the database is away, rows wait (bounded) and are retried.
+ * It has its own small connection pool: a batch is one plain statement (cheaper than through the
+ * ORM at thousands of rows a second), and its lifetime is tied to this recorder's final flush.
  */
 @Injectable()
 export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutdown {
@@ -32,8 +35,13 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private dropped = 0;
+  private readonly pool: pg.Pool;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1, idleTimeoutMillis: 30_000 });
+    // An idle connection dropped by the server must not crash the process; the next flush reconnects.
+    this.pool.on('error', (error) => this.logger.warn({ err: error.message }, 'attempt writer connection lost'));
+  }
 
   record(attempt: LoginAttemptRecord): void {
     this.buffer.push(attempt);
@@ -74,6 +82,7 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     await this.drain();
+    await this.pool.end().catch(() => undefined);
   }
 
   private async drain(): Promise<void> {
@@ -112,10 +121,11 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
     this.appPasswordUses.clear();
     try {
       for (const [id, use] of uses) {
-        await this.prisma.appPassword.updateMany({
-          where: { id },
-          data: { lastUsedAt: use.at, lastUsedIp: use.ip, lastUsedProtocol: use.protocol },
-        });
+        await this.pool.query(
+          `UPDATE "app_passwords" SET "lastUsedAt" = ($2::timestamptz AT TIME ZONE 'UTC'), "lastUsedIp" = $3,
+             "lastUsedProtocol" = $4::"Protocol" WHERE "id" = $1`,
+          [id, use.at.toISOString(), use.ip, use.protocol],
+        );
       }
     } catch (error) {
       for (const [id, use] of uses) if (!this.appPasswordUses.has(id)) this.appPasswordUses.set(id, use);
@@ -127,22 +137,31 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
     const column = <T>(pick: (row: LoginAttemptRecord) => T): T[] => batch.map(pick);
     // One statement per batch through unnest(): 11 parameters whatever the batch size. The user
     // id is joined against users so an account deleted meanwhile cannot fail the batch.
-    await this.prisma.$executeRaw`
-      INSERT INTO "login_attempts"
-        ("userId", "loginAsTyped", "protocol", "clientIp", "secured", "result", "reasonCode",
-         "credential", "appPasswordId", "serviceTokenId", "createdAt")
-      SELECT u."id", t.login, t.protocol::"Protocol",
-             t.client_ip, t.secured, t.result::"LoginResult", t.reason, t.credential::"CredentialKind",
-             t.app_password_id, t.service_token_id, (t.created_at::timestamptz AT TIME ZONE 'UTC')
-      FROM unnest(
-        ${column((row) => row.userId)}::uuid[], ${column((row) => sanitiseForStorage(row.loginAsTyped))}::text[],
-        ${column((row) => row.protocol)}::text[], ${column((row) => (row.clientIp && isIP(row.clientIp) ? row.clientIp : null))}::text[],
-        ${column((row) => row.secured)}::boolean[], ${column((row) => row.result)}::text[],
-        ${column((row) => sanitiseForStorage(row.reasonCode, 64))}::text[], ${column((row) => row.credential)}::text[],
-        ${column((row) => row.appPasswordId)}::uuid[], ${column((row) => row.serviceTokenId)}::uuid[],
-        ${column((row) => row.createdAt.toISOString())}::text[]
-      ) AS t(user_id, login, protocol, client_ip, secured, result, reason, credential, app_password_id,
-             service_token_id, created_at)
-      LEFT JOIN "users" u ON u."id" = t.user_id`;
+    await this.pool.query(
+      `INSERT INTO "login_attempts"
+         ("userId", "loginAsTyped", "protocol", "clientIp", "secured", "result", "reasonCode",
+          "credential", "appPasswordId", "serviceTokenId", "createdAt")
+       SELECT u."id", t.login, t.protocol::"Protocol", t.client_ip, t.secured, t.result::"LoginResult", t.reason,
+              t.credential::"CredentialKind", t.app_password_id, t.service_token_id,
+              (t.created_at::timestamptz AT TIME ZONE 'UTC')
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[],
+                   $8::text[], $9::uuid[], $10::uuid[], $11::text[])
+         AS t(user_id, login, protocol, client_ip, secured, result, reason, credential, app_password_id,
+              service_token_id, created_at)
+       LEFT JOIN "users" u ON u."id" = t.user_id`,
+      [
+        column((row) => row.userId),
+        column((row) => sanitiseForStorage(row.loginAsTyped)),
+        column((row) => row.protocol),
+        column((row) => (row.clientIp && isIP(row.clientIp) ? row.clientIp : null)),
+        column((row) => row.secured),
+        column((row) => row.result),
+        column((row) => sanitiseForStorage(row.reasonCode, 64)),
+        column((row) => row.credential),
+        column((row) => row.appPasswordId),
+        column((row) => row.serviceTokenId),
+        column((row) => row.createdAt.toISOString()),
+      ],
+    );
   }
 }

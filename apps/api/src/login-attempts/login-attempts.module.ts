@@ -4,8 +4,8 @@ import { LoginAttemptsPruner } from './login-attempts-pruner.js';
 import { LoginAttemptsService } from './login-attempts.service.js';
 
 /**
- * Not global on purpose: Nest destroys non-global modules before the global database module,
- * so the recorder's final flush still has its connection. Import it where needed.
+ * The recorder writes through its own connection pool and flushes on shutdown; the reading
+ * service and the pruner use Prisma. Not global: import it where needed (mail-auth does).
  */
 @Module({
   providers: [LoginAttemptRecorder, LoginAttemptsService, LoginAttemptsPruner],
