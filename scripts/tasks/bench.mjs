@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApi } from '../lib/build.mjs';
-import { ROOT, say } from '../lib/run.mjs';
+import { ROOT, run, say } from '../lib/run.mjs';
 
 const BENCH_DIR = join(ROOT, 'bench');
 const OUTPUT = join(ROOT, 'docs/benchmarks.md');
@@ -34,6 +34,8 @@ for (const name of modules) {
   // Read just before writing: another bench run may have updated its own section meanwhile.
   const document = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : HEADER;
   writeFileSync(OUTPUT, replaceSection(document, module.title, body.trim()));
+  // The document is checked by `npm run lint`: keep its tables formatted.
+  await run('prettier', ['--write', '--log-level', 'warn', OUTPUT]);
   say(`wrote the "${module.title}" section of docs/benchmarks.md`);
 }
 
