@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MailAuthReason } from '@mailgate/contracts';
 import { decide, isCredentialFailure, type CredentialCheck, type DecisionFacts } from './decision-rules.js';
 import type { AppPasswordState, UserDecisionState } from './user-decision-state.js';
 
@@ -141,9 +142,15 @@ describe('decide: one rule per reason, in order', () => {
   });
 
   it('counts only wrong secrets as brute-force failures', () => {
-    expect(['USER_UNKNOWN', 'PASSWORD_WRONG', 'APP_PASSWORD_WRONG'].every(isCredentialFailure)).toBe(true);
-    expect(
-      ['PROTOCOL_DISABLED', 'APP_PASSWORD_REVOKED', 'TLS_REQUIRED', 'LOCKED_USER_IP', 'OK'].some(isCredentialFailure),
-    ).toBe(false);
+    const failures: MailAuthReason[] = ['USER_UNKNOWN', 'PASSWORD_WRONG', 'APP_PASSWORD_WRONG'];
+    const refusals: MailAuthReason[] = [
+      'PROTOCOL_DISABLED',
+      'APP_PASSWORD_REVOKED',
+      'TLS_REQUIRED',
+      'LOCKED_USER_IP',
+      'OK',
+    ];
+    expect(failures.every((reason) => isCredentialFailure(reason))).toBe(true);
+    expect(refusals.some((reason) => isCredentialFailure(reason))).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export type ProtocolOption = boolean | { enabled: boolean; enabledUntil?: Date |
 
 export interface AppPasswordOption {
   name?: string;
-  scopes: Protocol[];
+  scopes: readonly Protocol[];
   expiresAt?: Date | null;
   revokedAt?: Date | null;
 }
@@ -93,7 +93,7 @@ export async function createUser(prisma: PrismaClient, options: CreateUserOption
       data: {
         userId: user.id,
         name: option.name ?? `device ${index + 1}`,
-        scopes: option.scopes,
+        scopes: [...option.scopes],
         secretHash: testKeyring.hash('app-password', secret.replace(/[\s-]+/g, '').toUpperCase()),
         expiresAt: option.expiresAt ?? null,
         revokedAt: option.revokedAt ?? null,
