@@ -190,4 +190,24 @@ describe('brute-force defence', () => {
         .lift({ actor: { userId: staff.id, role: 'SUPPORT' }, lockId: lock!.id, reason: 'again', meta: null }),
     ).rejects.toMatchObject({ code: 'AUTH_LOCK_NOT_ACTIVE' });
   });
+
+  it('keeps locking, per instance, when Redis is unreachable (never unlimited attempts)', async () => {
+    const offline = await createTestApp(mailAuthEnv({ ...LIMITS, REDIS_URL: 'redis://127.0.0.1:1' }));
+    try {
+      const user = await createUser(prisma, { imap: true });
+      const ip = randomIp();
+      for (let i = 0; i < 3; i += 1) {
+        expect(await decision(offline, loginBody(user, { clientIp: ip, password: `wrong-${i}` }))).toMatchObject({
+          decision: 'deny',
+        });
+      }
+      expect(await decision(offline, loginBody(user, { clientIp: ip }))).toEqual({
+        decision: 'deny',
+        reason: 'LOCKED_USER_IP',
+      });
+      expect((await offline.inject({ method: 'GET', url: '/api/ready' })).json().status).toBe('degraded');
+    } finally {
+      await offline.close();
+    }
+  });
 });
