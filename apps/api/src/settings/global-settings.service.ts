@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service.js';
+import type { GlobalSettings } from '../generated/prisma/client.js';
+
+export type { GlobalSettings };
+
+/** How long a read is reused. Short, so a change made on another instance is seen quickly. */
+const CACHE_TTL_MS = 5_000;
+
+/**
+ * The single global settings row (id 1). Read on hot paths (mail-auth decisions, the protocol
+ * page), so it is cached briefly; `invalidate()` drops the cache after a change on this instance.
+ * A missing row is created with the schema's defaults, so a fresh database needs no seed.
+ * (Minimal version for the portal branch; the admin branch owns editing.)
+ */
+@Injectable()
+export class GlobalSettingsService {
+  private cached: { value: GlobalSettings; until: number } | null = null;
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  async get(now = Date.now()): Promise<GlobalSettings> {
+    if (this.cached && this.cached.until > now) return this.cached.value;
+    let value = await this.prisma.globalSettings.findUnique({ where: { id: 1 } });
+    if (!value) {
+      // ON CONFLICT DO NOTHING: concurrent first reads cannot fail, and an admin's values are never overwritten.
+      await this.prisma.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+      value = await this.prisma.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
+    }
+    this.cached = { value, until: now + CACHE_TTL_MS };
+    return value;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+}
