@@ -301,4 +301,26 @@ describe('protocol access API', () => {
     expect(after.rows).toMatchObject([{ protocol: 'IMAP', enabled: false }]);
     expect(after.audits.map((audit) => audit.action)).toEqual(['protocol_access.disabled']);
   });
+
+  it('documents the account operations in the OpenAPI document', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.paths['/api/account/protocols/{protocol}'].put.responses['403'].description).toContain(
+      'STEP_UP_REQUIRED',
+    );
+    expect(document.paths['/api/account/app-passwords'].post.responses['409'].description).toContain(
+      'APP_PASSWORD_LIMIT_REACHED',
+    );
+    for (const path of [
+      '/api/account/protocols',
+      '/api/account/app-passwords/{id}',
+      '/api/account/app-passwords/revoke-all',
+      '/api/account/activity/logins',
+      '/api/account/activity/events',
+      '/api/account/notices',
+      '/api/account/notices/{id}/read',
+      '/api/account/notices/read-all',
+    ]) {
+      expect(document.paths[path], path).toBeDefined();
+    }
+  });
 });
