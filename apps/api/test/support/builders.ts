@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { generateSecret } from 'otplib';
+import { generate, generateSecret } from 'otplib';
 import type { Protocol, Role } from '../../src/generated/prisma/enums.js';
 import type { User } from '../../src/generated/prisma/client.js';
-import type { PrismaService } from '../../src/database/prisma.service.js';
+import { PrismaService } from '../../src/database/prisma.service.js';
 import type { SecretKeyring } from '../../src/common/crypto/secret-keyring.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
 import { PLAIN_COOKIE_NAME } from '../../src/auth/session-cookie.js';
@@ -25,8 +25,11 @@ export interface CreateUserOptions {
   readonly imap?: true;
   readonly pop3?: true;
   readonly smtp?: true;
-  /** 2FA on, with a real encrypted seed (needs `keyring`); the seed is returned as `totpSecret`. */
-  readonly totp?: true;
+  /**
+   * 2FA on, with a real encrypted seed (needs `keyring`): a new one, or this base32 secret. The seed
+   * is returned as `totpSecret`.
+   */
+  readonly totp?: true | string;
   readonly keyring?: SecretKeyring;
   readonly disabled?: true;
 }
@@ -42,7 +45,7 @@ export async function createUser(prisma: PrismaService, options: CreateUserOptio
   let totpSecret: string | null = null;
   if (options.totp) {
     if (!options.keyring) throw new Error('createUser({ totp: true }) needs the app keyring to encrypt the seed');
-    totpSecret = generateSecret();
+    totpSecret = typeof options.totp === 'string' ? options.totp : generateSecret();
   }
   const protocols: Protocol[] = [
     ...(options.imap ? (['IMAP'] as const) : []),
@@ -92,4 +95,58 @@ export async function signedInAs(
     cookies: { [PLAIN_COOKIE_NAME]: issued.token },
     headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
   };
+}
+
+/**
+ * A TOTP code for the user's seed that the server has not seen yet: the current step's, or the
+ * next step's (still within the ±1 tolerance) when the current one was already used.
+ */
+export async function freshTotpCode(app: NestFastifyApplication, user: Pick<BuiltUser, 'id' | 'totpSecret'>) {
+  if (!user.totpSecret) throw new Error('freshTotpCode needs a user created with { totp }');
+  const { totpLastStep } = await app
+    .get(PrismaService)
+    .user.findUniqueOrThrow({ where: { id: user.id }, select: { totpLastStep: true } });
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const step = Math.floor(nowSeconds / 30);
+  const epoch = totpLastStep !== null && totpLastStep >= BigInt(step) ? nowSeconds + 30 : nowSeconds;
+  return generate({ secret: user.totpSecret, epoch });
+}
+
+/**
+ * Signs in through the real HTTP endpoints (password, then a TOTP code when 2FA is on), as a
+ * browser does; `signedInAs` is the shortcut when the sign-in itself is not under test.
+ */
+export async function signIn(
+  app: NestFastifyApplication,
+  user: Pick<BuiltUser, 'id' | 'email' | 'password' | 'totpSecret'>,
+  options: { remoteAddress?: string } = {},
+): Promise<SignedIn> {
+  const headers = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+  const remote = options.remoteAddress ? { remoteAddress: options.remoteAddress } : {};
+  let response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    headers,
+    payload: { email: user.email, password: user.password },
+    ...remote,
+  });
+  if (response.statusCode === 200 && response.json<{ status: string }>().status === 'totp-required') {
+    const pending = Object.fromEntries(response.cookies.map((cookie) => [cookie.name, cookie.value]));
+    response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/totp',
+      headers,
+      cookies: pending,
+      payload: { code: await freshTotpCode(app, user) },
+      ...remote,
+    });
+  }
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const session = response.cookies.find((cookie) => cookie.name === PLAIN_COOKIE_NAME);
+  if (!session) throw new Error('sign-in set no session cookie');
+  const cookies = { [PLAIN_COOKIE_NAME]: session.value };
+  const list = await app.inject({ method: 'GET', url: '/api/auth/sessions', cookies });
+  const current = list.json<{ sessions: { id: string; current: boolean }[] }>().sessions.find((s) => s.current);
+  if (!current) throw new Error('the new session is not listed as current');
+  return { sessionId: current.id, cookies, headers };
 }
