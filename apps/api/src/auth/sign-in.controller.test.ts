@@ -300,6 +300,29 @@ describe('sign-in', () => {
     expect(withoutCsrf.statusCode).toBe(403);
   });
 
+  it('documents every auth, TOTP and password operation in the OpenAPI document', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.paths['/api/auth/sign-in'].post.responses['401'].description).toContain('INVALID_CREDENTIALS');
+    expect(document.paths['/api/auth/sign-in'].post.responses['429'].description).toContain('RATE_LIMITED');
+    expect(document.paths['/api/account/password'].post.responses['400'].description).toContain('PASSWORD_BLOCKLISTED');
+    const expected: [string, string][] = [
+      ['/api/auth/sign-in/totp', 'post'],
+      ['/api/auth/sign-out', 'post'],
+      ['/api/auth/me', 'get'],
+      ['/api/auth/sessions', 'get'],
+      ['/api/auth/sessions/sign-out-others', 'post'],
+      ['/api/auth/sessions/{id}', 'delete'],
+      ['/api/auth/step-up', 'post'],
+      ['/api/account/totp', 'get'],
+      ['/api/account/totp', 'delete'],
+      ['/api/account/totp/enrollment', 'post'],
+      ['/api/account/totp/enrollment/confirm', 'post'],
+      ['/api/account/totp/recovery-codes', 'post'],
+      ['/api/account/password-policy', 'get'],
+    ];
+    for (const [path, method] of expected) expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+
   /** Turns on recovery codes the way enrollment does, returning them in clear for the test. */
   async function enrollRecoveryCodes(userId: string): Promise<string[]> {
     const { RecoveryCodes } = await import('./recovery-codes.js');
