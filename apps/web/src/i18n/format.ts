@@ -10,7 +10,8 @@ export interface Formatters {
 /** Dates follow the UI language (not the browser's), so a language switch changes them too. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'en';
+  // British English: day-month order and a 24-hour clock, as the provider's users expect.
+  const locale = i18n.resolvedLanguage === 'de' ? 'de-DE' : 'en-GB';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   return {

@@ -14,5 +14,5 @@ export function noticeText(t: TFunction, notice: SecurityNoticeView): string {
   const params = Object.fromEntries(
     Object.entries(notice.params).map(([key, value]) => [key, value === null ? '' : String(value)]),
   );
-  return t(`notices.kinds.${notice.kind}`, { protocol: '', name: '', ...params });
+  return t(`notices.kinds.${notice.kind}`, { protocol: '', name: '', remaining: '', ...params });
 }

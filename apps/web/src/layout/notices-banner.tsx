@@ -48,7 +48,7 @@ export function NoticesBanner() {
               >
                 {t('notices.markRead')}
                 {/* Names the notice for screen readers; the visible label stays at the start of the name. */}
-                <span className="visually-hidden">: {text}</span>
+                <span className="visually-hidden"> ({text})</span>
               </Button>
             </li>
           );

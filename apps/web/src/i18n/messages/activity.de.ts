@@ -79,6 +79,7 @@ export const activityDe: typeof activityEn = {
         enabled: 'Zwei-Schritt-Anmeldung eingeschaltet',
         disabled: 'Zwei-Schritt-Anmeldung ausgeschaltet',
         recovery_codes_regenerated: 'Neue Wiederherstellungscodes erstellt',
+        recovery_code_used: 'Mit einem Wiederherstellungscode angemeldet',
       },
       session: {
         signed_out_others: 'Überall sonst abgemeldet',
@@ -109,6 +110,7 @@ export const noticesDe: typeof noticesEn = {
     TOTP_ENABLED: 'Die Zwei-Schritt-Anmeldung wurde eingeschaltet.',
     TOTP_DISABLED: 'Die Zwei-Schritt-Anmeldung wurde ausgeschaltet.',
     RECOVERY_CODES_REGENERATED: 'Neue Wiederherstellungscodes wurden erstellt.',
+    RECOVERY_CODE_USED: 'Zur Anmeldung wurde ein Wiederherstellungscode verwendet; {{remaining}} sind noch übrig.',
     unknown: 'Eine Sicherheitseinstellung Ihres Kontos wurde geändert.',
   },
 };

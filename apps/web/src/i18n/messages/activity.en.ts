@@ -76,6 +76,7 @@ export const activityEn = {
         enabled: 'Two-step sign-in turned on',
         disabled: 'Two-step sign-in turned off',
         recovery_codes_regenerated: 'New recovery codes created',
+        recovery_code_used: 'Signed in with a recovery code',
       },
       session: {
         signed_out_others: 'Signed out everywhere else',
@@ -105,6 +106,7 @@ export const noticesEn = {
     TOTP_ENABLED: 'Two-step sign-in was turned on.',
     TOTP_DISABLED: 'Two-step sign-in was turned off.',
     RECOVERY_CODES_REGENERATED: 'New recovery codes were created.',
+    RECOVERY_CODE_USED: 'A recovery code was used to sign in; {{remaining}} are left.',
     unknown: 'A security setting of your account was changed.',
   },
 };

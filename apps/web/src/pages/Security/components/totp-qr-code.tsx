@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,10 +11,13 @@ export function TotpQrCode({ uri }: { uri: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }).then(
-      (dataUrl) => !cancelled && setImage({ uri, dataUrl }),
-      () => !cancelled && setImage({ uri, dataUrl: null }),
-    );
+    // Loaded on demand: only the few people setting up 2FA need the QR encoder.
+    import('qrcode')
+      .then((qrcode) => qrcode.default.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }))
+      .then(
+        (dataUrl) => !cancelled && setImage({ uri, dataUrl }),
+        () => !cancelled && setImage({ uri, dataUrl: null }),
+      );
     return () => {
       cancelled = true;
     };
