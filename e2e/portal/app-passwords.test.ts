@@ -76,7 +76,7 @@ describe('app passwords page', () => {
     await created.getByText('Copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
-    await saveScreenshot(page, 'app-password-created');
+    await saveScreenshot(page, 'app-password-created', { fullPage: false });
 
     // Stored as a keyed hash only.
     const stored = await server.prisma.appPassword.findFirstOrThrow({ where: { userId: user.id, name: NAME } });

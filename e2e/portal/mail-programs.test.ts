@@ -89,6 +89,9 @@ describe('mail programs page', () => {
     await page.getByText('IMAP access was turned on.', { exact: true }).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await saveScreenshot(page, 'mail-programs');
+    // One screen from the page title down, for the README.
+    await page.evaluate(() => window.scrollTo(0, (document.querySelector('h1')?.offsetTop ?? 0) - 16));
+    await saveScreenshot(page, 'mail-programs-overview', { fullPage: false });
   });
 
   it('turns POP3 on for 7 days, keeping a copy, and says when it ends', async () => {
@@ -127,6 +130,22 @@ describe('mail programs page', () => {
     await saveScreenshot(page, 'mail-programs-de');
     await page.getByLabel('Sprache').selectOption('en');
     await expectHeading(page, 'Mail programs');
+  });
+
+  it('lets keyboard users skip straight to the content', async () => {
+    await page.goto('/');
+    await expectHeading(page, 'Mail programs');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+  });
+
+  it('answers an unknown address with a page that passes axe', async () => {
+    await page.goto('/no-such-page');
+    await expectHeading(page, 'Page not found');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 
   it('had no script errors', () => {

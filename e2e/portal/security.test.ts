@@ -93,7 +93,7 @@ describe('security page: password, two-step sign-in, sessions', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await qr.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
-    await saveScreenshot(page, 'totp-enrollment');
+    await saveScreenshot(page, 'totp-enrollment', { fullPage: false });
 
     device = new TotpDevice(secretFromManualKey(await dialog.getByLabel('Setup key').inputValue()));
     await dialog.getByLabel('Code from the app').fill('000000');

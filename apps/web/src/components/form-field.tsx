@@ -115,6 +115,8 @@ interface RadioGroupProps<T extends string> {
   onChange: (value: T) => void;
   hint?: ReactNode;
   disabled?: boolean;
+  /** Options side by side (short labels), wrapping on narrow screens. */
+  inline?: boolean;
 }
 
 /** A fieldset of radio buttons: the legend names the group, arrow keys move between options. */
@@ -126,24 +128,27 @@ export function RadioGroup<T extends string>({
   onChange,
   hint,
   disabled,
+  inline = false,
 }: RadioGroupProps<T>) {
   const id = useId();
   return (
     <fieldset className="choice-group" aria-describedby={hint ? `${id}-hint` : undefined} disabled={disabled}>
       <legend>{legend}</legend>
-      {options.map((option) => (
-        <div key={option.value} className="check-field">
-          <input
-            id={`${id}-${option.value}`}
-            type="radio"
-            name={name}
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
+      <div className={inline ? 'choice-group__options choice-group__options--inline' : 'choice-group__options'}>
+        {options.map((option) => (
+          <div key={option.value} className="check-field">
+            <input
+              id={`${id}-${option.value}`}
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
       {hint && (
         <p id={`${id}-hint`} className="field__hint">
           {hint}

@@ -33,6 +33,7 @@ export function ProtocolOptions({ protocol, idSuffix, values, onChange, disabled
         onChange={(duration) => onChange({ ...values, duration })}
         hint={t('protocols.duration.restartHint')}
         disabled={disabled}
+        inline
       />
       {protocol === 'POP3' && (
         <CheckboxField
