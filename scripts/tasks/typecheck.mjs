@@ -7,6 +7,7 @@ await ensureGeneratedCode();
 try {
   await run('tsc', ['-b', 'tsconfig.json', ...process.argv.slice(2)]);
   await run('tsc', ['-p', 'apps/api/tsconfig.test.json']);
+  await run('tsc', ['-p', 'e2e/tsconfig.json']);
 } catch {
   process.exit(1);
 }
