@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI } from 'otplib';
-import { TotpErrors } from '@mailgate/contracts';
+import { TotpErrors, type SecurityNoticeKind } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
@@ -139,7 +139,7 @@ export class TotpService {
     tx: Prisma.TransactionClient,
     input: { actor: Actor; userId: string; reason?: string | null; meta: RequestMeta | null },
     action: string,
-    noticeKind: string,
+    noticeKind: SecurityNoticeKind,
     before: Record<string, unknown>,
     after: Record<string, unknown>,
   ): Promise<void> {

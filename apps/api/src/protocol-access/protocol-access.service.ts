@@ -5,6 +5,7 @@ import {
   ProtocolAccessErrors,
   type Protocol,
   type ProtocolAccessView,
+  type SecurityNoticeKind,
 } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -38,6 +39,12 @@ export interface SetProtocolAccessInput {
  * notice, and bumps `securityVersion` in one transaction; after commit it is published so that
  * mail-auth drops cached decisions (and kicks open sessions when access ends).
  */
+
+const NOTICE_FOR_CHANGE = {
+  enabled: 'PROTOCOL_ENABLED',
+  disabled: 'PROTOCOL_DISABLED',
+  updated: 'PROTOCOL_SETTINGS_CHANGED',
+} as const satisfies Record<string, SecurityNoticeKind>;
 @Injectable()
 export class ProtocolAccessService {
   constructor(
@@ -98,9 +105,7 @@ export class ProtocolAccessService {
       });
       await this.notices.create(tx, {
         userId: input.userId,
-        kind: { enabled: 'PROTOCOL_ENABLED', disabled: 'PROTOCOL_DISABLED', updated: 'PROTOCOL_SETTINGS_CHANGED' }[
-          kind
-        ],
+        kind: NOTICE_FOR_CHANGE[kind],
         params: {
           protocol: input.protocol,
           enabledUntil: after.enabledUntil,

@@ -18,6 +18,7 @@ export const SECURITY_NOTICE_KINDS = [
   'TOTP_ENABLED',
   'TOTP_DISABLED',
   'RECOVERY_CODES_REGENERATED',
+  'RECOVERY_CODE_USED',
 ] as const;
 export type SecurityNoticeKind = (typeof SECURITY_NOTICE_KINDS)[number];
 
