@@ -12,7 +12,13 @@ say(process.env.DATABASE_URL ? 'tests use the PostgreSQL server at DATABASE_URL'
 const reportFile = join(ROOT, '.tmp/vitest-report.json');
 let failed = false;
 try {
-  await run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)]);
+  await run('vitest', [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+    ...process.argv.slice(2),
+  ]);
 } catch {
   failed = true;
 }
