@@ -1,8 +1,10 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// Cross-cutting tests: real Chromium against the built SPA, real Dovecot and Postfix against the
-// API. They start servers and bind ports, so files run one after another.
+// Cross-cutting tests: portal/ drives the built SPA in the machine's Chromium; mail/ proves the
+// login decisions with real Dovecot and Postfix (Debian packages, run as root). Both run the real
+// API in-process against this run's database, each file on its own free ports. SWC compiles
+// because the API's NestJS code needs decorator metadata.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } })],
   resolve: { conditions: ['@mailgate/source'] },
@@ -11,9 +13,14 @@ export default defineConfig({
     name: 'e2e',
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
+    globalSetup: ['support/global-setup.ts'],
     testTimeout: 60_000,
+    // The UI answers within a request or two; polling assertions wait as long as locators do.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: false,
+    // Each file starts its own API plus a browser or Dovecot and Postfix; on a shared 2-core machine,
+    // two at a time is the most that still leaves room for argon2 and those servers.
+    maxWorkers: 2,
   },
 });

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
 import { AdminPage } from './pages/Admin/admin-page';
+import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: HomePage },
+      { path: 'app-passwords', Component: AppPasswordsPage },
       { path: 'security', Component: SecurityPage },
       { path: 'activity', Component: ActivityPage },
       { path: 'admin', Component: AdminPage },

@@ -4,6 +4,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, randomEmail } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { Clock } from '../common/clock/clock.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { BruteForceService } from './brute-force.service.js';
@@ -20,10 +21,12 @@ const LIMITS = {
 describe('brute-force defence', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
+  let keyring: SecretKeyring;
   let now: Date;
   beforeAll(async () => {
     app = await createTestApp(mailAuthEnv(LIMITS));
     prisma = app.get(PrismaService);
+    keyring = app.get(SecretKeyring);
   });
   afterAll(async () => {
     await app.close();
@@ -114,7 +117,7 @@ describe('brute-force defence', () => {
 
   it('locks an IP failing across users (IPv6 per /64), except for a user who recently logged in from it', async () => {
     startClock();
-    const regular = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const regular = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
     const attacked = await createUser(prisma, { imap: true });
     const prefix = `2001:db8:${Math.floor(Math.random() * 65535).toString(16)}:77`;
     expect(
@@ -138,7 +141,7 @@ describe('brute-force defence', () => {
 
   it('caps failed main passwords per account from unfamiliar IPs, but keeps working devices working', async () => {
     startClock();
-    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
     const phone = randomIp();
     expect(
       await decision(app, loginBody(user, { clientIp: phone, password: user.appPasswords[0]!.secret })),
@@ -164,7 +167,7 @@ describe('brute-force defence', () => {
   it('lets support lift a lock: audited, announced, and the right password works at once', async () => {
     startClock();
     const user = await createUser(prisma, { imap: true });
-    const staff = await createUser(prisma, { role: 'SUPPORT', totp: true });
+    const staff = await createUser(prisma, { role: 'SUPPORT', totp: true, keyring });
     const ip = randomIp();
     await fail(user, ip, 3);
     const [lock] = await app.get(AuthLocksService).listActive(user.id, now);

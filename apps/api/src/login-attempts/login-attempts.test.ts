@@ -5,6 +5,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { LoginAttemptRecorder } from './login-attempt-recorder.js';
 import { LoginAttemptsPruner, PRUNE_ADVISORY_LOCK_KEY } from './login-attempts-pruner.js';
@@ -14,9 +15,11 @@ import { sanitiseForStorage } from './sanitise.js';
 describe('login attempts', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
+  let keyring: SecretKeyring;
   beforeAll(async () => {
     app = await createTestApp(mailAuthEnv());
     prisma = app.get(PrismaService);
+    keyring = app.get(SecretKeyring);
   });
   afterAll(async () => {
     await app.close();
@@ -47,7 +50,7 @@ describe('login attempts', () => {
   });
 
   it('lists a user’s recent attempts newest first, with the app password’s name', async () => {
-    const user = await createUser(prisma, { imap: true, appPasswords: [{ name: 'Phone', scopes: ['IMAP'] }] });
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ name: 'Phone', scopes: ['IMAP'] }], keyring });
     await decision(app, loginBody(user, { password: 'wrong' }));
     await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
     await app.get(LoginAttemptRecorder).flush();

@@ -5,6 +5,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 import { Clock } from '../common/clock/clock.js';
@@ -16,11 +17,13 @@ describe('fast repeat logins and instant revocation', () => {
   let first: NestFastifyApplication;
   let second: NestFastifyApplication;
   let prisma: PrismaService;
+  let keyring: SecretKeyring;
   beforeAll(async () => {
     // Two API instances sharing PostgreSQL and Redis, as in a real deployment.
     const env = mailAuthEnv({ MAIL_AUTH_PAIR_FAILURES: '3' });
     [first, second] = await Promise.all([createTestApp(env), createTestApp(env)]);
     prisma = first.get(PrismaService);
+    keyring = first.get(SecretKeyring);
   });
   afterAll(async () => {
     await Promise.all([first.close(), second.close()]);
@@ -89,7 +92,7 @@ describe('fast repeat logins and instant revocation', () => {
   });
 
   it('reaches the other instance too: its next decision after hearing the change denies', async () => {
-    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
     const viaApp = loginBody(user, { password: user.appPasswords[0]!.secret });
     expect(await decision(second, viaApp)).toMatchObject({ decision: 'allow' });
     expect(await decision(second, loginBody(user))).toMatchObject({ decision: 'allow' });
@@ -124,6 +127,7 @@ describe('fast repeat logins and instant revocation', () => {
     const user = await createUser(prisma, {
       imap: { enabled: true, enabledUntil: until },
       appPasswords: [{ scopes: ['IMAP'], expiresAt: until }],
+      keyring,
     });
     const clock = vi.spyOn(first.get(Clock), 'now');
     clock.mockReturnValue(new Date(until.getTime() - 1_000));

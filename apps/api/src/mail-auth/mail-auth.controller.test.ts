@@ -5,15 +5,18 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 
 describe('POST /api/mail/v1/auth', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
+  let keyring: SecretKeyring;
   beforeAll(async () => {
     app = await createTestApp(mailAuthEnv());
     prisma = app.get(PrismaService);
+    keyring = app.get(SecretKeyring);
   });
   afterAll(async () => {
     await app.close();
@@ -49,6 +52,7 @@ describe('POST /api/mail/v1/auth', () => {
     const user = await createUser(prisma, {
       pop3: { enabled: true, pop3KeepCopy: true },
       appPasswords: [{ scopes: ['POP3'] }],
+      keyring,
     });
     const secret = user.appPasswords[0]!.secret.toLowerCase().replaceAll('-', ' ');
     const body = loginBody(user, { password: secret, protocol: 'pop3' });
@@ -81,7 +85,7 @@ describe('POST /api/mail/v1/auth', () => {
     ['ACCOUNT_DISABLED', { imap: true, disabled: true }, {}],
     ['MAIN_PASSWORD_NOT_ALLOWED', { imap: true, totp: true }, {}],
   ] as const)('denies with %s', async (reason, options, overrides) => {
-    const user = await createUser(prisma, options);
+    const user = await createUser(prisma, { ...options, keyring });
     expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason });
     expect((await attemptsOf(user.id))[0]).toMatchObject({
       result: 'DENY',
@@ -95,7 +99,13 @@ describe('POST /api/mail/v1/auth', () => {
     ['APP_PASSWORD_EXPIRED', { scopes: ['IMAP'], expiresAt: new Date(Date.now() - 1000) }],
     ['APP_PASSWORD_REVOKED', { scopes: ['IMAP'], revokedAt: new Date(Date.now() - 1000) }],
   ] as const)('denies an app password with %s', async (reason, appPassword) => {
-    const user = await createUser(prisma, { imap: true, smtp: true, totp: true, appPasswords: [{ ...appPassword }] });
+    const user = await createUser(prisma, {
+      imap: true,
+      smtp: true,
+      totp: true,
+      appPasswords: [{ ...appPassword }],
+      keyring,
+    });
     const answer = await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
     expect(answer).toEqual({ decision: 'deny', reason });
   });
@@ -133,7 +143,7 @@ describe('POST /api/mail/v1/auth', () => {
   });
 
   it('names a failed app-password-shaped secret APP_PASSWORD_WRONG', async () => {
-    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+    const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
     const answer = await decision(app, loginBody(user, { password: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ' }));
     expect(answer).toEqual({ decision: 'deny', reason: 'APP_PASSWORD_WRONG' });
   });

@@ -3,7 +3,7 @@ import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
 import { ClusterEventsModule } from '../cluster-events/cluster-events.module.js';
 import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
 import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
-import { GlobalSettingsModule } from '../settings/global-settings.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
@@ -18,7 +18,7 @@ import { RevocationListener } from './revocation.listener.js';
  * one line for all of them.
  */
 @Module({
-  imports: [ServiceTokensModule, AuthLocksModule, LoginAttemptsModule, ClusterEventsModule, GlobalSettingsModule],
+  imports: [ServiceTokensModule, AuthLocksModule, LoginAttemptsModule, ClusterEventsModule, SettingsModule],
   controllers: [MailAuthController, MailAuthBenchController],
   providers: [
     MailAuthService,

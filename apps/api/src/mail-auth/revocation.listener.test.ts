@@ -6,6 +6,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
 
 /** A stand-in for Dovecot's doveadm HTTP API that records what it was asked. */
@@ -30,6 +31,7 @@ describe('instant revocation reaches Dovecot', () => {
   const doveadm = fakeDoveadm(apiKey);
   let app: NestFastifyApplication;
   let prisma: PrismaService;
+  let keyring: SecretKeyring;
   beforeAll(async () => {
     await new Promise<void>((resolve) => doveadm.server.listen(0, '127.0.0.1', resolve));
     const { port } = doveadm.server.address() as AddressInfo;
@@ -41,6 +43,7 @@ describe('instant revocation reaches Dovecot', () => {
       }),
     );
     prisma = app.get(PrismaService);
+    keyring = app.get(SecretKeyring);
   });
   afterAll(async () => {
     await app.close();
@@ -91,7 +94,7 @@ describe('instant revocation reaches Dovecot', () => {
       ['account-status', (id) => prisma.user.update({ where: { id }, data: { disabledAt: new Date() } })],
     ];
     for (const [kind, work] of cases) {
-      const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }] });
+      const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
       await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
       await change(user.id, kind, () => work(user.id, user.appPasswords[0]!.id));
       expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);

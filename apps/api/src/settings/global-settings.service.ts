@@ -4,12 +4,14 @@ import type { GlobalSettings } from '../generated/prisma/client.js';
 
 export type { GlobalSettings };
 
-const CACHE_MS = 5_000;
+/** How long a read is reused. Short, so a change made on another instance is seen quickly. */
+const CACHE_TTL_MS = 5_000;
 
 /**
- * The single row of administrator settings (id 1), created with its defaults on first read.
- * Read on every mail login, so it is cached briefly; `invalidate()` is called after an edit.
- * (The admin branch owns editing; this is the read side mail-auth needs.)
+ * The single global settings row (id 1). Read on hot paths (every mail login decision, the
+ * protocol page), so it is cached briefly; `invalidate()` drops the cache after a change on this
+ * instance. A missing row is created with the schema's defaults, so a fresh database needs no seed.
+ * (Read side only; the admin branch owns editing.)
  */
 @Injectable()
 export class GlobalSettingsService {
@@ -18,10 +20,9 @@ export class GlobalSettingsService {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  async get(): Promise<GlobalSettings> {
-    const now = Date.now();
+  async get(now = Date.now()): Promise<GlobalSettings> {
     if (this.cached && this.cached.until > now) return this.cached.value;
-    // One load at a time: a burst of logins after expiry shares a single query.
+    // One load at a time: a burst of mail logins right after expiry shares a single query.
     this.loading ??= this.load().finally(() => (this.loading = null));
     return this.loading;
   }
@@ -33,11 +34,11 @@ export class GlobalSettingsService {
   private async load(): Promise<GlobalSettings> {
     let value = await this.prisma.globalSettings.findUnique({ where: { id: 1 } });
     if (!value) {
-      // Concurrent first reads (several instances) may race: skipDuplicates keeps it one row.
+      // ON CONFLICT DO NOTHING: concurrent first reads cannot fail, and an admin's values are never overwritten.
       await this.prisma.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
       value = await this.prisma.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
     }
-    this.cached = { value, until: Date.now() + CACHE_MS };
+    this.cached = { value, until: Date.now() + CACHE_TTL_MS };
     return value;
   }
 }

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import type { CreatedUser } from './builders.js';
+import type { BuiltUser } from './builders.js';
 
 /** The same seeded token in every test file, so parallel files agree on the 'local' token. */
 export const TEST_MAIL_TOKEN = 'mgt_test-only-mail-server-token-0123456789abcdef';
@@ -33,10 +33,7 @@ export interface LoginBody {
   [extra: string]: unknown;
 }
 
-export function loginBody(
-  user: Pick<CreatedUser, 'email' | 'password'>,
-  overrides: Partial<LoginBody> = {},
-): LoginBody {
+export function loginBody(user: Pick<BuiltUser, 'email' | 'password'>, overrides: Partial<LoginBody> = {}): LoginBody {
   return {
     username: user.email,
     password: user.password,

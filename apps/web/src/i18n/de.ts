@@ -1,4 +1,11 @@
 import type { Messages } from './en';
+import { activityDe, noticesDe } from './messages/activity.de';
+import { appPasswordsDe } from './messages/app-passwords.de';
+import { commonDe } from './messages/common.de';
+import { portalErrorsDe } from './messages/portal-errors.de';
+import { protocolsDe } from './messages/protocols.de';
+import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
+import { signInDe, stepUpDe } from './messages/sign-in.de';
 
 export const de: Messages = {
   app: {
@@ -8,6 +15,7 @@ export const de: Messages = {
   nav: {
     label: 'Hauptmenü',
     mailPrograms: 'E-Mail-Programme',
+    appPasswords: 'App-Passwörter',
     security: 'Sicherheit',
     activity: 'Aktivität',
     admin: 'Verwaltung',
@@ -22,32 +30,18 @@ export const de: Messages = {
     statusChecking: 'Wird geprüft …',
     statusDown: 'Nicht erreichbar',
   },
-  signIn: {
-    title: 'Anmelden',
-    intro: 'Melden Sie sich mit Ihrer E-Mail-Adresse und dem Passwort Ihres Postfachs an, um Ihr Konto zu verwalten.',
-    email: 'E-Mail-Adresse',
-    password: 'Passwort',
-    submit: 'Anmelden',
-    submitting: 'Anmeldung läuft …',
-    notAvailable: 'Die Anmeldung ist noch nicht verfügbar. Bitte versuchen Sie es später erneut.',
-  },
-  home: {
-    title: 'E-Mail-Programme',
-    intro:
-      'Legen Sie fest, welche Protokolle Ihre E-Mail-Programme nutzen dürfen, und erstellen Sie eigene Passwörter für Apps ohne Zwei-Schritt-Anmeldung.',
-    protocolsHeading: 'Protokollzugriff',
-    protocolsPlaceholder: 'Hier erscheinen die IMAP-, POP3- und SMTP-Einstellungen Ihres Kontos.',
-    appPasswordsHeading: 'App-Passwörter',
-    appPasswordsPlaceholder: 'Hier werden die Passwörter für einzelne E-Mail-Programme aufgelistet.',
-  },
-  security: {
-    title: 'Sicherheit',
-    placeholder: 'Hier erscheinen die Einstellungen für Passwort und Zwei-Schritt-Anmeldung.',
-  },
-  activity: {
-    title: 'Aktivität',
-    placeholder: 'Hier werden die letzten Anmeldungen an Ihrem Konto und in Ihren E-Mail-Programmen aufgelistet.',
-  },
+  // The portal's pages keep their texts in ./messages (one file per area, both languages).
+  common: commonDe,
+  signIn: signInDe,
+  stepUp: stepUpDe,
+  protocols: protocolsDe,
+  appPasswords: appPasswordsDe,
+  security: securityDe,
+  password: passwordDe,
+  totp: totpDe,
+  sessions: sessionsDe,
+  activity: activityDe,
+  notices: noticesDe,
   admin: {
     title: 'Verwaltung',
     placeholder: 'Hier erscheinen die Werkzeuge für Administratorinnen und Administratoren.',
@@ -63,6 +57,7 @@ export const de: Messages = {
     home: 'Zur Startseite',
   },
   errors: {
+    ...portalErrorsDe,
     VALIDATION_FAILED: 'Einige Angaben fehlen oder sind ungültig. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     MALFORMED_JSON:
       'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',

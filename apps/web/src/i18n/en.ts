@@ -1,3 +1,10 @@
+import { activityEn, noticesEn } from './messages/activity.en';
+import { appPasswordsEn } from './messages/app-passwords.en';
+import { commonEn } from './messages/common.en';
+import { portalErrorsEn } from './messages/portal-errors.en';
+import { protocolsEn } from './messages/protocols.en';
+import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
+import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
 // German catalogue is a compile error.
 export const en = {
@@ -8,6 +15,7 @@ export const en = {
   nav: {
     label: 'Main',
     mailPrograms: 'Mail programs',
+    appPasswords: 'App passwords',
     security: 'Security',
     activity: 'Activity',
     admin: 'Admin',
@@ -22,32 +30,18 @@ export const en = {
     statusChecking: 'Checking…',
     statusDown: 'Unreachable',
   },
-  signIn: {
-    title: 'Sign in',
-    intro: 'Use your email address and mailbox password to manage your account.',
-    email: 'Email address',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    notAvailable: 'Signing in is not available yet. Please try again later.',
-  },
-  home: {
-    title: 'Mail programs',
-    intro:
-      'Choose which protocols your mail programs may use, and create separate passwords for apps that cannot use two-step sign-in.',
-    protocolsHeading: 'Protocol access',
-    protocolsPlaceholder: 'The IMAP, POP3 and SMTP settings for your account will appear here.',
-    appPasswordsHeading: 'App passwords',
-    appPasswordsPlaceholder: 'Passwords for individual mail programs will be listed here.',
-  },
-  security: {
-    title: 'Security',
-    placeholder: 'Password and two-step sign-in settings will appear here.',
-  },
-  activity: {
-    title: 'Activity',
-    placeholder: 'Recent sign-ins to your account and mail programs will be listed here.',
-  },
+  // The portal's pages keep their texts in ./messages (one file per area, both languages).
+  common: commonEn,
+  signIn: signInEn,
+  stepUp: stepUpEn,
+  protocols: protocolsEn,
+  appPasswords: appPasswordsEn,
+  security: securityEn,
+  password: passwordEn,
+  totp: totpEn,
+  sessions: sessionsEn,
+  activity: activityEn,
+  notices: noticesEn,
   admin: {
     title: 'Administration',
     placeholder: 'Tools for administrators will appear here.',
@@ -63,6 +57,7 @@ export const en = {
     home: 'Go to the start page',
   },
   errors: {
+    ...portalErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',
     INVALID_ENCODING: 'The request contained characters that could not be read. Please check your entries.',

@@ -3,4 +3,4 @@ import { GlobalSettingsService } from './global-settings.service.js';
 
 @Global()
 @Module({ providers: [GlobalSettingsService], exports: [GlobalSettingsService] })
-export class GlobalSettingsModule {}
+export class SettingsModule {}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CommonErrors,
+  PROTOCOLS,
+  ProtocolAccessErrors,
+  type Protocol,
+  type ProtocolAccessView,
+  type SecurityNoticeKind,
+} from '@mailgate/contracts';
+import { AccountEventsService } from '../account-events/account-events.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../audit/audit.types.js';
+import { AppError } from '../common/http/app-error.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { toProtocolAccessView, type ProtocolAccessRow } from './protocol-access.view.js';
+
+export type { ProtocolAccessView };
+
+export interface SetProtocolAccessInput {
+  readonly actor: Actor;
+  readonly userId: string;
+  readonly protocol: Protocol;
+  readonly enabled: boolean;
+  /** Null or omitted: on until turned off. Ignored when turning off. */
+  readonly enabledUntil?: Date | null;
+  /** POP3 only. Omitted: keep the previous choice. */
+  readonly pop3KeepCopy?: boolean;
+  readonly reason?: string | null;
+  readonly meta: RequestMeta | null;
+  /** Injectable clock for tests. */
+  readonly now?: Date;
+}
+
+/**
+ * A user's IMAP, POP3 and SMTP access. Every change is audited, announced to the user with a
+ * notice, and bumps `securityVersion` in one transaction; after commit it is published so that
+ * mail-auth drops cached decisions (and kicks open sessions when access ends).
+ */
+
+const NOTICE_FOR_CHANGE = {
+  enabled: 'PROTOCOL_ENABLED',
+  disabled: 'PROTOCOL_DISABLED',
+  updated: 'PROTOCOL_SETTINGS_CHANGED',
+} as const satisfies Record<string, SecurityNoticeKind>;
+@Injectable()
+export class ProtocolAccessService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly settings: GlobalSettingsService,
+    private readonly audit: AuditService,
+    private readonly notices: SecurityNoticesService,
+    private readonly accountEvents: AccountEventsService,
+  ) {}
+
+  async list(userId: string, now: Date = new Date()): Promise<ProtocolAccessView[]> {
+    const [rows, settings] = await Promise.all([
+      this.prisma.protocolAccess.findMany({ where: { userId } }),
+      this.settings.get(),
+    ]);
+    return PROTOCOLS.map((protocol) =>
+      toProtocolAccessView(protocol, rows.find((row) => row.protocol === protocol) ?? null, settings, now),
+    );
+  }
+
+  async setAccess(input: SetProtocolAccessInput): Promise<ProtocolAccessView> {
+    const now = input.now ?? new Date();
+    if (input.pop3KeepCopy !== undefined && input.protocol !== 'POP3') {
+      throw new AppError(ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3);
+    }
+    const settings = await this.settings.get();
+
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      // Lock the user row: two concurrent changes to one account are applied one after the other,
+      // so `before` in the audit trail is always what the change replaced.
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM users WHERE id = ${input.userId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new AppError(CommonErrors.NOT_FOUND);
+
+      const row = await tx.protocolAccess.findUnique({
+        where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
+      });
+      const before = toProtocolAccessView(input.protocol, row, settings, now);
+      const next = nextRow(input, row, before, now);
+      if (!changes(row, before, next)) return { view: before, securityVersion: null };
+
+      const saved = await tx.protocolAccess.upsert({
+        where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
+        create: { userId: input.userId, ...next },
+        update: next,
+      });
+      const after = toProtocolAccessView(input.protocol, saved, settings, now);
+      const kind = !next.enabled ? 'disabled' : before.effectiveEnabled ? 'updated' : 'enabled';
+      await this.audit.record(tx, {
+        actor: input.actor,
+        targetUserId: input.userId,
+        action: `protocol_access.${kind}`,
+        before,
+        after,
+        reason: input.reason ?? null,
+        meta: input.meta,
+      });
+      await this.notices.create(tx, {
+        userId: input.userId,
+        kind: NOTICE_FOR_CHANGE[kind],
+        params: {
+          protocol: input.protocol,
+          enabledUntil: after.enabledUntil,
+          ...(input.protocol === 'POP3' ? { pop3KeepCopy: after.pop3KeepCopy } : {}),
+        },
+        byStaff: input.actor.userId !== input.userId,
+        reason: input.reason ?? null,
+      });
+      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
+      return { view: after, securityVersion };
+    });
+
+    if (outcome.securityVersion !== null) {
+      await this.accountEvents.publish({
+        userId: input.userId,
+        kind: 'protocol-access',
+        securityVersion: outcome.securityVersion,
+      });
+    }
+    return outcome.view;
+  }
+}
+
+function nextRow(
+  input: SetProtocolAccessInput,
+  row: ProtocolAccessRow | null,
+  before: ProtocolAccessView,
+  now: Date,
+): Omit<ProtocolAccessRow, 'protocol'> & { protocol: Protocol } {
+  const pop3KeepCopy = input.pop3KeepCopy ?? row?.pop3KeepCopy ?? true;
+  if (!input.enabled) {
+    return { protocol: input.protocol, enabled: false, enabledAt: null, enabledUntil: null, pop3KeepCopy };
+  }
+  return {
+    protocol: input.protocol,
+    enabled: true,
+    // Re-confirming access that is on keeps its start; turning it on (again) starts now.
+    enabledAt: before.effectiveEnabled && row?.enabledAt ? row.enabledAt : now,
+    enabledUntil: input.enabledUntil ?? null,
+    pop3KeepCopy,
+  };
+}
+
+/** Whether the request changes anything; re-sending the current state writes nothing and notifies no one. */
+function changes(row: ProtocolAccessRow | null, before: ProtocolAccessView, next: ProtocolAccessRow): boolean {
+  // No row yet: an explicit "on" is stored (so a later change of the global default does not
+  // switch it), as is anything that differs from the default.
+  if (row === null) return next.enabled || before.enabled || !next.pop3KeepCopy;
+  return (
+    row.enabled !== next.enabled ||
+    (row.enabledUntil?.getTime() ?? null) !== (next.enabledUntil?.getTime() ?? null) ||
+    row.pop3KeepCopy !== next.pop3KeepCopy ||
+    (next.enabled && !before.effectiveEnabled)
+  );
+}
