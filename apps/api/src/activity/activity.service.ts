@@ -1,40 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import type { ActorKind, LoginActivity, SecurityEvent } from '@mailgate/contracts';
 import { PrismaService } from '../database/prisma.service.js';
+import { LoginAttemptsService } from '../login-attempts/login-attempts.service.js';
 
 /**
- * What the user sees of their own account's history: recent mail logins (written by mail-auth)
- * and security events (from the audit log). Both are read by the session's user id only.
+ * What the user sees of their own account's history: recent mail logins (recorded by mail-auth,
+ * read through LoginAttemptsService) and security events (from the audit log). Both are read by
+ * the session's user id only.
  */
 @Injectable()
 export class ActivityService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly loginAttempts: LoginAttemptsService,
+  ) {}
 
   async recentLogins(userId: string, limit: number): Promise<LoginActivity[]> {
-    const attempts = await this.prisma.loginAttempt.findMany({
-      where: { userId },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-    });
-    const appPasswordIds = [...new Set(attempts.flatMap((attempt) => attempt.appPasswordId ?? []))];
-    // Scoped by user too: an attempt can only ever name the user's own app passwords.
-    const names = appPasswordIds.length
-      ? await this.prisma.appPassword.findMany({
-          where: { userId, id: { in: appPasswordIds } },
-          select: { id: true, name: true },
-        })
-      : [];
-    const nameById = new Map(names.map((row) => [row.id, row.name]));
+    const attempts = await this.loginAttempts.recent(userId, limit);
+    // The portal's view: no login as typed (it may be a typo of another address), no internal ids.
     return attempts.map((attempt) => ({
-      id: attempt.id.toString(),
-      time: attempt.createdAt.toISOString(),
+      id: attempt.id,
+      time: attempt.time,
       protocol: attempt.protocol,
       clientIp: attempt.clientIp,
       secured: attempt.secured,
       result: attempt.result,
       reasonCode: attempt.reasonCode,
       credential: attempt.credential,
-      appPasswordName: attempt.appPasswordId ? (nameById.get(attempt.appPasswordId) ?? null) : null,
+      appPasswordName: attempt.appPasswordName,
     }));
   }
 

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser, randomEmail } from '../../test/support/builders.js';
+import { createUser, randomEmail, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -187,6 +187,16 @@ describe('brute-force defence', () => {
       await prisma.securityNotice.count({ where: { userId: user.id, kind: 'LOGIN_LOCK_LIFTED', byStaff: true } }),
     ).toBe(1);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).securityVersion).toBe(versionBefore + 1);
+    // The user sees it on their activity page, with the reason support gave.
+    const session = await signedInAs(app, user);
+    const activity = await app.inject({ method: 'GET', url: '/api/account/activity/events', cookies: session.cookies });
+    expect(activity.json<{ events: unknown[] }>().events).toContainEqual(
+      expect.objectContaining({
+        action: 'auth_lock.lifted',
+        actorKind: 'support',
+        reason: 'customer called from the office',
+      }),
+    );
     await expect(
       app
         .get(AuthLocksService)

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser } from '../../test/support/builders.js';
+import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -60,6 +60,12 @@ describe('login attempts', () => {
       ['DENY', 'PASSWORD_WRONG', null],
     ]);
     expect(await app.get(LoginAttemptsService).recent(user.id, 1)).toHaveLength(1);
+    // The portal's activity page shows the same attempts, without the login as typed.
+    const session = await signedInAs(app, user);
+    const page = await app.inject({ method: 'GET', url: '/api/account/activity/logins', cookies: session.cookies });
+    expect(page.json()).toEqual({
+      logins: recent.map(({ loginAsTyped: _typed, appPasswordId: _id, ...shown }) => shown),
+    });
   });
 
   it('never lets NUL, control characters or lone surrogates reach the database', () => {

@@ -30,7 +30,7 @@ export function NoticesBanner() {
       <p className="notices__intro">{t('notices.intro')}</p>
       <ul className="notices__list">
         {unread.map((notice) => {
-          const text = noticeText(t, notice);
+          const text = noticeText(t, notice, format.dateTime);
           return (
             <li key={notice.id} className="notices__item">
               <div>

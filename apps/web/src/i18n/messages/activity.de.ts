@@ -85,6 +85,10 @@ export const activityDe: typeof activityEn = {
         signed_out_others: 'Überall sonst abgemeldet',
         revoked: 'Eine Sitzung wurde abgemeldet',
       },
+      auth_lock: {
+        set: 'Mail-Anmeldungen von neuen Adressen nach vielen falschen Passwörtern pausiert',
+        lifted: 'Eine Sperre für Mail-Anmeldungen wurde aufgehoben',
+      },
     },
   },
 };

@@ -82,6 +82,10 @@ export const activityEn = {
         signed_out_others: 'Signed out everywhere else',
         revoked: 'A session was signed out',
       },
+      auth_lock: {
+        set: 'Mail logins from new addresses paused after many wrong passwords',
+        lifted: 'A block on mail logins was lifted',
+      },
     },
   },
 };

@@ -1,17 +1,14 @@
 import type { LoginActivity, SecurityEvent } from '@mailgate/contracts';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../../i18n/i18n';
+import { testTranslators } from '../../../i18n/test-translators';
 import { credentialText, eventText, reasonText } from './activity-text';
 
 let t: TFunction;
 let tDe: TFunction;
 
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
-  t = instance.getFixedT('en');
-  tDe = instance.getFixedT('de');
+  ({ t, tDe } = await testTranslators());
 });
 
 function event(action: string, details: SecurityEvent['details'] = {}): SecurityEvent {
@@ -32,6 +29,10 @@ describe('activity texts', () => {
     expect(eventText(t, event('protocol_access.enabled', { protocol: 'IMAP' }))).toBe('IMAP turned on');
     expect(eventText(tDe, event('app_password.created', { name: 'Laptop' }))).toBe('App-Passwort „Laptop“ erstellt');
     expect(eventText(t, event('totp.enabled'))).toBe('Two-step sign-in turned on');
+    expect(eventText(t, event('auth_lock.set'))).toBe(
+      'Mail logins from new addresses paused after many wrong passwords',
+    );
+    expect(eventText(tDe, event('auth_lock.lifted'))).toBe('Eine Sperre für Mail-Anmeldungen wurde aufgehoben');
   });
 
   it('falls back for actions it does not know, including prototype names', () => {

@@ -1,0 +1,9 @@
+import i18next, { type TFunction } from 'i18next';
+import { resources } from './i18n';
+
+/** English and German `t` over the real catalogues, without the browser (for unit tests of text helpers). */
+export async function testTranslators(): Promise<{ t: TFunction; tDe: TFunction }> {
+  const instance = i18next.createInstance();
+  await instance.init({ resources, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  return { t: instance.getFixedT('en'), tDe: instance.getFixedT('de') };
+}
