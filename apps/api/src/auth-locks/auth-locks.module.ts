@@ -4,7 +4,11 @@ import { AuthLocksService } from './auth-locks.service.js';
 import { BruteForceService } from './brute-force.service.js';
 import { LockStore } from './lock-store.js';
 
-/** Brute-force locks for every login family (mail now; the web sign-in can use the same service). */
+/**
+ * Brute-force locks per login family. Mail logins (IMAP, POP3, SMTP AUTH: family MAIL) use them;
+ * the web sign-in keeps its own failure limits (auth/auth-rate-limiter.ts) in separate counters,
+ * so an attack on one family never locks the other (see docs/architecture.md).
+ */
 @Global()
 @Module({
   providers: [Clock, LockStore, AuthLocksService, BruteForceService],

@@ -1,13 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser, randomEmail, signedInAs } from '../../test/support/builders.js';
+import { createUser, randomEmail, signedInAs, signIn } from '../../test/support/builders.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../auth/csrf.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { Clock } from '../common/clock/clock.js';
 import { AuthLocksService } from './auth-locks.service.js';
-import { BruteForceService } from './brute-force.service.js';
 import { clientIpKey } from './client-ip.js';
 
 const LIMITS = {
@@ -59,14 +59,34 @@ describe('brute-force defence', () => {
     expect(await decision(app, loginBody(user, { clientIp: ip, protocol: 'smtp' }))).toMatchObject({
       reason: 'LOCKED_USER_IP',
     });
-    // ...but the web sign-in is another family.
-    const web = await app
-      .get(BruteForceService)
-      .check({ family: 'WEB', login: user.email, ipKey: clientIpKey(ip)! }, now);
-    expect(web.locked).toBeNull();
+    // ...but the web portal is another family: the same address signs in there at once.
+    const web = await signIn(app, user, { remoteAddress: ip });
+    expect(web.sessionId).toBeTruthy();
     expect(await decision(app, loginBody(user))).toMatchObject({ decision: 'allow' });
     advance(61_000);
     expect(await decision(app, loginBody(user, { clientIp: ip }))).toMatchObject({ decision: 'allow' });
+  });
+
+  it('does not let failed web sign-ins lock mail logins (the web has its own limits)', async () => {
+    startClock();
+    const user = await createUser(prisma, { imap: true });
+    const ip = randomIp();
+    let refused = 0;
+    for (let i = 0; i < 12; i += 1) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
+        payload: { email: user.email, password: `wrong-${i}` },
+        remoteAddress: ip,
+      });
+      if (response.statusCode === 429) refused += 1;
+    }
+    // The web sign-in's own limit stopped the guessing...
+    expect(refused).toBeGreaterThan(0);
+    // ...while the same user's mail program at the same address is not affected.
+    expect(await decision(app, loginBody(user, { clientIp: ip }))).toMatchObject({ decision: 'allow' });
+    expect(await prisma.authLock.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it('grows the pair lock with each failure after it ended, capped, and keeps every lock as history', async () => {
