@@ -1,4 +1,4 @@
-import type { AppPasswordView, Protocol } from '@mailgate/contracts';
+import type { AppPasswordStatus, AppPasswordView, Protocol } from '@mailgate/contracts';
 
 export interface AppPasswordRow {
   readonly id: string;
@@ -12,13 +12,18 @@ export interface AppPasswordRow {
   readonly lastUsedProtocol: Protocol | null;
 }
 
-/** Never includes the hash: the list is metadata only. Expiry is judged at read time. */
+/**
+ * Judged at read (or mail-login decision) time, never by a job: revoked wins over expired, so the
+ * portal's list and a refused mail login name the same cause.
+ */
+export function appPasswordStatus(row: Pick<AppPasswordRow, 'expiresAt' | 'revokedAt'>, now: Date): AppPasswordStatus {
+  if (row.revokedAt) return 'revoked';
+  return row.expiresAt && row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
+}
+
+/** Never includes the hash: the list is metadata only. */
 export function toAppPasswordView(row: AppPasswordRow, now: Date): AppPasswordView {
-  const status = row.revokedAt
-    ? 'revoked'
-    : row.expiresAt && row.expiresAt.getTime() <= now.getTime()
-      ? 'expired'
-      : 'active';
+  const status = appPasswordStatus(row, now);
   return {
     id: row.id,
     name: row.name,

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
-
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((value) => ['1', 'true', 'yes'].includes(value));
+import { booleanFlag } from './boolean-flag.js';
 
 const postgresUrl = z
   .string()

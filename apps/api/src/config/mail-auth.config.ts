@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { booleanFlag } from './boolean-flag.js';
 
 const seconds = (fallback: number, max = 86_400 * 365) => z.coerce.number().int().min(1).max(max).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((value) => ['1', 'true', 'yes'].includes(value));
 const userdbTemplate = z
   .string()
   .regex(/^[^\s"\\]+$/, { message: 'must not contain spaces, quotes or backslashes' })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { looksLikeAppPassword, normaliseAppPassword } from '@mailgate/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
@@ -17,11 +18,6 @@ interface VerifiedPassword {
 
 /** A verified password is trusted at most this long, even if nothing about the user changes. */
 const VERIFIED_PASSWORD_TTL_MS = 12 * 3_600_000;
-/**
- * The portal's app password shape (24 symbols, no 0/1/I/O; `looksLikeAppPassword` in its
- * contract). Only secrets of this shape are hashed and looked up as app passwords.
- */
-const APP_PASSWORD_SHAPE = /^[A-HJ-NP-Z2-9]{24}$/;
 
 /**
  * Checks a secret against a user's app passwords (keyed hash: fast) and main password
@@ -57,8 +53,9 @@ export class CredentialVerifier implements OnModuleInit {
     now: Date,
     useCache: boolean,
   ): Promise<CredentialCheck> {
-    const appSecret = password.replace(/[\s-]+/g, '').toUpperCase();
-    const mayBeAppPassword = APP_PASSWORD_SHAPE.test(appSecret);
+    // Only secrets of the portal's app password shape are hashed and looked up as app passwords.
+    const appSecret = normaliseAppPassword(password);
+    const mayBeAppPassword = looksLikeAppPassword(appSecret);
     if (user && mayBeAppPassword && user.appPasswords.length > 0) {
       const candidates = this.keyring.candidateHashes('app-password', appSecret);
       const appPassword = user.appPasswords.find((candidate) => candidates.includes(candidate.secretHash));

@@ -139,6 +139,11 @@ describe('decide: one rule per reason, in order', () => {
     expect(
       decide(facts({ credential: { valid: true, kind: 'app-password', appPassword: scopedAndExpired } })).reason,
     ).toBe('APP_PASSWORD_SCOPE');
+    // Revoked wins over expired, as on the portal's app password list.
+    const revokedAndExpired = appPassword({ expiresAt: EARLIER, revokedAt: EARLIER });
+    expect(
+      decide(facts({ credential: { valid: true, kind: 'app-password', appPassword: revokedAndExpired } })).reason,
+    ).toBe('APP_PASSWORD_REVOKED');
   });
 
   it('counts only wrong secrets as brute-force failures', () => {

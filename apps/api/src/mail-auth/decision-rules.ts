@@ -1,6 +1,8 @@
 import type { MailAuthReason } from '@mailgate/contracts';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LockReason } from '../auth-locks/brute-force.policy.js';
+import { appPasswordStatus } from '../app-passwords/app-password.view.js';
+import { isEffectivelyEnabled, mainPasswordBlockedBy } from '../protocol-access/protocol-access.view.js';
 import type { AppPasswordState, ProtocolSetting, UserDecisionState } from './user-decision-state.js';
 
 /** The outcome of checking the secret itself (see CredentialVerifier). */
@@ -45,10 +47,12 @@ const deny = (reason: Exclude<MailAuthReason, 'OK'>): DecisionOutcome => ({ deci
  *  5. a plaintext login while TLS is required                                 → TLS_REQUIRED
  *  6. the main password while 2FA is on or the administrator forbids it      → MAIN_PASSWORD_NOT_ALLOWED
  *  7. an app password not scoped for this protocol                           → APP_PASSWORD_SCOPE
- *  8. an app password past its expiry, or revoked                            → APP_PASSWORD_EXPIRED / _REVOKED
+ *  8. an app password revoked, or past its expiry                            → APP_PASSWORD_REVOKED / _EXPIRED
  *  otherwise                                                                  → allow (OK)
  *
- * Time limits are evaluated against `now`, so nothing cached can outlive them.
+ * Time limits are evaluated against `now`, so nothing cached can outlive them. Rules 4, 6 and 8
+ * are the portal's own definitions (protocol-access.view.ts, app-password.view.ts), so what the
+ * portal shows is what the mail server gets.
  */
 export function decide(facts: DecisionFacts): DecisionOutcome {
   if (facts.lock) return deny(facts.lock);
@@ -63,13 +67,14 @@ export function decide(facts: DecisionFacts): DecisionOutcome {
   if (facts.settings.requireTls && !facts.secured) return deny('TLS_REQUIRED');
 
   if (credential.kind === 'password') {
-    const mainPasswordAllowed = !user.totpEnabled && facts.settings.allowMainPasswordWithout2fa;
-    return mainPasswordAllowed ? { decision: 'allow', reason: 'OK' } : deny('MAIN_PASSWORD_NOT_ALLOWED');
+    const blocked = mainPasswordBlockedBy(user.totpEnabled, facts.settings);
+    return blocked === null ? { decision: 'allow', reason: 'OK' } : deny('MAIN_PASSWORD_NOT_ALLOWED');
   }
   const appPassword = credential.appPassword;
   if (!appPassword.scopes.includes(facts.protocol)) return deny('APP_PASSWORD_SCOPE');
-  if (appPassword.expiresAt && appPassword.expiresAt <= facts.now) return deny('APP_PASSWORD_EXPIRED');
-  if (appPassword.revokedAt) return deny('APP_PASSWORD_REVOKED');
+  const status = appPasswordStatus(appPassword, facts.now);
+  if (status === 'revoked') return deny('APP_PASSWORD_REVOKED');
+  if (status === 'expired') return deny('APP_PASSWORD_EXPIRED');
   return { decision: 'allow', reason: 'OK' };
 }
 
@@ -83,7 +88,7 @@ export function protocolAccess(
   const setting: ProtocolSetting | undefined = user.protocols[protocol];
   if (!setting) return settings.defaultEnabled[protocol] ? 'on' : 'off';
   if (!setting.enabled) return 'off';
-  return setting.enabledUntil && setting.enabledUntil <= now ? 'expired' : 'on';
+  return isEffectivelyEnabled(setting, now) ? 'on' : 'expired';
 }
 
 /** Credential failures count towards brute-force locks; policy refusals of a valid secret do not. */
