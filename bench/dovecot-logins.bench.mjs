@@ -3,17 +3,14 @@
 // same client (STARTTLS + AUTHENTICATE PLAIN + LOGOUT), same concurrency; the two are measured in
 // alternating rounds so that load from elsewhere on the machine hits both alike.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { freePort, startApiServer } from './lib/api-server.mjs';
 import { createBenchDatabase, startBenchPostgres } from './lib/bench-database.mjs';
 import { startBenchDovecot } from './lib/bench-dovecot.mjs';
 import { imapLogin, measureImapLogins } from './lib/imap-load.mjs';
-import { benchEmail, seedMailUsers } from './lib/mail-bench-seed.mjs';
-import { ROOT_DIR } from '../scripts/lib/schema-engine.mjs';
+import { benchEmail, benchSecrets, seedMailUsers } from './lib/mail-bench-seed.mjs';
 
 export const title = 'Real Dovecot logins';
 
@@ -26,16 +23,7 @@ export async function run({ say }) {
   if (process.getuid?.() !== 0) throw new Error('this benchmark starts Dovecot, which must run as root');
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-  const dist = (path) => import(pathToFileURL(join(ROOT_DIR, 'apps/api/dist', path)).href);
-  const { hashPassword } = await dist('auth/password-hasher.js');
-  const { SecretKeyring } = await dist('common/crypto/secret-keyring.js');
-  const secretKey = randomBytes(32).toString('base64url');
-  const keyring = new SecretKeyring({
-    MAILGATE_SECRET_KEY: secretKey,
-    MAILGATE_SECRET_KEY_ID: 'k1',
-    MAILGATE_PREVIOUS_SECRET_KEYS: '',
-  });
-  const token = `mgt_${randomBytes(32).toString('base64url')}`;
+  const { secretKey, keyring, hashPassword, token } = await benchSecrets();
   const users = Array.from({ length: USERS }, (_, index) => benchEmail(index));
 
   const cleanups = [];

@@ -2,13 +2,10 @@
 // baselines measured in the same server and run, and decision latency with 1k vs 1M users.
 import { randomBytes, randomInt } from 'node:crypto';
 import os from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isReachable, startApiServer } from './lib/api-server.mjs';
 import { createBenchDatabase, startBenchPostgres, withClient } from './lib/bench-database.mjs';
 import { CONNECTIONS, measureInterleaved } from './lib/load.mjs';
-import { benchAppSecret, benchEmail, seedMailUsers } from './lib/mail-bench-seed.mjs';
-import { ROOT_DIR } from '../scripts/lib/schema-engine.mjs';
+import { benchAppSecret, benchEmail, benchSecrets, seedMailUsers } from './lib/mail-bench-seed.mjs';
 
 export const title = 'Mail-server login decisions';
 
@@ -19,17 +16,8 @@ const PASSWORD = 'bench-main-password-1';
 export async function run({ say }) {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const largeUsers = Number(process.env.BENCH_LARGE_USERS ?? 1_000_000);
-  const dist = (path) => import(pathToFileURL(join(ROOT_DIR, 'apps/api/dist', path)).href);
-  const { hashPassword } = await dist('auth/password-hasher.js');
-  const { SecretKeyring } = await dist('common/crypto/secret-keyring.js');
-  const secretKey = randomBytes(32).toString('base64url');
-  const keyring = new SecretKeyring({
-    MAILGATE_SECRET_KEY: secretKey,
-    MAILGATE_SECRET_KEY_ID: 'k1',
-    MAILGATE_PREVIOUS_SECRET_KEYS: '',
-  });
+  const { secretKey, keyring, hashPassword, token } = await benchSecrets();
   const passwordHash = await hashPassword(PASSWORD);
-  const token = `mgt_${randomBytes(32).toString('base64url')}`;
   const redisUrl =
     process.env.REDIS_URL ?? ((await isReachable('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : undefined);
   const serverEnv = (databaseUrl, extra = {}) => ({

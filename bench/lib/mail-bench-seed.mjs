@@ -1,16 +1,39 @@
-// Bench users for the mail-auth benchmark, written with COPY: every user has the same main
+// Bench users for the mail-auth benchmarks, written with COPY: every user has the same main
 // password (one argon2id hash, computed once), IMAP turned on, and one IMAP app password.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_PASSWORD_ALPHABET, APP_PASSWORD_LENGTH } from '@mailgate/contracts';
+import { ROOT_DIR } from '../../scripts/lib/schema-engine.mjs';
 import { copyRows, withClient } from './bench-database.mjs';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** The compiled API's own hashing (apps/api/dist, built by `npm run bench`). */
+const fromApi = (path) => import(pathToFileURL(join(ROOT_DIR, 'apps/api/dist', path)).href);
+
+/**
+ * Fresh secrets for one benchmark run: the API's secret key (pass it to the server), a keyring
+ * with it for seeding app-password hashes, a service token, and the API's password hasher.
+ */
+export async function benchSecrets() {
+  const { hashPassword } = await fromApi('auth/password-hasher.js');
+  const { SecretKeyring } = await fromApi('common/crypto/secret-keyring.js');
+  const secretKey = randomBytes(32).toString('base64url');
+  const keyring = new SecretKeyring({
+    MAILGATE_SECRET_KEY: secretKey,
+    MAILGATE_SECRET_KEY_ID: 'k1',
+    MAILGATE_PREVIOUS_SECRET_KEYS: '',
+  });
+  return { secretKey, keyring, hashPassword, token: `mgt_${randomBytes(32).toString('base64url')}` };
+}
 
 export const benchEmail = (index) => `bench-${index}@example.test`;
 
 /** A deterministic app password per user, so requests can be built without a lookup. */
 export function benchAppSecret(index) {
   const bytes = createHash('sha256').update(`bench-app-password-${index}`).digest();
-  return [...bytes.subarray(0, 24)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
+  return [...bytes.subarray(0, APP_PASSWORD_LENGTH)]
+    .map((byte) => APP_PASSWORD_ALPHABET[byte % APP_PASSWORD_ALPHABET.length])
+    .join('');
 }
 
 export async function seedMailUsers(databaseUrl, { count, passwordHash, keyring, say }) {
