@@ -2,14 +2,16 @@ import argon2 from 'argon2';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser } from '../../test/support/builders.js';
+import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
+import { AccountEventsService } from '../account-events/account-events.service.js';
+import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
+import { PasswordChangeService } from '../auth/password-change.service.js';
+import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 import { Clock } from '../common/clock/clock.js';
-import { hashPassword } from '../auth/password-hasher.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 
@@ -30,19 +32,9 @@ describe('fast repeat logins and instant revocation', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  /** A change as the portal makes it: in a transaction with the version bump, announced after commit. */
-  const change = async (
-    app: NestFastifyApplication,
-    userId: string,
-    kind: AccountChangeKind,
-    work: () => Promise<unknown>,
-  ) => {
-    const events = app.get(AccountEventsService);
-    await work();
-    const securityVersion = await prisma.$transaction((tx) => events.bumpSecurityVersion(tx, userId));
-    await events.publish({ userId, kind, securityVersion });
-  };
-  const turnOff = (userId: string) =>
+  const asUser = (userId: string) => ({ actor: { userId, role: 'USER' as const }, userId, meta: null });
+  /** A write that bypasses the portal's services: nothing is announced. */
+  const turnOffSilently = (userId: string) =>
     prisma.protocolAccess.update({
       where: { userId_protocol: { userId, protocol: 'IMAP' } },
       data: { enabled: false },
@@ -65,14 +57,14 @@ describe('fast repeat logins and instant revocation', () => {
   it('denies the very next login after the protocol is turned off (cached state evicted)', async () => {
     const user = await createUser(prisma, { imap: true });
     expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
-    await change(first, user.id, 'protocol-access', () => turnOff(user.id));
+    await first.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: false });
     expect(await decision(first, loginBody(user))).toEqual({ decision: 'deny', reason: 'PROTOCOL_DISABLED' });
   });
 
   it('serves the cached state until a change is announced (which is why every change must publish)', async () => {
     const user = await createUser(prisma, { imap: true });
     expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
-    await turnOff(user.id);
+    await turnOffSilently(user.id);
     expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
     await first.get(AccountEventsService).publish({ userId: user.id, kind: 'protocol-access', securityVersion: 2 });
     expect(await decision(first, loginBody(user))).toMatchObject({ reason: 'PROTOCOL_DISABLED' });
@@ -81,12 +73,18 @@ describe('fast repeat logins and instant revocation', () => {
   it('refuses the old password right after a password change, though it was cached', async () => {
     const user = await createUser(prisma, { imap: true });
     expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
-    const passwordHash = await hashPassword('a-brand-new-password');
-    await change(first, user.id, 'password', () =>
-      prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
-    );
+    const newPassword = 'violet harbour quantum tiles 88';
+    await first.get(PasswordChangeService).change({
+      ...asUser(user.id),
+      currentSessionId: (await signedInAs(first, user)).sessionId,
+      currentPassword: user.password,
+      newPassword,
+      signOutOtherSessions: false,
+      revokeAppPasswords: false,
+      meta: { ip: '127.0.0.1', requestId: 'test', userAgent: 'vitest' },
+    });
     expect(await decision(first, loginBody(user))).toMatchObject({ reason: 'PASSWORD_WRONG' });
-    expect(await decision(first, loginBody({ ...user, password: 'a-brand-new-password' }))).toMatchObject({
+    expect(await decision(first, loginBody({ ...user, password: newPassword }))).toMatchObject({
       decision: 'allow',
     });
   });
@@ -104,9 +102,7 @@ describe('fast repeat logins and instant revocation', () => {
         }
       });
     });
-    await change(first, user.id, 'app-password', () =>
-      prisma.appPassword.update({ where: { id: user.appPasswords[0]!.id }, data: { revokedAt: new Date() } }),
-    );
+    await first.get(AppPasswordsService).revoke({ ...asUser(user.id), appPasswordId: user.appPasswords[0]!.id });
     await evicted;
     expect(await decision(second, viaApp)).toEqual({ decision: 'deny', reason: 'APP_PASSWORD_REVOKED' });
   });

@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { generate } from 'otplib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser } from '../../test/support/builders.js';
+import { createUser, signedInAs, type BuiltUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
+import { AccountEventsService } from '../account-events/account-events.service.js';
+import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
+import { PasswordChangeService } from '../auth/password-change.service.js';
+import { TotpService } from '../auth/totp.service.js';
+import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
 
 /** A stand-in for Dovecot's doveadm HTTP API that records what it was asked. */
 function fakeDoveadm(apiKey: string) {
@@ -55,49 +60,74 @@ describe('instant revocation reaches Dovecot', () => {
       .map((call) => (call.body as [[string, Record<string, string[]>, string]])[0])
       .filter(([, parameters]) => (parameters.user ?? parameters.mask ?? []).includes(email))
       .map(([command]) => command);
-  const change = async (userId: string, kind: AccountChangeKind, work: () => Promise<unknown>) => {
-    const events = app.get(AccountEventsService);
-    await work();
-    const securityVersion = await prisma.$transaction((tx) => events.bumpSecurityVersion(tx, userId));
-    await events.publish({ userId, kind, securityVersion });
-  };
 
-  it('kicks and flushes when access is taken away, sending the API key as is', async () => {
+  const asUser = (userId: string) => ({ actor: { userId, role: 'USER' as const }, userId, meta: null });
+
+  it('kicks and flushes when the user turns a protocol off, sending the API key as is', async () => {
     const user = await createUser(prisma, { imap: true });
     await decision(app, loginBody(user));
-    await change(user.id, 'protocol-access', () =>
-      prisma.protocolAccess.update({
-        where: { userId_protocol: { userId: user.id, protocol: 'IMAP' } },
-        data: { enabled: false },
-      }),
-    );
+    await app.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: false });
     expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);
     expect(doveadm.calls.at(-1)?.authorization).toBe(`X-Dovecot-API ${Buffer.from(apiKey).toString('base64')}`);
+    expect(await decision(app, loginBody(user))).toEqual({ decision: 'deny', reason: 'PROTOCOL_DISABLED' });
   });
 
   it('only flushes when access is turned on (open sessions stay)', async () => {
     const user = await createUser(prisma, { imap: false });
     await decision(app, loginBody(user));
-    await change(user.id, 'protocol-access', () =>
-      prisma.protocolAccess.update({
-        where: { userId_protocol: { userId: user.id, protocol: 'IMAP' } },
-        data: { enabled: true },
-      }),
-    );
+    await app.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: true });
     expect(commandsFor(user.email)).toEqual(['authCacheFlush']);
+    expect(await decision(app, loginBody(user))).toMatchObject({ decision: 'allow' });
   });
 
-  it('kicks when an app password is revoked, 2FA turned on, or the account disabled', async () => {
-    const cases: [AccountChangeKind, (userId: string, appPasswordId: string) => Promise<unknown>][] = [
-      ['app-password', (_userId, id) => prisma.appPassword.update({ where: { id }, data: { revokedAt: new Date() } })],
-      ['totp', (id) => prisma.user.update({ where: { id }, data: { totpEnabledAt: new Date() } })],
-      ['account-status', (id) => prisma.user.update({ where: { id }, data: { disabledAt: new Date() } })],
+  it('kicks when an app password is revoked, 2FA turned on, the password changed or the account disabled', async () => {
+    const cases: [string, (user: BuiltUser) => Promise<unknown>][] = [
+      [
+        'app password revoked',
+        (user) => app.get(AppPasswordsService).revoke({ ...asUser(user.id), appPasswordId: user.appPasswords[0]!.id }),
+      ],
+      [
+        '2FA turned on',
+        async (user) => {
+          const totp = app.get(TotpService);
+          const { manualKey } = await totp.startEnrollment(user.id);
+          const code = await generate({ secret: manualKey.replace(/\s+/g, '') });
+          await totp.confirmEnrollment({ ...asUser(user.id), code });
+        },
+      ],
+      [
+        'password changed',
+        async (user) => {
+          const { sessionId } = await signedInAs(app, user);
+          await app.get(PasswordChangeService).change({
+            ...asUser(user.id),
+            currentSessionId: sessionId,
+            currentPassword: user.password,
+            newPassword: 'violet harbour quantum tiles 88',
+            signOutOtherSessions: false,
+            revokeAppPasswords: false,
+            meta: { ip: '127.0.0.1', requestId: 'test', userAgent: 'vitest' },
+          });
+        },
+      ],
+      [
+        // Disabling an account is the admin panel's service; its change is announced like this.
+        'account disabled',
+        async (user) => {
+          const events = app.get(AccountEventsService);
+          const securityVersion = await prisma.$transaction(async (tx) => {
+            await tx.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+            return events.bumpSecurityVersion(tx, user.id);
+          });
+          await events.publish({ userId: user.id, kind: 'account-status', securityVersion });
+        },
+      ],
     ];
-    for (const [kind, work] of cases) {
+    for (const [label, work] of cases) {
       const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
       await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
-      await change(user.id, kind, () => work(user.id, user.appPasswords[0]!.id));
-      expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);
+      await work(user);
+      expect(commandsFor(user.email).sort(), label).toEqual(['authCacheFlush', 'kick']);
     }
   });
 
