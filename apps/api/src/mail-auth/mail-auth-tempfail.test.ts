@@ -5,6 +5,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
 import { createUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
+import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 
@@ -42,6 +43,10 @@ describe('when Mailgate cannot decide', () => {
     const user = await createUser(app.get(PrismaService), { imap: true });
     expect((await postDecision(app, loginBody(user))).json()).toMatchObject({ decision: 'allow' });
     await setReachable(false);
+    // Until the instance notices that its invalidation channel went down with the database, a
+    // repeat login may still be answered from memory (safe: no change can commit meanwhile, and
+    // one that committed before was announced first). From then on nothing cached is trusted.
+    await expect.poll(() => app.get(ClusterEventsService).isListening(), { timeout: 10_000 }).toBe(false);
     try {
       for (const body of [loginBody(user), loginBody({ email: 'nobody@example.test', password: 'x' })]) {
         const response = await postDecision(app, body);
