@@ -154,6 +154,8 @@ describe('security page: password, two-step sign-in, sessions', () => {
 
   it('accepts a recovery code once instead of an app code', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Wait for the sign-out to land: navigating away at once can cancel its request.
+    await expectHeading(page, 'Sign in');
     await signInWithPassword(page, user.email, STRONG_PASSWORD);
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel('Recovery code').fill(recoveryCodes[0] ?? '');
