@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CommonErrors } from '../common/error-codes.js';
+import { defineOperation } from '../common/operation.js';
+import { zSafeText } from '../common/strings.js';
+import { SessionErrors } from '../auth/session-errors.js';
+import { AdminErrors } from './admin.errors.js';
+import { ZIsoDateTime, ZUuid } from './admin-common.js';
+
+const ADMIN_ERRORS = [
+  CommonErrors.VALIDATION_FAILED,
+  CommonErrors.UNAUTHENTICATED,
+  CommonErrors.FORBIDDEN,
+  CommonErrors.CSRF_CHECK_FAILED,
+  SessionErrors.STAFF_TOTP_REQUIRED,
+] as const;
+
+export const ZServiceTokenView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: ZIsoDateTime,
+    lastUsedAt: ZIsoDateTime.nullable(),
+    revokedAt: ZIsoDateTime.nullable(),
+  })
+  .meta({ id: 'ServiceToken' });
+export type ServiceTokenViewDto = z.infer<typeof ZServiceTokenView>;
+
+export const ZListServiceTokensResponse = z
+  .object({ items: z.array(ZServiceTokenView) })
+  .meta({ id: 'ListServiceTokensResponse' });
+export type ListServiceTokensResponse = z.infer<typeof ZListServiceTokensResponse>;
+
+export const ZCreateServiceTokenRequest = z.strictObject({
+  /** A label for the mail server, e.g. `imap-1`. */
+  name: zSafeText(64)
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'Use letters, digits, dot, dash or underscore.' }),
+});
+export type CreateServiceTokenRequest = z.infer<typeof ZCreateServiceTokenRequest>;
+
+export const ZCreateServiceTokenResponse = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    /** Shown exactly once; only a keyed hash is stored. */
+    token: z.string(),
+  })
+  .meta({ id: 'CreateServiceTokenResponse' });
+export type CreateServiceTokenResponse = z.infer<typeof ZCreateServiceTokenResponse>;
+
+export const ZServiceTokenParams = z.strictObject({ tokenId: ZUuid });
+
+export const adminServiceTokenOperations = {
+  listServiceTokens: defineOperation({
+    method: 'get',
+    path: '/api/admin/service-tokens',
+    tag: 'Admin',
+    summary: 'List mail-server service tokens with their last use (ADMIN only; never the token).',
+    auth: 'session',
+    responses: { 200: ZListServiceTokensResponse },
+    errors: [...ADMIN_ERRORS],
+  }),
+  createServiceToken: defineOperation({
+    method: 'post',
+    path: '/api/admin/service-tokens',
+    tag: 'Admin',
+    summary: 'Create a service token for a mail server (ADMIN only, needs step-up). The token is shown once.',
+    auth: 'session',
+    body: ZCreateServiceTokenRequest,
+    responses: { 201: ZCreateServiceTokenResponse },
+    errors: [...ADMIN_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.SERVICE_TOKEN_NAME_TAKEN],
+  }),
+  revokeServiceToken: defineOperation({
+    method: 'post',
+    path: '/api/admin/service-tokens/{tokenId}/revoke',
+    tag: 'Admin',
+    summary: 'Revoke a service token (ADMIN only); the mail server using it is refused from then on.',
+    auth: 'session',
+    params: ZServiceTokenParams,
+    responses: { 204: null },
+    errors: [...ADMIN_ERRORS, AdminErrors.SERVICE_TOKEN_NOT_FOUND],
+  }),
+};

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { CommonErrors } from '../common/error-codes.js';
+import { defineOperation } from '../common/operation.js';
+import { zSafeText } from '../common/strings.js';
+import { SessionErrors } from '../auth/session-errors.js';
+import { AdminErrors } from './admin.errors.js';
+import { ZCursor, ZIsoDateTime, ZMailProtocol, ZPageLimit, ZRole, ZUserIdParams } from './admin-common.js';
+
+const STAFF_ERRORS = [CommonErrors.UNAUTHENTICATED, CommonErrors.FORBIDDEN, SessionErrors.STAFF_TOTP_REQUIRED] as const;
+
+/**
+ * How the search term is matched. `auto` picks `exact` for a complete e-mail address, `substring`
+ * for 3+ characters otherwise, and `prefix` for shorter terms.
+ */
+export const ZUserSearchMatch = z.enum(['auto', 'exact', 'prefix', 'substring']);
+export type UserSearchMatch = z.infer<typeof ZUserSearchMatch>;
+
+export const ZSearchUsersQuery = z.strictObject({
+  q: zSafeText(254).trim().min(1, { message: 'Type something to search for.' }),
+  match: ZUserSearchMatch.default('auto'),
+  role: ZRole.optional(),
+  cursor: ZCursor.optional(),
+  limit: ZPageLimit,
+});
+export type SearchUsersQuery = z.infer<typeof ZSearchUsersQuery>;
+
+export const ZAdminUserSummary = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: ZRole,
+    disabled: z.boolean(),
+    totpEnabled: z.boolean(),
+    createdAt: ZIsoDateTime,
+  })
+  .meta({ id: 'AdminUserSummary' });
+export type AdminUserSummary = z.infer<typeof ZAdminUserSummary>;
+
+export const ZSearchUsersResponse = z
+  .object({
+    /** The match actually used (after resolving `auto`). */
+    match: ZUserSearchMatch.exclude(['auto']),
+    items: z.array(ZAdminUserSummary),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'SearchUsersResponse' });
+export type SearchUsersResponse = z.infer<typeof ZSearchUsersResponse>;
+
+export const ZAdminProtocolAccess = z.object({
+  protocol: ZMailProtocol,
+  enabled: z.boolean(),
+  /** enabled, and the time limit (if any) not yet passed. */
+  effectiveEnabled: z.boolean(),
+  enabledUntil: ZIsoDateTime.nullable(),
+  pop3KeepCopy: z.boolean(),
+});
+export type AdminProtocolAccess = z.infer<typeof ZAdminProtocolAccess>;
+
+export const ZAdminAppPassword = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  scopes: z.array(ZMailProtocol),
+  createdAt: ZIsoDateTime,
+  expiresAt: ZIsoDateTime.nullable(),
+  revokedAt: ZIsoDateTime.nullable(),
+  lastUsedAt: ZIsoDateTime.nullable(),
+  lastUsedIp: z.string().nullable(),
+  lastUsedProtocol: ZMailProtocol.nullable(),
+});
+export type AdminAppPassword = z.infer<typeof ZAdminAppPassword>;
+
+export const ZAdminSession = z.object({
+  id: z.uuid(),
+  createdAt: ZIsoDateTime,
+  lastSeenAt: ZIsoDateTime,
+  expiresAt: ZIsoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type AdminSession = z.infer<typeof ZAdminSession>;
+
+export const ZAdminAuthLock = z.object({
+  id: z.uuid(),
+  scope: z.enum(['USER_IP', 'IP', 'USER']),
+  family: z.enum(['MAIL', 'WEB']),
+  clientIp: z.string().nullable(),
+  failures: z.number().int(),
+  lockedFrom: ZIsoDateTime,
+  lockedUntil: ZIsoDateTime,
+});
+export type AdminAuthLock = z.infer<typeof ZAdminAuthLock>;
+
+export const ZAdminLoginAttempt = z.object({
+  id: z.string(),
+  createdAt: ZIsoDateTime,
+  protocol: ZMailProtocol.nullable(),
+  clientIp: z.string().nullable(),
+  secured: z.boolean(),
+  result: z.enum(['ALLOW', 'DENY', 'TEMPFAIL']),
+  /** A mail-auth reason code (see the mail-auth contract); the SPA explains it in plain language. */
+  reasonCode: z.string(),
+  credential: z.enum(['PASSWORD', 'APP_PASSWORD', 'NONE']),
+  appPasswordId: z.string().nullable(),
+});
+export type AdminLoginAttempt = z.infer<typeof ZAdminLoginAttempt>;
+
+export const ZAdminSecurityEvent = z.object({
+  id: z.string(),
+  createdAt: ZIsoDateTime,
+  action: z.string(),
+  actorRole: z.string(),
+  actorEmail: z.string().nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AdminSecurityEvent = z.infer<typeof ZAdminSecurityEvent>;
+
+export const ZAdminUserDetail = z
+  .object({
+    user: ZAdminUserSummary.extend({
+      locale: z.string(),
+      disabledAt: ZIsoDateTime.nullable(),
+      disabledReason: z.string().nullable(),
+      passwordChangedAt: ZIsoDateTime,
+    }),
+    protocolAccess: z.array(ZAdminProtocolAccess),
+    appPasswords: z.array(ZAdminAppPassword),
+    /** Active sessions only. */
+    sessions: z.array(ZAdminSession),
+    twoFactor: z.object({
+      enabled: z.boolean(),
+      enabledAt: ZIsoDateTime.nullable(),
+      recoveryCodesRemaining: z.number().int(),
+    }),
+    /** Active brute-force locks (the user's own and those of the IPs it logged in from recently). */
+    locks: z.array(ZAdminAuthLock),
+    /** The most recent mail-login attempts, newest first. */
+    loginAttempts: z.array(ZAdminLoginAttempt),
+    /** The most recent audit events about this account, newest first. */
+    securityEvents: z.array(ZAdminSecurityEvent),
+    /** What the calling staff member may do here (SUPPORT acts on USER accounts only). */
+    permissions: z.object({ canAct: z.boolean(), canChangeRole: z.boolean() }),
+  })
+  .meta({ id: 'AdminUserDetail' });
+export type AdminUserDetail = z.infer<typeof ZAdminUserDetail>;
+
+export const adminUserOperations = {
+  searchUsers: defineOperation({
+    method: 'get',
+    path: '/api/admin/users',
+    tag: 'Admin',
+    summary: 'Search users by exact e-mail, e-mail prefix, or substring of e-mail or name.',
+    description: 'Cursor-paginated, ordered by e-mail. Substring search needs at least 3 characters.',
+    auth: 'session',
+    query: ZSearchUsersQuery,
+    responses: { 200: ZSearchUsersResponse },
+    errors: [
+      CommonErrors.VALIDATION_FAILED,
+      AdminErrors.SEARCH_TERM_TOO_SHORT,
+      AdminErrors.INVALID_CURSOR,
+      ...STAFF_ERRORS,
+    ],
+  }),
+  getUser: defineOperation({
+    method: 'get',
+    path: '/api/admin/users/{userId}',
+    tag: 'Admin',
+    summary: 'Everything support needs about one account (never a password or secret).',
+    auth: 'session',
+    params: ZUserIdParams,
+    responses: { 200: ZAdminUserDetail },
+    errors: [CommonErrors.VALIDATION_FAILED, AdminErrors.USER_NOT_FOUND, ...STAFF_ERRORS],
+  }),
+};
