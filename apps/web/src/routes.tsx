@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
-import { AdminPage } from './pages/Admin/admin-page';
+import { adminPanelRoute } from './pages/Admin/admin-panel-route';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
@@ -21,7 +21,7 @@ export const routes: RouteObject[] = [
       { index: true, Component: HomePage },
       { path: 'security', Component: SecurityPage },
       { path: 'activity', Component: ActivityPage },
-      { path: 'admin', Component: AdminPage },
+      adminPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,3 +1,4 @@
+import { adminDe } from '../pages/Admin/i18n/admin.de';
 import type { Messages } from './en';
 
 export const de: Messages = {
@@ -48,10 +49,7 @@ export const de: Messages = {
     title: 'Aktivität',
     placeholder: 'Hier werden die letzten Anmeldungen an Ihrem Konto und in Ihren E-Mail-Programmen aufgelistet.',
   },
-  admin: {
-    title: 'Verwaltung',
-    placeholder: 'Hier erscheinen die Werkzeuge für Administratorinnen und Administratoren.',
-  },
+  admin: adminDe,
   notFound: {
     title: 'Seite nicht gefunden',
     body: 'Vielleicht enthält die Adresse einen Tippfehler, oder die Seite wurde verschoben.',
@@ -81,5 +79,24 @@ export const de: Messages = {
     NETWORK_ERROR: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     UNEXPECTED_RESPONSE: 'Der Dienst hat unerwartet geantwortet. Bitte versuchen Sie es später erneut.',
     UNKNOWN: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+    SESSION_EXPIRED: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    STEP_UP_REQUIRED:
+      'Bitte bestätigen Sie zuerst, dass Sie es sind: Melden Sie sich erneut an und wiederholen Sie dann die Aktion.',
+    STAFF_TOTP_REQUIRED: 'Mitarbeiterkonten müssen zuerst die Zwei-Schritt-Anmeldung einrichten.',
+    ACCOUNT_DISABLED: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an den Support.',
+    USER_NOT_FOUND: 'Dieses Konto gibt es nicht.',
+    ITEM_NOT_FOUND:
+      'Diesen Eintrag gibt es nicht mehr, oder er gehört zu einem anderen Konto. Die Seite wurde aktualisiert.',
+    LAST_ADMIN: 'Das ist das letzte Administrationskonto; es kann weder herabgestuft noch gesperrt werden.',
+    SELF_ACTION_REFUSED: 'Das können Sie in der Verwaltung nicht mit Ihrem eigenen Konto tun.',
+    NO_CHANGE: 'Das Konto ist bereits in diesem Zustand.',
+    SEARCH_TERM_TOO_SHORT: 'Für die Suche innerhalb von Adressen und Namen braucht es mindestens 3 Zeichen.',
+    INVALID_CURSOR: 'Diese Ergebnisseite ist nicht mehr gültig. Bitte suchen Sie erneut.',
+    POLICY_INVALID: 'Die Höchstlänge muss mindestens so groß wie die Mindestlänge sein.',
+    SERVICE_TOKEN_NAME_TAKEN: 'Ein Token mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
+    SERVICE_TOKEN_NOT_FOUND: 'Dieses Token gibt es nicht oder es wurde bereits widerrufen.',
+    RESET_LINK_INVALID:
+      'Dieser Link zum Zurücksetzen ist ungültig oder abgelaufen. Bitten Sie den Support um einen neuen.',
+    RESET_PASSWORD_REJECTED: 'Das neue Passwort erfüllt die Passwortrichtlinie nicht.',
   },
 };

@@ -1,3 +1,5 @@
+import { adminEn } from '../pages/Admin/i18n/admin.en';
+
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
 // German catalogue is a compile error.
 export const en = {
@@ -48,10 +50,7 @@ export const en = {
     title: 'Activity',
     placeholder: 'Recent sign-ins to your account and mail programs will be listed here.',
   },
-  admin: {
-    title: 'Administration',
-    placeholder: 'Tools for administrators will appear here.',
-  },
+  admin: adminEn,
   notFound: {
     title: 'Page not found',
     body: 'The address may be mistyped, or the page has moved.',
@@ -78,6 +77,24 @@ export const en = {
     NETWORK_ERROR: 'The service cannot be reached. Check your connection and try again.',
     UNEXPECTED_RESPONSE: 'The service sent an unexpected answer. Please try again later.',
     UNKNOWN: 'Something went wrong. Please try again.',
+    // Sessions (contracts: auth/session-errors.ts).
+    SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
+    STEP_UP_REQUIRED: 'Please confirm it is you before doing this: sign in again, then repeat the action.',
+    STAFF_TOTP_REQUIRED: 'Staff accounts must set up two-step sign-in first.',
+    ACCOUNT_DISABLED: 'This account is disabled. Please contact support.',
+    // Staff panel (contracts: admin/admin.errors.ts).
+    USER_NOT_FOUND: 'This account does not exist.',
+    ITEM_NOT_FOUND: 'This item no longer exists or belongs to another account. The page has been refreshed.',
+    LAST_ADMIN: 'This is the last administrator account, so it cannot be demoted or disabled.',
+    SELF_ACTION_REFUSED: 'You cannot do this to your own account from the staff panel.',
+    NO_CHANGE: 'The account is already in this state.',
+    SEARCH_TERM_TOO_SHORT: 'Type at least 3 characters to search inside e-mails and names.',
+    INVALID_CURSOR: 'This page of results is no longer valid. Please search again.',
+    POLICY_INVALID: 'The maximum length must be at least the minimum length.',
+    SERVICE_TOKEN_NAME_TAKEN: 'A token with this name already exists. Choose another name.',
+    SERVICE_TOKEN_NOT_FOUND: 'This token does not exist or has already been revoked.',
+    RESET_LINK_INVALID: 'This password-reset link is invalid or has expired. Ask support for a new one.',
+    RESET_PASSWORD_REJECTED: 'The new password does not meet the password policy.',
   },
 };
 

@@ -1,0 +1,117 @@
+import type { AdminAuthLock, AdminLoginAttempt, AdminProtocolAccess, AdminUserDetail } from '@mailgate/contracts';
+
+/**
+ * Turns the recorded refusals of mail logins into explanations support can read out on the phone.
+ * Pure, so the rules are unit-tested without a browser; the panel only translates the result.
+ */
+
+/**
+ * The refusal reasons the panel explains: mail-auth's catalogue (MAIL_AUTH_REASONS in the mail
+ * branch's `packages/contracts/src/mail-auth/deny-reasons.ts`). A code not listed here (a newer
+ * server) still shows, with its code, as UNKNOWN.
+ */
+export const EXPLAINED_REASONS = [
+  'AUTH_FAILED',
+  'USER_UNKNOWN',
+  'PASSWORD_WRONG',
+  'APP_PASSWORD_WRONG',
+  'ACCOUNT_DISABLED',
+  'PROTOCOL_DISABLED',
+  'PROTOCOL_EXPIRED',
+  'TLS_REQUIRED',
+  'MAIN_PASSWORD_NOT_ALLOWED',
+  'APP_PASSWORD_SCOPE',
+  'APP_PASSWORD_EXPIRED',
+  'APP_PASSWORD_REVOKED',
+  'LOCKED_USER_IP',
+  'LOCKED_IP',
+  'LOCKED_ACCOUNT',
+  'INVALID_REQUEST',
+  'TEMPFAIL',
+] as const;
+
+export type ExplainedReason = (typeof EXPLAINED_REASONS)[number] | 'UNKNOWN';
+
+const LOCK_SCOPE_OF_REASON: Partial<Record<string, AdminAuthLock['scope']>> = {
+  LOCKED_USER_IP: 'USER_IP',
+  LOCKED_IP: 'IP',
+  LOCKED_ACCOUNT: 'USER',
+};
+
+export interface LoginDiagnosis {
+  attempt: AdminLoginAttempt;
+  reason: ExplainedReason;
+  /** The active lock that refused this login, when it is still in place (for "locked after N … until …"). */
+  lock: AdminAuthLock | null;
+  /**
+   * The cause no longer applies: the protocol has been turned on since, or the lock has ended or
+   * been lifted. Support then knows a retry should work.
+   */
+  resolvedSince: boolean;
+}
+
+export const DIAGNOSIS_LIMIT = 5;
+
+/** The most recent refused logins (newest first), each with its explanation. */
+export function diagnoseRefusedLogins(
+  detail: Pick<AdminUserDetail, 'loginAttempts' | 'locks' | 'protocolAccess'>,
+  now = new Date(),
+  limit = DIAGNOSIS_LIMIT,
+): LoginDiagnosis[] {
+  return detail.loginAttempts
+    .filter((attempt) => attempt.result !== 'ALLOW')
+    .slice(0, limit)
+    .map((attempt) => {
+      const reason = explainedReason(attempt);
+      const lock = findLock(attempt, detail.locks);
+      return { attempt, reason, lock, resolvedSince: isResolved(attempt, reason, lock, detail.protocolAccess, now) };
+    });
+}
+
+function explainedReason(attempt: AdminLoginAttempt): ExplainedReason {
+  if (attempt.result === 'TEMPFAIL') return 'TEMPFAIL';
+  return (EXPLAINED_REASONS as readonly string[]).includes(attempt.reasonCode)
+    ? (attempt.reasonCode as ExplainedReason)
+    : 'UNKNOWN';
+}
+
+/** The lock whose scope matches the reason and whose time covers the attempt. */
+function findLock(attempt: AdminLoginAttempt, locks: readonly AdminAuthLock[]): AdminAuthLock | null {
+  const scope = LOCK_SCOPE_OF_REASON[attempt.reasonCode];
+  if (!scope) return null;
+  const at = Date.parse(attempt.createdAt);
+  const candidates = locks.filter(
+    (lock) =>
+      lock.scope === scope &&
+      lock.family === 'MAIL' &&
+      Date.parse(lock.lockedFrom) <= at &&
+      at <= Date.parse(lock.lockedUntil) &&
+      (scope === 'USER' || sameClient(lock.clientIp, attempt.clientIp)),
+  );
+  return candidates[0] ?? null;
+}
+
+/** IPv6 locks hold the /64 prefix, so an address of that network counts as the same client. */
+function sameClient(lockIp: string | null, attemptIp: string | null): boolean {
+  if (lockIp === null || attemptIp === null) return false;
+  if (lockIp === attemptIp) return true;
+  const prefix = lockIp.replace(/\/64$/, '').replace(/::$/, ':');
+  return lockIp.includes(':') && attemptIp.toLowerCase().startsWith(prefix.toLowerCase());
+}
+
+function isResolved(
+  attempt: AdminLoginAttempt,
+  reason: ExplainedReason,
+  lock: AdminAuthLock | null,
+  protocolAccess: readonly AdminProtocolAccess[],
+  now: Date,
+): boolean {
+  if (reason === 'PROTOCOL_DISABLED' || reason === 'PROTOCOL_EXPIRED') {
+    return protocolAccess.some((access) => access.protocol === attempt.protocol && access.effectiveEnabled);
+  }
+  if (LOCK_SCOPE_OF_REASON[reason]) {
+    // The detail lists active locks only: no matching lock (or one already over) means it ended or was lifted.
+    return lock === null || Date.parse(lock.lockedUntil) <= now.getTime();
+  }
+  return false;
+}

@@ -1,0 +1,80 @@
+import type { UserSearchMatch } from '@mailgate/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const USER_SEARCH_MATCHES = [
+  'auto',
+  'exact',
+  'prefix',
+  'substring',
+] as const satisfies readonly UserSearchMatch[];
+
+/** The server refuses shorter substring terms (SEARCH_TERM_TOO_SHORT); say so before asking it. */
+export const SUBSTRING_MIN_LENGTH = 3;
+
+interface UserSearchFormProps {
+  initialQuery: string;
+  initialMatch: UserSearchMatch;
+  onSearch: (search: { q: string; match: UserSearchMatch }) => void;
+}
+
+export function UserSearchForm({ initialQuery, initialMatch, onSearch }: UserSearchFormProps) {
+  const { t } = useTranslation();
+  const queryId = useId();
+  const matchId = useId();
+  const hintId = useId();
+  const [query, setQuery] = useState(initialQuery);
+  const [match, setMatch] = useState<UserSearchMatch>(initialMatch);
+  const [error, setError] = useState<string | null>(null);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const q = query.trim();
+    if (!q) return setError(t('admin.users.termRequired'));
+    if (match === 'substring' && q.length < SUBSTRING_MIN_LENGTH) {
+      return setError(t('admin.users.termTooShort', { min: SUBSTRING_MIN_LENGTH }));
+    }
+    setError(null);
+    onSearch({ q, match });
+  }
+
+  return (
+    <form className="card admin-search" role="search" onSubmit={handleSubmit} noValidate>
+      <div role="alert" className={error ? 'form-alert' : undefined}>
+        {error}
+      </div>
+      <div className="admin-search__row">
+        <div className="field admin-search__term">
+          <label htmlFor={queryId}>{t('admin.users.termLabel')}</label>
+          <input
+            id={queryId}
+            type="search"
+            name="q"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={hintId}
+            aria-invalid={error ? true : undefined}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={matchId}>{t('admin.users.matchLabel')}</label>
+          <select id={matchId} value={match} onChange={(event) => setMatch(event.target.value as UserSearchMatch)}>
+            {USER_SEARCH_MATCHES.map((option) => (
+              <option key={option} value={option}>
+                {t(`admin.users.match.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('admin.users.submit')}
+        </button>
+      </div>
+      <p id={hintId} className="admin-hint">
+        {t('admin.users.termHint')}
+      </p>
+    </form>
+  );
+}
