@@ -11,6 +11,7 @@ import { SessionModule } from './auth/session.module.js';
 import { AccountEventsModule } from './account-events/account-events.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { AdminModule } from './admin/admin.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         HealthModule,
         RedisModule,
         RateLimitModule,
+        AdminModule,
         ...extraImports,
       ],
     };

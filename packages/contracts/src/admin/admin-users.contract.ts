@@ -52,8 +52,12 @@ export const ZAdminProtocolAccess = z.object({
   enabled: z.boolean(),
   /** enabled, and the time limit (if any) not yet passed. */
   effectiveEnabled: z.boolean(),
+  enabledAt: ZIsoDateTime.nullable(),
   enabledUntil: ZIsoDateTime.nullable(),
-  pop3KeepCopy: z.boolean(),
+  /** POP3 only (null for IMAP and SMTP). */
+  pop3KeepCopy: z.boolean().nullable(),
+  /** The user never changed it: the global default applies. */
+  isDefault: z.boolean(),
 });
 export type AdminProtocolAccess = z.infer<typeof ZAdminProtocolAccess>;
 
@@ -61,6 +65,7 @@ export const ZAdminAppPassword = z.object({
   id: z.uuid(),
   name: z.string(),
   scopes: z.array(ZMailProtocol),
+  status: z.enum(['active', 'expired', 'revoked']),
   createdAt: ZIsoDateTime,
   expiresAt: ZIsoDateTime.nullable(),
   revokedAt: ZIsoDateTime.nullable(),

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { GlobalSettings } from '../generated/prisma/client.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../audit/audit.types.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { PrismaService } from '../database/prisma.service.js';
+
+export type { GlobalSettings };
+
+/** The editable fields (everything but the row's bookkeeping). */
+export type GlobalSettingsChange = Omit<GlobalSettings, 'id' | 'updatedAt' | 'updatedById'>;
+
+/**
+ * How long one instance reuses what it read. Mail logins read the settings constantly, so they
+ * must not cost a query each; a change saved on another API instance is seen within this time
+ * (the instance that saved it drops its copy at once).
+ */
+export const GLOBAL_SETTINGS_CACHE_MS = 5_000;
+
+/**
+ * The single global-settings row (id 1): protocol defaults for new accounts, TLS requirement,
+ * main password in mail programs, retention. A fresh database gets the schema's defaults on
+ * first read, so no seed is needed. Admins change it through `update`, which is audited.
+ */
+@Injectable()
+export class GlobalSettingsService {
+  private cached: { value: GlobalSettings; expiresAt: number } | null = null;
+  private inFlight: Promise<GlobalSettings> | null = null;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(now = Date.now()): Promise<GlobalSettings> {
+    if (this.cached && this.cached.expiresAt > now) return this.cached.value;
+    // Concurrent callers share one query instead of stampeding the database when the copy expires.
+    if (!this.inFlight) {
+      const loading = this.load().then((value) => {
+        // Only cache if nobody invalidated meanwhile (an update would otherwise be hidden by an old read).
+        if (this.inFlight === loading) this.cached = { value, expiresAt: Date.now() + GLOBAL_SETTINGS_CACHE_MS };
+        return value;
+      });
+      this.inFlight = loading;
+      void loading
+        .finally(() => {
+          if (this.inFlight === loading) this.inFlight = null;
+        })
+        .catch(() => undefined);
+    }
+    return this.inFlight;
+  }
+
+  /** Saves all editable settings at once, audited in the same transaction; returns the saved row. */
+  async update(input: {
+    actor: Actor;
+    settings: GlobalSettingsChange;
+    reason: string;
+    meta: RequestMeta | null;
+  }): Promise<GlobalSettings> {
+    const saved = await this.prisma.$transaction(async (tx) => {
+      // Serialise saves (the row may not exist yet, so a row lock is not enough): two admins saving
+      // at once produce two correct before/after records, one after the other.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mailgate:global-settings'))`;
+      await tx.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+      const before = await tx.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
+      const after = await tx.globalSettings.update({
+        where: { id: 1 },
+        data: { ...input.settings, updatedById: input.actor.userId },
+      });
+      await this.audit.record(tx, {
+        actor: input.actor,
+        action: 'settings.updated',
+        before: editable(before),
+        after: editable(after),
+        reason: input.reason,
+        meta: input.meta,
+      });
+      return after;
+    });
+    this.invalidate();
+    return saved;
+  }
+
+  /** Drops this instance's copy; the next `get` reads the database. */
+  invalidate(): void {
+    this.cached = null;
+    this.inFlight = null;
+  }
+
+  private async load(): Promise<GlobalSettings> {
+    const row = await this.prisma.globalSettings.findUnique({ where: { id: 1 } });
+    if (row) return row;
+    // ON CONFLICT DO NOTHING: concurrent first reads cannot fail, and saved values are never overwritten.
+    await this.prisma.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+    return this.prisma.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
+  }
+}
+
+export function editable(settings: GlobalSettings): GlobalSettingsChange {
+  return {
+    defaultImapEnabled: settings.defaultImapEnabled,
+    defaultPop3Enabled: settings.defaultPop3Enabled,
+    defaultSmtpEnabled: settings.defaultSmtpEnabled,
+    requireTlsForProtocols: settings.requireTlsForProtocols,
+    allowMainPasswordWithout2fa: settings.allowMainPasswordWithout2fa,
+    loginAttemptRetentionDays: settings.loginAttemptRetentionDays,
+    auditRetentionDays: settings.auditRetentionDays,
+  };
+}

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { GlobalSettingsService } from './global-settings.service.js';
+
+/** Global: mail-auth, the portal (new accounts' defaults) and the admin panel all read the settings. */
+@Global()
+@Module({ providers: [GlobalSettingsService], exports: [GlobalSettingsService] })
+export class SettingsModule {}
