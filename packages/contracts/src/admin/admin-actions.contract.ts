@@ -5,9 +5,9 @@ import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
 import {
   ZIsoDateTime,
-  ZMailProtocol,
+  ZAdminProtocol,
   ZReasonRequest,
-  ZRole,
+  ZAccountRole,
   ZStaffReason,
   ZUserIdParams,
   ZUuid,
@@ -25,7 +25,7 @@ const ACTION_ERRORS = [
   AdminErrors.USER_NOT_FOUND,
 ] as const;
 
-export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZMailProtocol });
+export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZAdminProtocol });
 
 export const ZSetUserProtocolAccessRequest = z.strictObject({
   enabled: z.boolean(),
@@ -53,7 +53,7 @@ export const ZCreatePasswordResetLinkResponse = z
   .meta({ id: 'CreatePasswordResetLinkResponse' });
 export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordResetLinkResponse>;
 
-export const ZChangeUserRoleRequest = z.strictObject({ role: ZRole, reason: ZStaffReason });
+export const ZChangeUserRoleRequest = z.strictObject({ role: ZAccountRole, reason: ZStaffReason });
 export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
 
 const action = <const P extends string>(path: P) => `/api/admin/users/{userId}${path}` as const;

@@ -4,7 +4,7 @@ import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
-import { ZCursor, ZIsoDateTime, ZMailProtocol, ZPageLimit, ZRole, ZUserIdParams } from './admin-common.js';
+import { ZCursor, ZIsoDateTime, ZAdminProtocol, ZPageLimit, ZAccountRole, ZUserIdParams } from './admin-common.js';
 
 const STAFF_ERRORS = [CommonErrors.UNAUTHENTICATED, CommonErrors.FORBIDDEN, SessionErrors.STAFF_TOTP_REQUIRED] as const;
 
@@ -18,7 +18,7 @@ export type UserSearchMatch = z.infer<typeof ZUserSearchMatch>;
 export const ZSearchUsersQuery = z.strictObject({
   q: zSafeText(254).trim().min(1, { message: 'Type something to search for.' }),
   match: ZUserSearchMatch.default('auto'),
-  role: ZRole.optional(),
+  role: ZAccountRole.optional(),
   cursor: ZCursor.optional(),
   limit: ZPageLimit,
 });
@@ -29,7 +29,7 @@ export const ZAdminUserSummary = z
     id: z.uuid(),
     email: z.string(),
     displayName: z.string(),
-    role: ZRole,
+    role: ZAccountRole,
     disabled: z.boolean(),
     totpEnabled: z.boolean(),
     createdAt: ZIsoDateTime,
@@ -48,7 +48,7 @@ export const ZSearchUsersResponse = z
 export type SearchUsersResponse = z.infer<typeof ZSearchUsersResponse>;
 
 export const ZAdminProtocolAccess = z.object({
-  protocol: ZMailProtocol,
+  protocol: ZAdminProtocol,
   enabled: z.boolean(),
   /** enabled, and the time limit (if any) not yet passed. */
   effectiveEnabled: z.boolean(),
@@ -64,14 +64,14 @@ export type AdminProtocolAccess = z.infer<typeof ZAdminProtocolAccess>;
 export const ZAdminAppPassword = z.object({
   id: z.uuid(),
   name: z.string(),
-  scopes: z.array(ZMailProtocol),
+  scopes: z.array(ZAdminProtocol),
   status: z.enum(['active', 'expired', 'revoked']),
   createdAt: ZIsoDateTime,
   expiresAt: ZIsoDateTime.nullable(),
   revokedAt: ZIsoDateTime.nullable(),
   lastUsedAt: ZIsoDateTime.nullable(),
   lastUsedIp: z.string().nullable(),
-  lastUsedProtocol: ZMailProtocol.nullable(),
+  lastUsedProtocol: ZAdminProtocol.nullable(),
 });
 export type AdminAppPassword = z.infer<typeof ZAdminAppPassword>;
 
@@ -99,7 +99,7 @@ export type AdminAuthLock = z.infer<typeof ZAdminAuthLock>;
 export const ZAdminLoginAttempt = z.object({
   id: z.string(),
   createdAt: ZIsoDateTime,
-  protocol: ZMailProtocol.nullable(),
+  protocol: ZAdminProtocol.nullable(),
   clientIp: z.string().nullable(),
   secured: z.boolean(),
   result: z.enum(['ALLOW', 'DENY', 'TEMPFAIL']),
@@ -151,7 +151,26 @@ export const ZAdminUserDetail = z
   .meta({ id: 'AdminUserDetail' });
 export type AdminUserDetail = z.infer<typeof ZAdminUserDetail>;
 
+export const ZStaffMeResponse = z
+  .object({
+    userId: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(['SUPPORT', 'ADMIN']),
+  })
+  .meta({ id: 'StaffMeResponse' });
+export type StaffMeResponse = z.infer<typeof ZStaffMeResponse>;
+
 export const adminUserOperations = {
+  staffMe: defineOperation({
+    method: 'get',
+    path: '/api/admin/me',
+    tag: 'Admin',
+    summary: 'The signed-in staff member; also the panel gate (STAFF_TOTP_REQUIRED until 2FA is set up).',
+    auth: 'session',
+    responses: { 200: ZStaffMeResponse },
+    errors: [...STAFF_ERRORS],
+  }),
   searchUsers: defineOperation({
     method: 'get',
     path: '/api/admin/users',
