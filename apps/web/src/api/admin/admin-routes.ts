@@ -17,6 +17,7 @@ type AdminOperations = typeof adminUserOperations &
 type RouteOf<K extends keyof AdminOperations> = Pick<AdminOperations[K], 'method' | 'path'>;
 
 export const adminRoutes = {
+  staffMe: { method: 'get', path: '/api/admin/me' },
   searchUsers: { method: 'get', path: '/api/admin/users' },
   getUser: { method: 'get', path: '/api/admin/users/{userId}' },
   setUserProtocolAccess: { method: 'put', path: '/api/admin/users/{userId}/protocol-access/{protocol}' },

@@ -1,16 +1,10 @@
+import type { StaffMeResponse } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { http } from '../http';
+import { adminRoutes } from './admin-routes';
 import { adminKeys } from './query-keys';
 
-/** Requested from the admin API (see /work/brief/requests-admin.md); replace with the contract type. */
-export interface StaffMe {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: 'SUPPORT' | 'ADMIN';
-}
-
-export const STAFF_ME_PATH = '/api/admin/me';
+export type StaffMe = StaffMeResponse;
 
 /**
  * Who the staff caller is. Also the panel's gate: the server answers STAFF_TOTP_REQUIRED here for a
@@ -19,7 +13,7 @@ export const STAFF_ME_PATH = '/api/admin/me';
 export function useStaffMe() {
   return useQuery({
     queryKey: adminKeys.me(),
-    queryFn: ({ signal }) => http.get<StaffMe>(STAFF_ME_PATH, { signal }),
+    queryFn: ({ signal }) => http.get<StaffMe>(adminRoutes.staffMe.path, { signal }),
     staleTime: 60_000,
   });
 }

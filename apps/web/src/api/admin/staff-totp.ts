@@ -3,19 +3,20 @@ import { http } from '../http';
 import { adminKeys } from './query-keys';
 
 // The portal's own TOTP enrollment endpoints (issue 3), reused for staff: a staff account enrolls
-// exactly like a user does, only it is sent there before it can reach the panel. Their contracts live
-// in the portal branch; these shapes are what the admin panel relies on, so they are written here
-// until the merge, when they should be replaced by type-only imports of the portal's contract.
+// exactly like a user does, only it is sent there before it can reach the panel. Their contract
+// (`totpOperations` in the portal branch's auth/totp.contract.ts) is not in this branch yet; these
+// shapes copy it and should become type-only imports of StartTotpEnrollmentResponse and
+// RecoveryCodesResponse at merge.
 export const STAFF_TOTP_PATHS = {
   start: '/api/account/totp/enrollment',
   confirm: '/api/account/totp/enrollment/confirm',
 } as const;
 
 export interface TotpEnrollmentStart {
-  /** Base32 seed, shown for manual entry. */
-  secret: string;
   /** otpauth:// URI, rendered locally as a QR code. */
   otpauthUri: string;
+  /** The same secret in base32, grouped for typing. */
+  manualKey: string;
 }
 
 export interface TotpEnrollmentConfirmed {

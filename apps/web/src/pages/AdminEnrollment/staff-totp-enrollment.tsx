@@ -10,12 +10,13 @@ import { isApiError } from '../../api/http';
 import { PageTitle } from '../../components/page-title';
 import { errorMessageKey } from '../../i18n/error-message';
 import { OneTimeSecret } from '../Admin/components/one-time-secret';
+import { useStepUpRetry } from '../Admin/components/use-step-up-retry';
 import { RecoveryCodesList } from './components/recovery-codes-list';
 import { TotpQrCode } from './components/totp-qr-code';
 
 const CODE_PATTERN = /^\d{6}$/;
 
-/** Groups the base32 seed in fours, as authenticator apps show it; spaces are ignored when typed. */
+/** Groups the base32 key in fours, as authenticator apps show it (whatever grouping the server sent). */
 export function groupKey(secret: string): string {
   return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
@@ -35,6 +36,17 @@ export function StaffTotpEnrollment({ onEnrolled }: StaffTotpEnrollmentProps) {
   const confirm = useConfirmTotpEnrollment();
   const finish = useFinishTotpEnrollment();
   const [enrollment, setEnrollment] = useState<TotpEnrollmentStart | null>(null);
+  // Starting enrollment needs a recent confirmation; without 2FA yet, that is the password.
+  const stepUp = useStepUpRetry('password');
+
+  function begin() {
+    start.mutate(undefined, {
+      onSuccess: setEnrollment,
+      onError: (error) => {
+        if (stepUp.handle(error, begin)) start.reset();
+      },
+    });
+  }
 
   const startError = start.error ? t(errorMessageKey(isApiError(start.error) ? start.error.code : 'UNKNOWN')) : null;
 
@@ -60,15 +72,11 @@ export function StaffTotpEnrollment({ onEnrolled }: StaffTotpEnrollmentProps) {
             {startError}
           </div>
           <div>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={start.isPending}
-              onClick={() => start.mutate(undefined, { onSuccess: setEnrollment })}
-            >
+            <button type="button" className="button button--primary" disabled={start.isPending} onClick={begin}>
               {start.isPending ? t('admin.common.working') : t('admin.enroll.begin')}
             </button>
           </div>
+          {stepUp.dialog}
         </section>
       )}
     </div>
@@ -119,7 +127,7 @@ function ScanAndConfirm({
         <TotpQrCode otpauthUri={enrollment.otpauthUri} />
         <OneTimeSecret
           label={t('admin.enroll.manualKey')}
-          value={groupKey(enrollment.secret)}
+          value={groupKey(enrollment.manualKey)}
           notice={t('admin.enroll.manualKeyHint')}
         />
       </div>

@@ -20,7 +20,15 @@ function attempt(overrides: Partial<AdminLoginAttempt>): AdminLoginAttempt {
 }
 
 function access(protocol: AdminProtocolAccess['protocol'], effectiveEnabled: boolean): AdminProtocolAccess {
-  return { protocol, enabled: effectiveEnabled, effectiveEnabled, enabledUntil: null, pop3KeepCopy: true };
+  return {
+    protocol,
+    enabled: effectiveEnabled,
+    effectiveEnabled,
+    enabledAt: null,
+    enabledUntil: null,
+    pop3KeepCopy: protocol === 'POP3' ? true : null,
+    isDefault: false,
+  };
 }
 
 function lock(overrides: Partial<AdminAuthLock>): AdminAuthLock {

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useErrorMessage } from '../../../i18n/error-message';
 import { useAnnounce } from './announcer';
 import { ReasonDialog } from './reason-dialog';
+import { useStepUpRetry } from './use-step-up-retry';
 
 interface ReasonActionButtonProps<TResult> {
   /** Visible text of the button; also its accessible name unless `accessibleLabel` is given. */
@@ -28,6 +29,8 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Inside the panel every staff member has 2FA, so a step-up is confirmed with a code.
+  const stepUp = useStepUpRetry('totp');
 
   async function confirm(reason: string) {
     setPending(true);
@@ -38,7 +41,8 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
       announce(props.successMessage);
       props.onDone?.(result);
     } catch (caught) {
-      setError(caught);
+      // The reason dialog stays open behind the step-up dialog and the action repeats once confirmed.
+      if (!stepUp.handle(caught, () => void confirm(reason))) setError(caught);
     } finally {
       setPending(false);
     }
@@ -69,6 +73,7 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
         onConfirm={(reason) => void confirm(reason)}
         onClose={() => setOpen(false)}
       />
+      {stepUp.dialog}
     </>
   );
 }

@@ -41,6 +41,16 @@ export const adminDe: AdminMessages = {
     required: 'Bitte begründen Sie diese Änderung.',
     tooLong: 'Die Begründung darf höchstens {{max}} Zeichen lang sein.',
   },
+  stepUp: {
+    title: 'Bestätigen Sie, dass Sie es sind',
+    introTotp:
+      'Diese Änderung braucht eine neue Bestätigung. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.',
+    introPassword: 'Dieser Schritt braucht eine neue Bestätigung. Geben Sie Ihr Passwort ein.',
+    code: 'Sechsstelliger Code',
+    password: 'Passwort',
+    confirm: 'Bestätigen',
+    failed: 'Das hat nicht geklappt. Prüfen Sie Ihre Eingabe und versuchen Sie es erneut.',
+  },
   enroll: {
     title: 'Zwei-Schritt-Anmeldung einrichten',
     intro:
@@ -194,6 +204,7 @@ export const adminDe: AdminMessages = {
     turnedOff: '{{protocol}} ist jetzt ausgeschaltet.',
     until: 'bis {{until}}',
     expired: '(die Frist ist abgelaufen)',
+    isDefault: '(globale Vorgabe)',
     keepsCopy: '· behält eine Kopie auf dem Server',
     noCopy: '· behält keine Kopie auf dem Server',
   },
@@ -225,6 +236,7 @@ export const adminDe: AdminMessages = {
     state: 'Zustand',
     revokedAt: 'Widerrufen am {{when}}',
     expires: 'Läuft ab am {{when}}',
+    expired: 'Abgelaufen',
     revoke: 'Widerrufen',
     revokeLabel: 'App-Passwort {{name}} widerrufen',
     revokeTitle: 'App-Passwort „{{name}}“ widerrufen',

@@ -40,6 +40,15 @@ export const adminEn = {
     required: 'Please give a reason for this change.',
     tooLong: 'The reason can be at most {{max}} characters long.',
   },
+  stepUp: {
+    title: 'Confirm it is you',
+    introTotp: 'This change needs a fresh confirmation. Enter the current code from your authenticator app.',
+    introPassword: 'This step needs a fresh confirmation. Enter your password.',
+    code: 'Six-digit code',
+    password: 'Password',
+    confirm: 'Confirm',
+    failed: 'That did not work. Check your entry and try again.',
+  },
   enroll: {
     title: 'Set up two-step sign-in',
     intro:
@@ -184,6 +193,7 @@ export const adminEn = {
     turnedOff: '{{protocol}} is now off.',
     until: 'until {{until}}',
     expired: '(the time limit has passed)',
+    isDefault: '(global default)',
     keepsCopy: '· keeps a copy on the server',
     noCopy: '· does not keep a copy on the server',
   },
@@ -214,6 +224,7 @@ export const adminEn = {
     state: 'State',
     revokedAt: 'Revoked {{when}}',
     expires: 'Expires {{when}}',
+    expired: 'Expired',
     revoke: 'Revoke',
     revokeLabel: 'Revoke app password {{name}}',
     revokeTitle: 'Revoke the app password “{{name}}”',

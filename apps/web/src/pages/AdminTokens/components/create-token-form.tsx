@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateServiceToken } from '../../../api/admin/mutations';
 import { useErrorMessage } from '../../../i18n/error-message';
 import { useAnnounce } from '../../Admin/components/announcer';
+import { useStepUpRetry } from '../../Admin/components/use-step-up-retry';
 
 // The contract's rule (ZCreateServiceTokenRequest), checked before the round trip.
 const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -18,12 +19,18 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServic
   const create = useCreateServiceToken();
   const [name, setName] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
+  const stepUp = useStepUpRetry('totp');
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = name.trim();
     if (!TOKEN_NAME.test(trimmed)) return setLocalError(t('admin.tokens.nameInvalid'));
     setLocalError(null);
+    submit(trimmed);
+  }
+
+  // Creating a token needs a recent confirmation; after the step-up dialog the same name is sent again.
+  function submit(trimmed: string) {
     create.mutate(
       { name: trimmed },
       {
@@ -31,6 +38,9 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServic
           setName('');
           announce(t('admin.tokens.created', { name: token.name }));
           onCreated(token);
+        },
+        onError: (error) => {
+          if (stepUp.handle(error, () => submit(trimmed))) create.reset();
         },
       },
     );
@@ -67,6 +77,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServic
           </button>
         </div>
       </form>
+      {stepUp.dialog}
     </section>
   );
 }

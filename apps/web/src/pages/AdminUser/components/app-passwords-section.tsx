@@ -18,7 +18,7 @@ export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswor
   const format = useFormatters();
   const revoke = useRevokeUserAppPassword(userId);
   const revokeAll = useRevokeAllUserAppPasswords(userId);
-  const active = appPasswords.filter((entry) => entry.revokedAt === null);
+  const active = appPasswords.filter((entry) => entry.status === 'active');
 
   return (
     <section className="card admin-span-2" aria-labelledby={headingId}>
@@ -55,15 +55,17 @@ export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswor
                       : t('admin.appPasswords.neverUsed')}
                   </td>
                   <td>
-                    {entry.revokedAt
+                    {entry.status === 'revoked' && entry.revokedAt
                       ? t('admin.appPasswords.revokedAt', { when: format.dateTime(entry.revokedAt) })
-                      : entry.expiresAt
-                        ? t('admin.appPasswords.expires', { when: format.dateTime(entry.expiresAt) })
-                        : t('admin.common.active')}
+                      : entry.status === 'expired'
+                        ? t('admin.appPasswords.expired')
+                        : entry.expiresAt
+                          ? t('admin.appPasswords.expires', { when: format.dateTime(entry.expiresAt) })
+                          : t('admin.common.active')}
                   </td>
                   {canAct && (
                     <td>
-                      {entry.revokedAt === null && (
+                      {entry.status === 'active' && (
                         <ReasonActionButton
                           label={t('admin.appPasswords.revoke')}
                           accessibleLabel={t('admin.appPasswords.revokeLabel', { name: entry.name })}

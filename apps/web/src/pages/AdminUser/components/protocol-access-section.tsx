@@ -46,6 +46,7 @@ export function ProtocolAccessSection({ userId, access, canAct }: ProtocolAccess
                     </span>
                   )}
                   {!on && entry.enabled && <span className="admin-hint"> {t('admin.protocols.expired')}</span>}
+                  {entry.isDefault && <span className="admin-hint"> {t('admin.protocols.isDefault')}</span>}
                   {entry.protocol === 'POP3' && on && (
                     <span className="admin-hint">
                       {' '}
