@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AdminErrors, type PasswordPolicyView, type UpdatePasswordPolicyRequest } from '@mailgate/contracts';
+import { type PasswordPolicyView, type UpdatePasswordPolicyRequest } from '@mailgate/contracts';
 import { DEFAULT_PASSWORD_POLICY } from '@mailgate/password-policy';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
@@ -39,7 +38,6 @@ export class AdminPasswordPolicyService {
     meta: RequestMeta;
   }): Promise<PasswordPolicyView> {
     const { reason, ...settings } = input.change;
-    if (settings.maxLength < settings.minLength) throw new AppError(AdminErrors.POLICY_INVALID);
     const contextWords = [...new Set(settings.contextWords.map((word) => word.normalize('NFKC').toLowerCase()))];
     const saved = await this.prisma.$transaction(async (tx) => {
       // Versions are numbered without gaps; the lock keeps two concurrent saves from colliding.

@@ -16,8 +16,6 @@ export const AdminErrors = defineErrorCodes({
   SEARCH_TERM_TOO_SHORT: { status: 400, message: 'Type at least 3 characters to search inside e-mails and names.' },
   // Thrown when a pagination cursor was not produced by this API (or by this query).
   INVALID_CURSOR: { status: 400, message: 'The page link is invalid. Start the search again.' },
-  // Thrown when the password policy's maximum length is below its minimum.
-  POLICY_INVALID: { status: 400, message: 'The maximum length must be at least the minimum length.' },
   // Thrown when a service token with this name already exists.
   SERVICE_TOKEN_NAME_TAKEN: { status: 409, message: 'A service token with this name already exists.' },
   // Thrown when a service token id is unknown or the token is already revoked.
