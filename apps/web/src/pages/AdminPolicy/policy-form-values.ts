@@ -1,5 +1,5 @@
 import type { PasswordPolicyView } from '@mailgate/contracts';
-import type { PolicySettings } from '../../api/admin/password-policy-preview';
+import type { PolicySettings } from './policy-preview-evaluator';
 
 /** The editor's fields as typed (strings), and their conversion to settings with the contract's bounds. */
 export interface PolicyFormValues {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface AdminDialogProps {
   open: boolean;
@@ -10,6 +11,8 @@ interface AdminDialogProps {
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page inert, traps focus,
  * closes on Escape and gives focus back to the opener, so none of that is re-implemented here.
+ * It is portalled to <body> because its opener may sit inside a form (the policy and settings
+ * editors): a form inside a form would submit the outer one and reload the page.
  */
 export function AdminDialog({ open, title, onClose, children }: AdminDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,7 +25,7 @@ export function AdminDialog({ open, title, onClose, children }: AdminDialogProps
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  return (
+  return createPortal(
     <dialog ref={ref} className="admin-dialog" aria-labelledby={titleId} onClose={onClose}>
       {open && (
         <>
@@ -30,6 +33,7 @@ export function AdminDialog({ open, title, onClose, children }: AdminDialogProps
           {children}
         </>
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

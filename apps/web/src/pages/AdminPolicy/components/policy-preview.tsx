@@ -1,22 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePasswordPolicyPreview, type PolicySettings } from '../../../api/admin/password-policy-preview';
-import { useErrorMessage } from '../../../i18n/error-message';
-import { useDebouncedValue } from '../../Admin/components/use-debounced-value';
+import { previewPassword, type PolicySettings } from '../policy-preview-evaluator';
 
-const KNOWN_PROBLEMS = ['TOO_SHORT', 'TOO_LONG', 'SCORE_TOO_LOW', 'BLOCKLISTED', 'CONTEXT_WORD'] as const;
-type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
-
-/** "What would this policy say about this password?" — scored with the unsaved settings, as typed. */
+/**
+ * "What would this policy say about this password?" — checked in the browser against the unsaved
+ * settings as typed; the sample never leaves the page.
+ */
 export function PolicyPreview({ settings, usable }: { settings: PolicySettings; usable: boolean }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const inputId = useId();
   const headingId = useId();
   const hintId = useId();
   const [sample, setSample] = useState('');
-  const debounced = useDebouncedValue({ sample, settings });
-  const preview = usePasswordPolicyPreview(usable ? debounced.sample : '', debounced.settings);
+  const preview = sample && usable ? previewPassword(sample, settings) : null;
+  const values = { minLength: settings.minLength, maxLength: settings.maxLength, minScore: settings.minScore };
 
   return (
     <section className="card admin-stack" aria-labelledby={headingId}>
@@ -38,43 +35,42 @@ export function PolicyPreview({ settings, usable }: { settings: PolicySettings; 
       </div>
       {/* Polite: the verdict is read when typing pauses, without interrupting. */}
       <div role="status" className="admin-preview">
-        {!sample ? null : !usable ? (
+        {!sample ? null : !preview ? (
           <p>{t('admin.policy.previewNeedsValidSettings')}</p>
-        ) : preview.isError ? (
-          <p className="form-alert">{errorMessage(preview.error)}</p>
-        ) : preview.data ? (
+        ) : (
           <>
-            <p className={preview.data.ok ? 'admin-verdict admin-verdict--ok' : 'admin-verdict admin-verdict--bad'}>
-              {preview.data.ok ? t('admin.policy.accepted') : t('admin.policy.refused')}{' '}
-              {t('admin.policy.score', { score: preview.data.score })}
+            <p
+              className={
+                preview.problems.length === 0 ? 'admin-verdict admin-verdict--ok' : 'admin-verdict admin-verdict--bad'
+              }
+            >
+              {preview.problems.length === 0 ? t('admin.policy.passesRules') : t('admin.policy.refused')}{' '}
+              {t('admin.policy.length', { count: preview.length })}
             </p>
-            <meter
-              min={0}
-              max={4}
-              low={2}
-              high={3}
-              optimum={4}
-              value={preview.data.score}
-              aria-label={t('admin.policy.scoreLabel')}
-            />
-            {preview.data.problems.length > 0 && (
+            {preview.problems.length > 0 && (
               <ul>
-                {preview.data.problems.map((problem) => (
-                  <li key={problem.code}>
-                    {(KNOWN_PROBLEMS as readonly string[]).includes(problem.code)
-                      ? t(`admin.policy.previewProblems.${problem.code as KnownProblem}`, {
-                          minLength: settings.minLength,
-                          maxLength: settings.maxLength,
-                          minScore: settings.minScore,
-                        })
-                      : problem.code}
-                  </li>
+                {preview.problems.map((problem) => (
+                  <li key={problem}>{t(`admin.policy.previewProblems.${problem}`, values)}</li>
                 ))}
               </ul>
             )}
+            {preview.score === null ? (
+              <p className="admin-hint">{t('admin.policy.scoreOnSave', values)}</p>
+            ) : (
+              <>
+                <p>{t('admin.policy.score', { score: preview.score })}</p>
+                <meter
+                  min={0}
+                  max={4}
+                  low={2}
+                  high={3}
+                  optimum={4}
+                  value={preview.score}
+                  aria-label={t('admin.policy.scoreLabel')}
+                />
+              </>
+            )}
           </>
-        ) : (
-          <p className="muted">{t('admin.common.loading')}</p>
         )}
       </div>
     </section>
