@@ -136,6 +136,27 @@ describe('staff panel in Chromium', () => {
     expect(lifted.liftedById).toBe(support.id);
     await saveAdminScreenshot(page, 'user-after-actions');
 
+    // A one-time password-reset link, shown once, which the user redeems without any session.
+    await page.getByRole('button', { name: 'Create password-reset link' }).click();
+    await confirmWithReason(page, 'Create a password-reset link', 'Create link', 'Customer forgot the password');
+    const link = await page.getByLabel('Password-reset link').inputValue();
+    expect(link).toMatch(new RegExp(`^${server.baseUrl}/reset-password#token=.+`));
+    await expectNoSeriousAxeViolations(page);
+    const userContext = await browser.newContext({ locale: 'en-US' });
+    const userPage = await userContext.newPage();
+    await userPage.goto(link);
+    await userPage.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    expect(userPage.url()).not.toContain('token=');
+    await userPage.getByLabel('New password', { exact: true }).fill('violet-harbour-lantern-2931');
+    await userPage.getByLabel('Repeat the new password').fill('violet-harbour-lantern-2931');
+    await expectNoSeriousAxeViolations(userPage);
+    await userPage.getByRole('button', { name: 'Set new password' }).click();
+    await userPage.getByText('Your password was changed.', { exact: false }).waitFor();
+    await saveAdminScreenshot(userPage, 'password-reset-done');
+    const changed = await server.prisma.user.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(changed.passwordHash).not.toBe(customer.passwordHash);
+    await userContext.close();
+
     // Support does not see the ADMIN-only parts.
     const nav = page.getByRole('navigation', { name: 'Staff panel sections' });
     expect(await nav.getByRole('link', { name: 'Password policy' }).count()).toBe(0);

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
 import { adminPanelRoute } from './pages/Admin/admin-panel-route';
+import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
@@ -12,7 +13,10 @@ export const routes: RouteObject[] = [
   {
     Component: PublicLayout,
     ErrorBoundary: RouteErrorPage,
-    children: [{ path: 'sign-in', Component: SignInPage }],
+    children: [
+      { path: 'sign-in', Component: SignInPage },
+      { path: 'reset-password', Component: PasswordResetPage },
+    ],
   },
   {
     Component: PortalLayout,

@@ -92,7 +92,6 @@ export const de: Messages = {
     NO_CHANGE: 'Das Konto ist bereits in diesem Zustand.',
     SEARCH_TERM_TOO_SHORT: 'Für die Suche innerhalb von Adressen und Namen braucht es mindestens 3 Zeichen.',
     INVALID_CURSOR: 'Diese Ergebnisseite ist nicht mehr gültig. Bitte suchen Sie erneut.',
-    POLICY_INVALID: 'Die Höchstlänge muss mindestens so groß wie die Mindestlänge sein.',
     SERVICE_TOKEN_NAME_TAKEN: 'Ein Token mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
     SERVICE_TOKEN_NOT_FOUND: 'Dieses Token gibt es nicht oder es wurde bereits widerrufen.',
     RESET_LINK_INVALID:

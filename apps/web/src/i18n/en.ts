@@ -90,7 +90,6 @@ export const en = {
     NO_CHANGE: 'The account is already in this state.',
     SEARCH_TERM_TOO_SHORT: 'Type at least 3 characters to search inside e-mails and names.',
     INVALID_CURSOR: 'This page of results is no longer valid. Please search again.',
-    POLICY_INVALID: 'The maximum length must be at least the minimum length.',
     SERVICE_TOKEN_NAME_TAKEN: 'A token with this name already exists. Choose another name.',
     SERVICE_TOKEN_NOT_FOUND: 'This token does not exist or has already been revoked.',
     RESET_LINK_INVALID: 'This password-reset link is invalid or has expired. Ask support for a new one.',

@@ -4,6 +4,7 @@ import type {
   adminServiceTokenOperations,
   adminSettingsOperations,
   adminUserOperations,
+  passwordResetOperations,
 } from '@mailgate/contracts';
 
 // Type-only imports keep zod out of the bundle; `satisfies` below still makes every method and path
@@ -12,7 +13,8 @@ type AdminOperations = typeof adminUserOperations &
   typeof adminActionOperations &
   typeof adminAuditOperations &
   typeof adminSettingsOperations &
-  typeof adminServiceTokenOperations;
+  typeof adminServiceTokenOperations &
+  typeof passwordResetOperations;
 
 type RouteOf<K extends keyof AdminOperations> = Pick<AdminOperations[K], 'method' | 'path'>;
 
@@ -40,6 +42,7 @@ export const adminRoutes = {
   listServiceTokens: { method: 'get', path: '/api/admin/service-tokens' },
   createServiceToken: { method: 'post', path: '/api/admin/service-tokens' },
   revokeServiceToken: { method: 'post', path: '/api/admin/service-tokens/{tokenId}/revoke' },
+  redeemPasswordReset: { method: 'post', path: '/api/password-reset' },
 } as const satisfies { [K in keyof AdminOperations]: RouteOf<K> };
 
 type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`

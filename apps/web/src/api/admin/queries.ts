@@ -16,13 +16,13 @@ import { adminKeys } from './query-keys';
 export const USER_SEARCH_PAGE_SIZE = 20;
 export const AUDIT_PAGE_SIZE = 25;
 
-export type UserSearchInput = Pick<SearchUsersQuery, 'q' | 'match'>;
+export type UserSearchInput = Pick<SearchUsersQuery, 'q' | 'match' | 'role'>;
 export type AuditFilters = Omit<AuditLogQuery, 'cursor' | 'limit'>;
 
 /** Cursor pages of a user search; disabled until there is something to search for. */
 export function useUserSearch(search: UserSearchInput | null) {
   return useInfiniteQuery({
-    queryKey: adminKeys.search(search ?? { q: '', match: 'auto' }),
+    queryKey: adminKeys.search(search ?? { q: '', match: 'auto', role: undefined }),
     enabled: search !== null && search.q.trim().length > 0,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
@@ -30,6 +30,7 @@ export function useUserSearch(search: UserSearchInput | null) {
         withQuery(adminRoutes.searchUsers.path, {
           q: search?.q,
           match: search?.match,
+          role: search?.role,
           cursor: pageParam,
           limit: USER_SEARCH_PAGE_SIZE,
         }),

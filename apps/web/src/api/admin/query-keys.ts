@@ -1,7 +1,7 @@
 import type { AuditLogQuery, SearchUsersQuery } from '@mailgate/contracts';
 
 type AuditFilters = Omit<AuditLogQuery, 'cursor' | 'limit'>;
-type UserSearch = Pick<SearchUsersQuery, 'q' | 'match'>;
+type UserSearch = Pick<SearchUsersQuery, 'q' | 'match' | 'role'>;
 
 // Every key starts with 'admin', so invalidating `adminKeys.all` never touches the portal's caches,
 // and user-scoped keys share `adminKeys.user(id)` so one invalidation refreshes the whole detail page.

@@ -17,8 +17,7 @@ export const POLICY_BOUNDS = {
   contextWordsMax: 50,
 } as const;
 
-// The bounds overlap only at 64 (min ≤ 64 ≤ max), so a maximum below the minimum cannot pass them;
-// the server still refuses it (POLICY_INVALID) should the bounds ever change.
+// The bounds overlap only at 64 (min ≤ 64 ≤ max), so a maximum below the minimum cannot pass them.
 export type PolicyProblem = 'minLength' | 'maxLength' | 'contextWordShort' | 'contextWordsTooMany';
 
 export function toFormValues(policy: PasswordPolicyView): PolicyFormValues {

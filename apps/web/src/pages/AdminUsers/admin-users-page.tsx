@@ -1,14 +1,18 @@
-import type { UserSearchMatch } from '@mailgate/contracts';
+import type { AccountRole, UserSearchMatch } from '@mailgate/contracts';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUserSearch } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
 import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
-import { UserSearchForm, USER_SEARCH_MATCHES } from './components/user-search-form';
+import { ROLE_FILTERS, UserSearchForm, USER_SEARCH_MATCHES } from './components/user-search-form';
 import { UserSearchResults } from './components/user-search-results';
 
 function readMatch(value: string | null): UserSearchMatch {
   return (USER_SEARCH_MATCHES as readonly string[]).includes(value ?? '') ? (value as UserSearchMatch) : 'auto';
+}
+
+function readRole(value: string | null): AccountRole | undefined {
+  return (ROLE_FILTERS as readonly string[]).includes(value ?? '') ? (value as AccountRole) : undefined;
 }
 
 /**
@@ -20,7 +24,8 @@ export function AdminUsersPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const match = readMatch(params.get('match'));
-  const search = useUserSearch(q ? { q, match } : null);
+  const role = readRole(params.get('role'));
+  const search = useUserSearch(q ? { q, match, role } : null);
 
   return (
     <>
@@ -28,10 +33,13 @@ export function AdminUsersPage() {
       <h1>{t('admin.users.title')}</h1>
       <p className="lead">{t('admin.users.intro')}</p>
       <UserSearchForm
-        key={`${q}|${match}`}
+        key={`${q}|${match}|${role ?? ''}`}
         initialQuery={q}
         initialMatch={match}
-        onSearch={(next) => setParams(next.q ? { q: next.q, match: next.match } : {})}
+        initialRole={role}
+        onSearch={(next) =>
+          setParams(next.q ? { q: next.q, match: next.match, ...(next.role ? { role: next.role } : {}) } : {})
+        }
       />
       {q &&
         (search.isPending ? (

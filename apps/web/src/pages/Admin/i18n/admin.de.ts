@@ -41,6 +41,28 @@ export const adminDe: AdminMessages = {
     required: 'Bitte begründen Sie diese Änderung.',
     tooLong: 'Die Begründung darf höchstens {{max}} Zeichen lang sein.',
   },
+  resetPage: {
+    title: 'Neues Passwort wählen',
+    intro:
+      'Diesen Link haben Sie vom Support erhalten. Er funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
+    noToken:
+      'Diese Seite braucht den vollständigen Link, den Sie erhalten haben. Kopieren Sie den ganzen Link in die Adresszeile, oder bitten Sie den Support um einen neuen.',
+    newPassword: 'Neues Passwort',
+    hint: 'Lang ist stark: Mehrere Wörter ohne Zusammenhang eignen sich gut. Bauen Sie es nicht auf Ihrem Namen oder Ihrer E-Mail-Adresse auf.',
+    repeat: 'Neues Passwort wiederholen',
+    mismatch: 'Die beiden Passwörter stimmen nicht überein.',
+    submit: 'Neues Passwort festlegen',
+    done: 'Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; E-Mail-Programme brauchen das neue Passwort (oder ein App-Passwort).',
+    signIn: 'Anmelden',
+    problems: {
+      PASSWORD_TOO_LONG: 'Das Passwort ist länger als erlaubt.',
+      PASSWORD_TOO_SHORT: 'Das Passwort ist zu kurz.',
+      PASSWORD_BLOCKLISTED: 'Dieses Passwort ist zu verbreitet oder aus Datenlecks bekannt.',
+      PASSWORD_CONTAINS_CONTEXT:
+        'Das Passwort baut auf Ihrem Namen, Ihrer E-Mail-Adresse oder dem Namen des Dienstes auf.',
+      PASSWORD_TOO_WEAK: 'Das Passwort ist zu leicht zu erraten.',
+    },
+  },
   stepUp: {
     title: 'Bestätigen Sie, dass Sie es sind',
     introTotp:
@@ -93,6 +115,8 @@ export const adminDe: AdminMessages = {
       prefix: 'E-Mail-Adresse beginnt mit',
       substring: 'E-Mail-Adresse oder Name enthält',
     },
+    roleLabel: 'Rolle',
+    anyRole: 'Alle Rollen',
     submit: 'Suchen',
     searching: 'Suche läuft …',
     termRequired: 'Geben Sie eine E-Mail-Adresse oder einen Namen ein.',

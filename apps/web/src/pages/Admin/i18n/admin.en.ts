@@ -40,6 +40,27 @@ export const adminEn = {
     required: 'Please give a reason for this change.',
     tooLong: 'The reason can be at most {{max}} characters long.',
   },
+  resetPage: {
+    title: 'Choose a new password',
+    intro:
+      'Support gave you this link. It works once and only for a short time. Choose a new password for your account.',
+    noToken:
+      'This page needs the complete link you were given. Copy the whole link into the address bar, or ask support for a new one.',
+    newPassword: 'New password',
+    hint: 'Long is strong: several unrelated words work well. Do not build it on your name or e-mail address.',
+    repeat: 'Repeat the new password',
+    mismatch: 'The two passwords are not the same.',
+    submit: 'Set new password',
+    done: 'Your password was changed. You were signed out everywhere; mail programs need the new password (or an app password).',
+    signIn: 'Sign in',
+    problems: {
+      PASSWORD_TOO_LONG: 'The password is longer than allowed.',
+      PASSWORD_TOO_SHORT: 'The password is too short.',
+      PASSWORD_BLOCKLISTED: 'This password is too common or known from leaks.',
+      PASSWORD_CONTAINS_CONTEXT: 'The password is built on your name, your e-mail address or the service’s name.',
+      PASSWORD_TOO_WEAK: 'The password is too easy to guess.',
+    },
+  },
   stepUp: {
     title: 'Confirm it is you',
     introTotp: 'This change needs a fresh confirmation. Enter the current code from your authenticator app.',
@@ -89,6 +110,8 @@ export const adminEn = {
       prefix: 'E-mail starts with',
       substring: 'E-mail or name contains',
     },
+    roleLabel: 'Role',
+    anyRole: 'Any role',
     submit: 'Search',
     searching: 'Searching…',
     termRequired: 'Type an e-mail address or a name to search for.',

@@ -6,6 +6,11 @@ import { OneTimeSecret } from '../../Admin/components/one-time-secret';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
 import { useFormatters } from '../../Admin/components/use-formatters';
 
+/** Without PUBLIC_URL the server answers a path; staff need a link they can paste into an e-mail. */
+function absoluteUrl(url: string): string {
+  return new URL(url, window.location.origin).toString();
+}
+
 interface AccountSectionProps {
   userId: string;
   user: AdminUserDetail['user'];
@@ -62,7 +67,7 @@ export function AccountSection({ userId, user, canAct }: AccountSectionProps) {
         <div className="admin-once">
           <OneTimeSecret
             label={t('admin.account.resetLinkLabel')}
-            value={resetLink.url}
+            value={absoluteUrl(resetLink.url)}
             notice={t('admin.account.resetLinkNotice', { until: format.dateTime(resetLink.expiresAt) })}
           />
           <button type="button" className="button button--secondary" onClick={() => setResetLink(null)}>

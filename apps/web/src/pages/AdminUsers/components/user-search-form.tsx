@@ -1,6 +1,9 @@
-import type { UserSearchMatch } from '@mailgate/contracts';
+import type { AccountRole, UserSearchMatch } from '@mailgate/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** Filtering by role lists the staff accounts (role changes are made on an account's page). */
+export const ROLE_FILTERS = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly AccountRole[];
 
 export const USER_SEARCH_MATCHES = [
   'auto',
@@ -15,16 +18,19 @@ export const SUBSTRING_MIN_LENGTH = 3;
 interface UserSearchFormProps {
   initialQuery: string;
   initialMatch: UserSearchMatch;
-  onSearch: (search: { q: string; match: UserSearchMatch }) => void;
+  initialRole: AccountRole | undefined;
+  onSearch: (search: { q: string; match: UserSearchMatch; role: AccountRole | undefined }) => void;
 }
 
-export function UserSearchForm({ initialQuery, initialMatch, onSearch }: UserSearchFormProps) {
+export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSearch }: UserSearchFormProps) {
   const { t } = useTranslation();
   const queryId = useId();
   const matchId = useId();
+  const roleId = useId();
   const hintId = useId();
   const [query, setQuery] = useState(initialQuery);
   const [match, setMatch] = useState<UserSearchMatch>(initialMatch);
+  const [role, setRole] = useState<AccountRole | ''>(initialRole ?? '');
   const [error, setError] = useState<string | null>(null);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,7 +41,7 @@ export function UserSearchForm({ initialQuery, initialMatch, onSearch }: UserSea
       return setError(t('admin.users.termTooShort', { min: SUBSTRING_MIN_LENGTH }));
     }
     setError(null);
-    onSearch({ q, match });
+    onSearch({ q, match, role: role || undefined });
   }
 
   return (
@@ -64,6 +70,17 @@ export function UserSearchForm({ initialQuery, initialMatch, onSearch }: UserSea
             {USER_SEARCH_MATCHES.map((option) => (
               <option key={option} value={option}>
                 {t(`admin.users.match.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={roleId}>{t('admin.users.roleLabel')}</label>
+          <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as AccountRole | '')}>
+            <option value="">{t('admin.users.anyRole')}</option>
+            {ROLE_FILTERS.map((option) => (
+              <option key={option} value={option}>
+                {t(`admin.roles.${option}`)}
               </option>
             ))}
           </select>
