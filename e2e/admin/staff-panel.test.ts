@@ -112,6 +112,14 @@ describe('staff panel in Chromium', () => {
     await imapDialog.getByText('Please give a reason for this change.').waitFor();
     await expectNoSeriousAxeViolations(page);
     await saveAdminScreenshot(page, 'reason-dialog');
+    // Keyboard: Escape closes the dialog and gives focus back to the button that opened it; Enter reopens it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => imapDialog.isVisible()).toBe(false);
+    const opener = page.getByRole('button', { name: 'Turn on IMAP' });
+    expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await imapDialog.waitFor();
+    expect(await imapDialog.getByLabel('Reason (required)').evaluate((el) => el === document.activeElement)).toBe(true);
     await confirmWithReason(page, 'Turn IMAP on', 'Turn on', `Customer called: Thunderbird needs IMAP (${tag})`);
     await page.getByRole('status').getByText('IMAP is now on.').waitFor();
     await diagnosis.getByText('IMAP is on now').waitFor();
