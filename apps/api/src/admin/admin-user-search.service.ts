@@ -23,7 +23,8 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * - exact e-mail: the unique index;
  * - e-mail prefix: `LIKE 'abc%'` on the text_pattern_ops index, which also yields rows in byte
  *   order, so `ORDER BY email USING ~<~ LIMIT n` stops after one page;
- * - substring of e-mail or name (3+ characters): pg_trgm GIN indexes (`LIKE`/`ILIKE '%abc%'`).
+ * - substring of e-mail or name (3+ characters): pg_trgm GIN indexes (`LIKE`/`ILIKE '%abc%'`),
+ *   then the top page of the matches (cost grows with the number of matches, see SUBSTRING_ORDER).
  * Every mode pages by keyset on the e-mail in that same byte order, so page n costs what page 1
  * does (no OFFSET).
  */
@@ -68,10 +69,19 @@ export function planUserSearch(query: SearchUsersQuery): UserSearchPlan {
     SELECT "id", "email", "displayName", "role", "disabledAt", "totpEnabledAt", "createdAt"
     FROM "users"
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY "email" USING ~<~
+    ORDER BY ${match === 'substring' ? SUBSTRING_ORDER : INDEX_ORDER} USING ~<~
     LIMIT ${query.limit + 1}`;
   return { match, sql, fingerprint };
 }
+
+// Exact and prefix searches read the pattern index in order and stop after one page.
+const INDEX_ORDER = Prisma.raw('"email"');
+// Substring searches must not: walking the e-mail index in order while filtering looks cheap to the
+// planner, but a term that correlates with the order (a first name at the start of addresses, say
+// "zoe") would read most of the table before the first match. Sorting by an expression no index
+// provides (same byte order) makes PostgreSQL fetch the trigram matches and keep the top page,
+// so the cost follows the number of matches, whatever the term.
+const SUBSTRING_ORDER = Prisma.raw(`("email" || '')`);
 
 export function resolveMatch(term: string, requested: UserSearchMatch): ResolvedMatch {
   if (requested !== 'auto') return requested;
