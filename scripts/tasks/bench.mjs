@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApi } from '../lib/build.mjs';
-import { ROOT, say } from '../lib/run.mjs';
+import { ROOT, run, say } from '../lib/run.mjs';
 
 const BENCH_DIR = join(ROOT, 'bench');
 const OUTPUT = join(ROOT, 'docs/benchmarks.md');
@@ -37,6 +37,8 @@ for (const name of modules) {
   writeFileSync(OUTPUT, document);
   say(`wrote the "${module.title}" section of docs/benchmarks.md`);
 }
+// Keep the generated document as `npm run lint` (Prettier) wants it.
+await run('prettier', ['--write', '--log-level', 'warn', OUTPUT]);
 
 /** Replaces the `## title` section (up to the next `## `) or appends it. */
 function replaceSection(markdown, title, body) {
