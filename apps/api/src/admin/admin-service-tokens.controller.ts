@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import {
+  AdminErrors,
   adminServiceTokenOperations,
   ZCreateServiceTokenRequest,
   ZServiceTokenParams,
@@ -9,6 +10,7 @@ import {
 } from '@mailgate/contracts';
 import { CurrentSession, RequireStepUp, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
+import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
@@ -53,6 +55,9 @@ export class AdminServiceTokensController {
     @Param(validate(ZServiceTokenParams)) params: { tokenId: string },
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
+    // Only a live token: revoking twice must not look like a second change.
+    const live = (await this.tokens.list()).some((token) => token.id === params.tokenId && token.revokedAt === null);
+    if (!live) throw new AppError(AdminErrors.SERVICE_TOKEN_NOT_FOUND);
     await this.tokens.revoke({ id: params.tokenId, actor: actorOf(session), meta });
   }
 }

@@ -170,8 +170,10 @@ describe('service tokens for mail servers', () => {
 
     const duplicate = await callAs(app, admin, 'POST', '/api/admin/service-tokens', { payload: { name: 'imap-1' } });
     expect(duplicate.json()).toMatchObject({ status: 409, code: 'SERVICE_TOKEN_NAME_TAKEN' });
-    const badName = await callAs(app, admin, 'POST', '/api/admin/service-tokens', { payload: { name: 'has space' } });
-    expect(badName.json().code).toBe('VALIDATION_FAILED');
+    for (const name of ['has space', 'Upper', 'under_score', '-lead', 'x'.repeat(64)]) {
+      const badName = await callAs(app, admin, 'POST', '/api/admin/service-tokens', { payload: { name } });
+      expect(badName.json().code, name).toBe('VALIDATION_FAILED');
+    }
 
     const revoked = await callAs(app, admin, 'POST', `/api/admin/service-tokens/${id}/revoke`);
     expect(revoked.statusCode).toBe(204);

@@ -66,16 +66,16 @@ export class AuthLocksService {
         actor: input.actor,
         targetUserId: lock.userId,
         action: 'auth_lock.lifted',
-        before: { ...lock, liftedAt: null },
-        after: { id: lock.id, liftedAt: now },
+        before: { scope: lock.scope, family: lock.family, clientIp: lock.clientIp, lockedUntil: lock.lockedUntil },
+        after: { liftedAt: now },
         reason: input.reason,
         meta: input.meta,
       });
       if (!lock.userId) return { userId: null, securityVersion: 0 };
       await this.notices.create(tx, {
         userId: lock.userId,
-        kind: 'LOCK_LIFTED',
-        params: { clientIp: lock.clientIp, scope: lock.scope },
+        kind: 'LOGIN_LOCK_LIFTED',
+        params: { family: lock.family },
         byStaff: input.actor.userId !== lock.userId,
         reason: input.reason,
       });

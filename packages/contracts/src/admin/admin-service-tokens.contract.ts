@@ -31,10 +31,10 @@ export const ZListServiceTokensResponse = z
 export type ListServiceTokensResponse = z.infer<typeof ZListServiceTokensResponse>;
 
 export const ZCreateServiceTokenRequest = z.strictObject({
-  /** A label for the mail server, e.g. `imap-1`. */
-  name: zSafeText(64)
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'Use letters, digits, dot, dash or underscore.' }),
+  /** A label for the mail server, e.g. `imap-1` (the same rule as `npm run mailgate -- token create`). */
+  name: zSafeText(63).regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, {
+    message: 'Use 1-63 lower-case letters, digits, dots or dashes.',
+  }),
 });
 export type CreateServiceTokenRequest = z.infer<typeof ZCreateServiceTokenRequest>;
 
