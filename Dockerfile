@@ -8,6 +8,10 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/password-policy/package.json packages/password-policy/
 COPY scripts scripts
 COPY prisma prisma
+# postinstall generates the Prisma client and the password blocklist; the latter needs its script
+# and the codec it shares with the runtime.
+COPY packages/password-policy/scripts packages/password-policy/scripts
+COPY packages/password-policy/src/blocklist/blocklist-codec.ts packages/password-policy/src/blocklist/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -14,6 +14,7 @@ export default defineConfig([
     '**/node_modules/**',
     '**/.tmp/**',
     'apps/api/src/generated/**',
+    'packages/password-policy/src/blocklist/blocklist-data.generated.ts',
     '.tools/**',
     '.data/**',
     'e2e/artifacts/**',

@@ -1,9 +1,9 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// Browser tests: the real API (built in-process from apps/api/src) serves the built SPA on a loopback
-// port, and real Chromium drives it. SWC compiles the API because NestJS's dependency injection needs
-// decorator metadata, which esbuild/oxc do not emit.
+// End-to-end tests: the real API (in-process, on a free port, against this run's database) serving
+// the built SPA, driven by the machine's Chromium. SWC compiles because the API's NestJS code needs
+// decorator metadata.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } })],
   resolve: { conditions: ['@mailgate/source'] },
@@ -12,13 +12,14 @@ export default defineConfig({
     name: 'e2e',
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
-    exclude: ['artifacts/**', 'node_modules/**'],
-    // One migrated database per run (the API's own setup), then the SPA build the API serves.
-    globalSetup: ['../apps/api/test/db/global-setup.ts', 'support/web-build.global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    globalSetup: ['support/global-setup.ts'],
+    testTimeout: 60_000,
+    // The UI answers within a request or two; polling assertions wait as long as locators do.
+    expect: { poll: { timeout: 10_000 } },
+    hookTimeout: 120_000,
     pool: 'forks',
-    // Each file starts a browser; on shared two-core machines running them one after another is faster.
-    fileParallelism: false,
+    // Each file starts its own API and browser; on a shared 2-core machine, two at a time is the
+    // most that still leaves room for argon2 and Chromium.
+    maxWorkers: 2,
   },
 });

@@ -23,12 +23,24 @@ export const MIGRATION_LOCK_CONTENT =
 const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
-let engineModule;
-let activeEngines = 0;
+// The glue module is one per process (Node caches it by URL), but this file can be evaluated
+// more than once in a process (Vitest loads it once per project). A second instantiation would
+// re-point the shared glue at a new WebAssembly instance under an engine that is still running,
+// so the instance lives on globalThis and every copy of this file shares it.
+const SHARED = Symbol.for('mailgate.schema-engine');
+const shared = (globalThis[SHARED] ??= { engineModule: undefined, queue: Promise.resolve(), pendingTimers: new Set() });
+const pendingTimers = shared.pendingTimers;
+
+// wasm-bindgen reports Rust panics through this registry; without it a panic surfaces as
+// "Cannot read properties of undefined (reading 'set_message')" and its message is lost.
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message) {
+    process.stderr.write(`[schema-engine] panic: ${message}\n`);
+  },
+};
+
 // The engine arms timers (e.g. a 10 s advisory-lock timeout) and never clears them: the process
 // would linger 10 s after every command. Timers still pending once no engine is in use are stale.
-const pendingTimers = new Set();
-
 function clearStaleTimers() {
   for (const timer of pendingTimers) clearTimeout(timer);
   pendingTimers.clear();
@@ -52,7 +64,7 @@ function trackingTimers(glue) {
 // The package's default entry imports a `.wasm` file, which Node cannot import, and older
 // versions hide the `_bg.js` glue from their exports map: load both by path instead.
 function loadEngineModule() {
-  engineModule ??= (async () => {
+  shared.engineModule ??= (async () => {
     // createRequire rather than import.meta.resolve, which Vitest's module runner lacks.
     const packageDir = path.dirname(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm'));
     const glue = await import(pathToFileURL(path.join(packageDir, 'schema_engine_bg.js')).href);
@@ -62,7 +74,7 @@ function loadEngineModule() {
     instance.exports.__wbindgen_start();
     return glue;
   })();
-  return engineModule;
+  return shared.engineModule;
 }
 
 // Wraps PrismaPg for the engine:
@@ -134,9 +146,16 @@ function readableEngineError(error, action) {
   return new Error(`${action}: ${message}`, { cause: error });
 }
 
-async function withEngine(adapterFactory, onLog, work) {
+// One engine at a time per process: the instance's memory is shared, and the engine is not
+// written to run two operations side by side in one instance.
+function withEngine(adapterFactory, onLog, work) {
+  const run = shared.queue.then(() => runEngine(adapterFactory, onLog, work));
+  shared.queue = run.catch(() => {});
+  return run;
+}
+
+async function runEngine(adapterFactory, onLog, work) {
   const { SchemaEngine } = await loadEngineModule();
-  activeEngines += 1;
   let engine;
   try {
     engine = await SchemaEngine.new(
@@ -147,8 +166,8 @@ async function withEngine(adapterFactory, onLog, work) {
     return await work(engine);
   } finally {
     engine?.free();
-    activeEngines -= 1;
-    if (activeEngines === 0) clearStaleTimers();
+    // Runs are serialised, so nothing else is using the engine now.
+    clearStaleTimers();
   }
 }
 

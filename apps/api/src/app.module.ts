@@ -11,6 +11,8 @@ import { SessionModule } from './auth/session.module.js';
 import { AccountEventsModule } from './account-events/account-events.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AccountModule } from './account/account.module.js';
 import { AdminModule } from './admin/admin.module.js';
 
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         HealthModule,
         RedisModule,
         RateLimitModule,
+        AuthModule,
+        AccountModule,
         AdminModule,
         ...extraImports,
       ],

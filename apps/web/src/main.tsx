@@ -6,6 +6,8 @@ import { App } from './app';
 import { createI18n } from './i18n/i18n';
 import { routes } from './routes';
 import './styles.css';
+import './styles/components.css';
+import './styles/portal-pages.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain an element with id "root"');

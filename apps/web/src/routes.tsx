@@ -3,6 +3,7 @@ import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
 import { adminPanelRoute } from './pages/Admin/admin-panel-route';
 import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
+import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: HomePage },
+      { path: 'app-passwords', Component: AppPasswordsPage },
       { path: 'security', Component: SecurityPage },
       { path: 'activity', Component: ActivityPage },
       adminPanelRoute,

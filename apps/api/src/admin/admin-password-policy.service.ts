@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { type PasswordPolicyView, type UpdatePasswordPolicyRequest } from '@mailgate/contracts';
-import { DEFAULT_PASSWORD_POLICY } from '@mailgate/password-policy';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
@@ -20,16 +19,9 @@ export class AdminPasswordPolicyService {
     private readonly policy: PasswordPolicyService,
   ) {}
 
+  /** The version in force, read fresh (the panel must not show a cached copy after a save). */
   async current(): Promise<PasswordPolicyView> {
-    const row = await this.prisma.passwordPolicy.findFirst({ orderBy: { version: 'desc' } });
-    if (!row)
-      return {
-        ...DEFAULT_PASSWORD_POLICY,
-        contextWords: [...DEFAULT_PASSWORD_POLICY.contextWords],
-        version: 0,
-        createdAt: null,
-      };
-    return toView(row);
+    return toView(await this.latestVersion());
   }
 
   async update(input: {
@@ -38,19 +30,20 @@ export class AdminPasswordPolicyService {
     meta: RequestMeta;
   }): Promise<PasswordPolicyView> {
     const { reason, ...settings } = input.change;
+    // The first save still records the defaults it replaces, as version 1.
+    await this.latestVersion();
     const contextWords = [...new Set(settings.contextWords.map((word) => word.normalize('NFKC').toLowerCase()))];
     const saved = await this.prisma.$transaction(async (tx) => {
       // Versions are numbered without gaps; the lock keeps two concurrent saves from colliding.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mailgate:password-policy'))`;
-      const previous = await tx.passwordPolicy.findFirst({ orderBy: { version: 'desc' } });
-      const before = previous ? settingsOf(previous) : { ...DEFAULT_PASSWORD_POLICY, version: 0 };
+      const previous = await tx.passwordPolicy.findFirstOrThrow({ orderBy: { version: 'desc' } });
       const row = await tx.passwordPolicy.create({
-        data: { ...settings, contextWords, version: (previous?.version ?? 0) + 1, createdById: input.session.userId },
+        data: { ...settings, contextWords, version: previous.version + 1, createdById: input.session.userId },
       });
       await this.audit.record(tx, {
         actor: actorOf(input.session),
         action: 'password_policy.updated',
-        before,
+        before: settingsOf(previous),
         after: settingsOf(row),
         reason,
         meta: input.meta,
@@ -59,6 +52,14 @@ export class AdminPasswordPolicyService {
     });
     this.policy.invalidate();
     return toView(saved);
+  }
+
+  private async latestVersion(): Promise<PolicyRow> {
+    const row = await this.prisma.passwordPolicy.findFirst({ orderBy: { version: 'desc' } });
+    if (row) return row;
+    // A fresh database: the policy service stores the defaults as version 1 on first use.
+    await this.policy.current();
+    return this.prisma.passwordPolicy.findFirstOrThrow({ orderBy: { version: 'desc' } });
   }
 }
 

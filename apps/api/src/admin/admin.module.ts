@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
 import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
-import { TotpModule } from '../auth/totp.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
 import { PasswordPolicyModule } from '../password-policy/password-policy.module.js';
 import { ProtocolAccessModule } from '../protocol-access/protocol-access.module.js';
@@ -28,7 +28,7 @@ import { StaffTargetService } from './staff-target.service.js';
     ProtocolAccessModule,
     AppPasswordsModule,
     AuthLocksModule,
-    TotpModule,
+    AuthModule,
     LoginAttemptsModule,
     PasswordPolicyModule,
     ServiceTokensModule,

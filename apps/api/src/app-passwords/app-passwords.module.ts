@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ProtocolAccessModule } from '../protocol-access/protocol-access.module.js';
+import { AppPasswordsController } from './app-passwords.controller.js';
 import { AppPasswordsService } from './app-passwords.service.js';
 
-// Interim module from the admin branch; the portal branch's module replaces it at merge.
-@Module({ providers: [AppPasswordsService], exports: [AppPasswordsService] })
+@Module({
+  imports: [ProtocolAccessModule],
+  controllers: [AppPasswordsController],
+  providers: [AppPasswordsService],
+  exports: [AppPasswordsService],
+})
 export class AppPasswordsModule {}

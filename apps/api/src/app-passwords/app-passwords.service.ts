@@ -1,145 +1,235 @@
 import { Injectable } from '@nestjs/common';
-import { AdminErrors } from '@mailgate/contracts';
+import {
+  APP_PASSWORD_LIMIT,
+  AppPasswordsErrors,
+  CommonErrors,
+  formatAppPassword,
+  looksLikeAppPassword,
+  normaliseAppPassword,
+  type AppPasswordExpiry,
+  type AppPasswordView,
+  type Protocol,
+} from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { generateAppPassword } from './app-password-generator.js';
+import { expiryToDate, toAppPasswordView } from './app-password.view.js';
 
-// Interim implementation written by the admin branch (OWNERSHIP.md: portal owns this file and its
-// version replaces this one at merge). Only list/revoke/revokeAll, which the admin panel calls.
+export type { AppPasswordView };
 
-/** Metadata only, times as ISO 8601 strings (the portal's `ZAppPassword` shape). */
-export interface AppPasswordView {
-  readonly id: string;
+/** Revoked or expired app passwords stay visible this long, so the user sees what stopped working. */
+const RECENTLY_ENDED_MS = 30 * 24 * 60 * 60_000;
+
+export interface CreateAppPasswordInput {
+  readonly actor: Actor;
+  readonly userId: string;
   readonly name: string;
-  readonly scopes: ('IMAP' | 'POP3' | 'SMTP')[];
-  readonly status: 'active' | 'expired' | 'revoked';
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly lastUsedAt: string | null;
-  readonly lastUsedIp: string | null;
-  readonly lastUsedProtocol: 'IMAP' | 'POP3' | 'SMTP' | null;
+  readonly scopes: readonly Protocol[];
+  readonly expiresIn: AppPasswordExpiry;
+  readonly meta: RequestMeta | null;
+  readonly now?: Date;
 }
 
-const VIEW_FIELDS = {
-  id: true,
-  name: true,
-  scopes: true,
-  createdAt: true,
-  expiresAt: true,
-  revokedAt: true,
-  lastUsedAt: true,
-  lastUsedIp: true,
-  lastUsedProtocol: true,
-} as const;
+export interface AppPasswordMatch {
+  readonly id: string;
+  readonly scopes: Protocol[];
+  readonly status: AppPasswordView['status'];
+}
 
+/**
+ * App passwords: random secrets for mail programs, each limited to some protocols. Only a keyed
+ * hash of the normalised secret is stored; the secret is returned once, by `create`.
+ */
 @Injectable()
 export class AppPasswordsService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly keyring: SecretKeyring,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
   ) {}
 
-  async list(userId: string, now = new Date()): Promise<AppPasswordView[]> {
+  /** Active ones (newest first), then those revoked or expired recently. Never the secret. */
+  async list(userId: string, now: Date = new Date()): Promise<AppPasswordView[]> {
+    const since = new Date(now.getTime() - RECENTLY_ENDED_MS);
     const rows = await this.prisma.appPassword.findMany({
-      where: { userId },
-      select: VIEW_FIELDS,
+      where: {
+        userId,
+        OR: [
+          { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: since } }] },
+          { revokedAt: { gte: since } },
+        ],
+      },
+      omit: { secretHash: true },
       orderBy: { createdAt: 'desc' },
     });
-    return rows.map((row) => ({
-      ...row,
-      status: row.revokedAt ? 'revoked' : row.expiresAt && row.expiresAt <= now ? 'expired' : 'active',
-      createdAt: row.createdAt.toISOString(),
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      revokedAt: row.revokedAt?.toISOString() ?? null,
-      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    }));
+    const views = rows.map((row) => toAppPasswordView(row, now));
+    return [...views.filter((view) => view.status === 'active'), ...views.filter((view) => view.status !== 'active')];
   }
 
+  async activeCount(userId: string, now: Date = new Date()): Promise<number> {
+    return this.prisma.appPassword.count({ where: activeWhere(userId, now) });
+  }
+
+  async create(input: CreateAppPasswordInput): Promise<{ appPassword: AppPasswordView; secret: string }> {
+    const now = input.now ?? new Date();
+    const secret = generateAppPassword();
+    const { row, securityVersion } = await this.prisma.$transaction(async (tx) => {
+      // The row lock serialises concurrent creations for one user, so the limit cannot be overrun.
+      await lockUser(tx, input.userId);
+      if ((await tx.appPassword.count({ where: activeWhere(input.userId, now) })) >= APP_PASSWORD_LIMIT) {
+        throw new AppError(AppPasswordsErrors.APP_PASSWORD_LIMIT_REACHED);
+      }
+      const created = await tx.appPassword.create({
+        data: {
+          userId: input.userId,
+          name: input.name,
+          scopes: [...input.scopes],
+          secretHash: this.keyring.hash('app-password', secret),
+          createdAt: now,
+          expiresAt: expiryToDate(input.expiresIn, now),
+        },
+        omit: { secretHash: true },
+      });
+      const view = toAppPasswordView(created, now);
+      await this.audit.record(tx, {
+        actor: input.actor,
+        targetUserId: input.userId,
+        action: 'app_password.created',
+        after: { id: view.id, name: view.name, scopes: view.scopes, expiresAt: view.expiresAt },
+        meta: input.meta,
+      });
+      await this.notices.create(tx, {
+        userId: input.userId,
+        kind: 'APP_PASSWORD_CREATED',
+        params: { name: view.name, scopes: view.scopes.join(', ') },
+        byStaff: input.actor.userId !== input.userId,
+      });
+      return { row: view, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+    });
+    await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion });
+    return { appPassword: row, secret: formatAppPassword(secret) };
+  }
+
+  /** Revokes one app password of this user. Another user's id is "not found", never "forbidden". */
   async revoke(input: {
     actor: Actor;
     userId: string;
     appPasswordId: string;
     reason?: string | null;
     meta: RequestMeta | null;
+    now?: Date;
   }): Promise<void> {
+    const now = input.now ?? new Date();
     const securityVersion = await this.prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const found = await tx.appPassword.findFirst({
-        where: { id: input.appPasswordId, userId: input.userId, revokedAt: null },
-        select: VIEW_FIELDS,
+      await lockUser(tx, input.userId);
+      const existing = await tx.appPassword.findFirst({
+        where: { id: input.appPasswordId, userId: input.userId },
+        select: { id: true, name: true, scopes: true, revokedAt: true },
       });
-      if (!found) throw new AppError(AdminErrors.ITEM_NOT_FOUND);
-      await tx.appPassword.update({ where: { id: found.id }, data: { revokedAt: now } });
+      if (!existing) throw new AppError(CommonErrors.NOT_FOUND);
+      // Already revoked: succeed without a second audit event or notice (revoking is idempotent).
+      if (existing.revokedAt) return null;
+      await tx.appPassword.update({ where: { id: existing.id }, data: { revokedAt: now } });
       await this.audit.record(tx, {
         actor: input.actor,
         targetUserId: input.userId,
         action: 'app_password.revoked',
-        before: { id: found.id, name: found.name, revokedAt: null },
-        after: { id: found.id, name: found.name, revokedAt: now },
+        before: { id: existing.id, name: existing.name, scopes: existing.scopes },
+        after: { id: existing.id, revokedAt: now },
         reason: input.reason ?? null,
         meta: input.meta,
       });
       await this.notices.create(tx, {
         userId: input.userId,
         kind: 'APP_PASSWORD_REVOKED',
-        params: { name: found.name },
+        params: { name: existing.name },
         byStaff: input.actor.userId !== input.userId,
         reason: input.reason ?? null,
       });
       return this.accountEvents.bumpSecurityVersion(tx, input.userId);
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion });
+    if (securityVersion !== null) {
+      await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion });
+    }
   }
 
+  /** Revokes every app password not yet revoked; returns how many were revoked. */
   async revokeAll(input: {
     actor: Actor;
     userId: string;
     reason?: string | null;
     meta: RequestMeta | null;
+    now?: Date;
   }): Promise<number> {
-    const result = await this.prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const active = await tx.appPassword.findMany({
+    const now = input.now ?? new Date();
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      await lockUser(tx, input.userId);
+      const targets = await tx.appPassword.findMany({
         where: { userId: input.userId, revokedAt: null },
         select: { id: true, name: true },
       });
-      if (active.length === 0) return { count: 0, securityVersion: null };
-      await tx.appPassword.updateMany({
-        where: { id: { in: active.map((entry) => entry.id) } },
-        data: { revokedAt: now },
-      });
+      if (targets.length === 0) return { count: 0, securityVersion: null };
+      const ids = targets.map((target) => target.id);
+      await tx.appPassword.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
       await this.audit.record(tx, {
         actor: input.actor,
         targetUserId: input.userId,
         action: 'app_password.revoked_all',
-        before: { active: active.map((entry) => ({ id: entry.id, name: entry.name })) },
-        after: { active: [], revoked: active.length },
+        before: { appPasswords: targets },
+        after: { revoked: targets.length, revokedAt: now },
         reason: input.reason ?? null,
         meta: input.meta,
       });
       await this.notices.create(tx, {
         userId: input.userId,
         kind: 'APP_PASSWORDS_REVOKED_ALL',
-        params: { count: active.length },
+        params: { count: targets.length },
         byStaff: input.actor.userId !== input.userId,
         reason: input.reason ?? null,
       });
-      return { count: active.length, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      return { count: targets.length, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
     });
-    if (result.securityVersion !== null) {
+    if (outcome.securityVersion !== null) {
       await this.accountEvents.publish({
         userId: input.userId,
         kind: 'app-password',
-        securityVersion: result.securityVersion,
+        securityVersion: outcome.securityVersion,
       });
     }
-    return result.count;
+    return outcome.count;
   }
+
+  /**
+   * Finds this user's app password for a secret as typed (any case, spaces or dashes). Returns it
+   * with its status, so callers can tell "revoked" from "wrong"; null when nothing matches.
+   * (Mail-auth has its own cached fast path over the same hash.)
+   */
+  async verify(userId: string, secret: string, now: Date = new Date()): Promise<AppPasswordMatch | null> {
+    const normalised = normaliseAppPassword(secret);
+    if (!looksLikeAppPassword(normalised)) return null;
+    const row = await this.prisma.appPassword.findFirst({
+      where: { userId, secretHash: { in: this.keyring.candidateHashes('app-password', normalised) } },
+      omit: { secretHash: true },
+    });
+    if (!row) return null;
+    return { id: row.id, scopes: row.scopes, status: toAppPasswordView(row, now).status };
+  }
+}
+
+function activeWhere(userId: string, now: Date): Prisma.AppPasswordWhereInput {
+  return { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new AppError(CommonErrors.NOT_FOUND);
 }

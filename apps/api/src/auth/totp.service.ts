@@ -1,25 +1,121 @@
 import { Injectable } from '@nestjs/common';
-import { AdminErrors } from '@mailgate/contracts';
+import { generateSecret, generateURI } from 'otplib';
+import { TotpErrors, type SecurityNoticeKind } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { RecoveryCodes } from './recovery-codes.js';
+import { TotpCodes } from './totp-codes.js';
 
-// Interim implementation written by the admin branch (OWNERSHIP.md: portal owns this file and its
-// version — enrollment, verification, recovery codes — replaces this one at merge). Only
-// `disable`, which the admin panel calls, with the owner's signature.
+const ISSUER = 'Mailgate';
+
+export interface TotpStatus {
+  readonly enabled: boolean;
+  readonly enabledAt: Date | null;
+  readonly recoveryCodesRemaining: number;
+}
+
+/**
+ * TOTP two-factor authentication: enrollment (a new seed, encrypted at rest, shown once), turning
+ * it on with a first code, recovery codes, and turning it off. Each change is audited with a
+ * notice and a securityVersion bump in one transaction, and published after commit.
+ */
 @Injectable()
 export class TotpService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly keyring: SecretKeyring,
+    private readonly recoveryCodes: RecoveryCodes,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
   ) {}
 
+  async status(userId: string): Promise<TotpStatus> {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } });
+    return {
+      enabled: user.totpEnabledAt !== null,
+      enabledAt: user.totpEnabledAt,
+      recoveryCodesRemaining: user.totpEnabledAt ? await this.recoveryCodes.remaining(userId) : 0,
+    };
+  }
+
+  /** A new pending seed (replacing an unconfirmed one); the URI and key are never shown again. */
+  async startEnrollment(userId: string): Promise<{ otpauthUri: string; manualKey: string }> {
+    const secret = generateSecret({ length: 20 });
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    const stored = await this.prisma.user.updateMany({
+      where: { id: userId, totpEnabledAt: null },
+      data: { totpSecretEncrypted: this.keyring.encrypt('totp-seed', secret), totpLastStep: null },
+    });
+    if (stored.count === 0) throw new AppError(TotpErrors.TOTP_ALREADY_ENABLED);
+    return {
+      otpauthUri: generateURI({ issuer: ISSUER, label: user.email, secret }),
+      manualKey: secret.match(/.{1,4}/g)!.join(' '),
+    };
+  }
+
+  /** Turns 2FA on with a first code from the app; returns the recovery codes, once. */
+  async confirmEnrollment(input: { actor: Actor; userId: string; code: string; meta: RequestMeta | null; now?: Date }) {
+    const now = input.now ?? new Date();
+    const user = await this.prisma.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: { totpSecretEncrypted: true, totpEnabledAt: true },
+    });
+    if (user.totpEnabledAt) throw new AppError(TotpErrors.TOTP_ALREADY_ENABLED);
+    if (!user.totpSecretEncrypted) throw new AppError(TotpErrors.TOTP_ENROLLMENT_NOT_STARTED);
+    const step = await TotpCodes.matchStep(
+      this.keyring.decrypt('totp-seed', user.totpSecretEncrypted),
+      input.code,
+      now,
+    );
+    if (step === null) throw new AppError(TotpErrors.TOTP_ENROLLMENT_CODE_INVALID);
+
+    const { codes, securityVersion } = await this.prisma.$transaction(async (tx) => {
+      // Conditional on the seed the code was checked against: a parallel restart of the
+      // enrollment (new seed) or confirmation makes this one fail instead of mixing them.
+      const enabled = await tx.user.updateMany({
+        where: { id: input.userId, totpEnabledAt: null, totpSecretEncrypted: user.totpSecretEncrypted },
+        data: { totpEnabledAt: now, totpLastStep: BigInt(step) },
+      });
+      if (enabled.count === 0) throw new AppError(TotpErrors.TOTP_ENROLLMENT_NOT_STARTED);
+      const fresh = await this.recoveryCodes.replaceAll(tx, input.userId, now);
+      await this.recordChange(tx, input, 'totp.enabled', 'TOTP_ENABLED', { enabled: false }, { enabled: true });
+      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+    });
+    await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
+    return codes;
+  }
+
+  async regenerateRecoveryCodes(input: { actor: Actor; userId: string; meta: RequestMeta | null; now?: Date }) {
+    const now = input.now ?? new Date();
+    const { codes, securityVersion } = await this.prisma.$transaction(async (tx) => {
+      await lockUser(tx, input.userId);
+      const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { totpEnabledAt: true } });
+      if (!user.totpEnabledAt) throw new AppError(TotpErrors.TOTP_NOT_ENABLED);
+      const remainingBefore = await tx.recoveryCode.count({ where: { userId: input.userId, usedAt: null } });
+      const fresh = await this.recoveryCodes.replaceAll(tx, input.userId, now);
+      await this.recordChange(
+        tx,
+        input,
+        'totp.recovery_codes_regenerated',
+        'RECOVERY_CODES_REGENERATED',
+        { remaining: remainingBefore },
+        { remaining: fresh.length },
+      );
+      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+    });
+    await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
+    return codes;
+  }
+
+  /** Turns 2FA off (by the user after a TOTP step-up, or by staff with a reason). */
   async disable(input: {
     actor: Actor;
     userId: string;
@@ -27,31 +123,41 @@ export class TotpService {
     meta: RequestMeta | null;
   }): Promise<void> {
     const securityVersion = await this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { totpEnabledAt: true } });
-      if (!user) throw new AppError(AdminErrors.USER_NOT_FOUND);
-      if (!user.totpEnabledAt) throw new AppError(AdminErrors.NO_CHANGE);
-      const recovery = await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
-      await tx.user.update({
-        where: { id: input.userId },
-        data: { totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null },
+      const disabled = await tx.user.updateMany({
+        where: { id: input.userId, totpEnabledAt: { not: null } },
+        data: { totpEnabledAt: null, totpSecretEncrypted: null, totpLastStep: null },
       });
-      await this.audit.record(tx, {
-        actor: input.actor,
-        targetUserId: input.userId,
-        action: 'totp.disabled',
-        before: { enabled: true, enabledAt: user.totpEnabledAt },
-        after: { enabled: false, recoveryCodesDeleted: recovery.count },
-        reason: input.reason ?? null,
-        meta: input.meta,
-      });
-      await this.notices.create(tx, {
-        userId: input.userId,
-        kind: 'TOTP_DISABLED',
-        byStaff: input.actor.userId !== input.userId,
-        reason: input.reason ?? null,
-      });
+      if (disabled.count === 0) throw new AppError(TotpErrors.TOTP_NOT_ENABLED);
+      await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
+      await this.recordChange(tx, input, 'totp.disabled', 'TOTP_DISABLED', { enabled: true }, { enabled: false });
       return this.accountEvents.bumpSecurityVersion(tx, input.userId);
     });
     await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
   }
+
+  private async recordChange(
+    tx: Prisma.TransactionClient,
+    input: { actor: Actor; userId: string; reason?: string | null; meta: RequestMeta | null },
+    action: string,
+    noticeKind: SecurityNoticeKind,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    const byStaff = input.actor.userId !== input.userId;
+    const reason = input.reason ?? null;
+    await this.audit.record(tx, {
+      actor: input.actor,
+      targetUserId: input.userId,
+      action,
+      before,
+      after,
+      reason,
+      meta: input.meta,
+    });
+    await this.notices.create(tx, { userId: input.userId, kind: noticeKind, byStaff, reason });
+  }
+}
+
+async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
 }

@@ -8,6 +8,8 @@ const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'must be a postgres:// or postgresql:// URL' });
 
+const mailSecurity = z.enum(['SSL/TLS', 'STARTTLS'], { message: 'must be SSL/TLS or STARTTLS' });
+
 /**
  * Every environment variable Mailgate reads, with its default. The README's configuration table
  * mirrors this schema. Variables marked `sensitive` are never printed, not even in errors.
@@ -42,6 +44,16 @@ export const ZEnvironment = z
     PUBLIC_URL: z.url().optional(),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
     MAILGATE_DEMO: booleanFlag.default(false),
+    // Server settings shown to users for their mail programs (the portal does not connect to them).
+    MAIL_IMAP_HOST: z.string().min(1).default('imap.example.test'),
+    MAIL_IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+    MAIL_IMAP_SECURITY: mailSecurity.default('SSL/TLS'),
+    MAIL_POP3_HOST: z.string().min(1).default('pop3.example.test'),
+    MAIL_POP3_PORT: z.coerce.number().int().min(1).max(65535).default(995),
+    MAIL_POP3_SECURITY: mailSecurity.default('SSL/TLS'),
+    MAIL_SMTP_HOST: z.string().min(1).default('smtp.example.test'),
+    MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    MAIL_SMTP_SECURITY: mailSecurity.default('STARTTLS'),
   })
   // Unknown variables are fine (the whole process environment is passed in).
   .loose();

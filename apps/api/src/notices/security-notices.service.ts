@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { SecurityNoticeKind } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 
 export interface SecurityNoticeInput {
   readonly userId: string;
-  /** A stable code the SPA translates, e.g. `PROTOCOL_ENABLED`. */
-  readonly kind: string;
+  /** A stable code from the contract's catalogue, which the SPA translates. */
+  readonly kind: SecurityNoticeKind;
   readonly params?: Record<string, string | number | boolean | null>;
   /** Set when staff made the change; the user then sees that, with the reason. */
   readonly byStaff?: boolean;

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PasswordPolicyService } from './password-policy.service.js';
 
-// Interim module from the admin branch; the portal branch's module replaces it at merge.
-@Module({ providers: [PasswordPolicyService], exports: [PasswordPolicyService] })
+/** The password policy in force; used by password changes (portal) and policy editing (admin). */
+@Module({
+  providers: [PasswordPolicyService],
+  exports: [PasswordPolicyService],
+})
 export class PasswordPolicyModule {}

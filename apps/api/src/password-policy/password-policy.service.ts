@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicySettings } from '@mailgate/password-policy';
 import { PrismaService } from '../database/prisma.service.js';
 
-// Interim implementation written by the admin branch (OWNERSHIP.md: portal owns this file and its
-// version replaces this one at merge). Same signature: the newest version, cached briefly.
-
 export type CurrentPasswordPolicy = PasswordPolicySettings & { readonly version: number };
 
+/** Admins' edits reach every instance within this time without any cross-instance signal. */
 const CACHE_TTL_MS = 30_000;
 
+/**
+ * The password policy in force: the highest version in `password_policies`. Versions are never
+ * edited in place (admins add a new one), so the old rules stay readable for the audit trail.
+ */
 @Injectable()
 export class PasswordPolicyService {
   private cached: { value: CurrentPasswordPolicy; expiresAt: number } | null = null;
@@ -17,23 +19,43 @@ export class PasswordPolicyService {
 
   async current(now = Date.now()): Promise<CurrentPasswordPolicy> {
     if (this.cached && this.cached.expiresAt > now) return this.cached.value;
-    const row = await this.prisma.passwordPolicy.findFirst({ orderBy: { version: 'desc' } });
-    // Version 0 stands for the built-in defaults until an admin saves the first version.
-    const value: CurrentPasswordPolicy = row
-      ? {
-          version: row.version,
-          minLength: row.minLength,
-          maxLength: row.maxLength,
-          minScore: row.minScore,
-          blocklistEnabled: row.blocklistEnabled,
-          contextWords: Object.freeze([...row.contextWords]),
-        }
-      : { ...DEFAULT_PASSWORD_POLICY, version: 0 };
+    const value = await this.load();
     this.cached = { value, expiresAt: now + CACHE_TTL_MS };
     return value;
   }
 
+  /** Forget the cached policy (call after saving a new version on this instance). */
   invalidate(): void {
     this.cached = null;
+  }
+
+  private async load(): Promise<CurrentPasswordPolicy> {
+    let row = await this.prisma.passwordPolicy.findFirst({ orderBy: { version: 'desc' } });
+    if (!row) {
+      // First use of a fresh database: store the defaults as version 1. Two instances starting
+      // together may both try; the primary key makes one of them a no-op.
+      await this.prisma.passwordPolicy.createMany({
+        data: [
+          {
+            version: 1,
+            minLength: DEFAULT_PASSWORD_POLICY.minLength,
+            maxLength: DEFAULT_PASSWORD_POLICY.maxLength,
+            minScore: DEFAULT_PASSWORD_POLICY.minScore,
+            blocklistEnabled: DEFAULT_PASSWORD_POLICY.blocklistEnabled,
+            contextWords: [...DEFAULT_PASSWORD_POLICY.contextWords],
+          },
+        ],
+        skipDuplicates: true,
+      });
+      row = await this.prisma.passwordPolicy.findFirstOrThrow({ orderBy: { version: 'desc' } });
+    }
+    return Object.freeze({
+      version: row.version,
+      minLength: row.minLength,
+      maxLength: row.maxLength,
+      minScore: row.minScore,
+      blocklistEnabled: row.blocklistEnabled,
+      contextWords: Object.freeze([...row.contextWords]),
+    });
   }
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ProtocolAccessController } from './protocol-access.controller.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
+import { ServerSettingsService } from './server-settings.service.js';
 
-// Interim module from the admin branch; the portal branch's module replaces it at merge.
-@Module({ providers: [ProtocolAccessService], exports: [ProtocolAccessService] })
+@Module({
+  controllers: [ProtocolAccessController],
+  providers: [ProtocolAccessService, ServerSettingsService],
+  exports: [ProtocolAccessService, ServerSettingsService],
+})
 export class ProtocolAccessModule {}

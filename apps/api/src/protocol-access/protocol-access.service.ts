@@ -1,93 +1,103 @@
 import { Injectable } from '@nestjs/common';
+import {
+  CommonErrors,
+  PROTOCOLS,
+  ProtocolAccessErrors,
+  type Protocol,
+  type ProtocolAccessView,
+  type SecurityNoticeKind,
+} from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
+import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
-import { GlobalSettingsService, type GlobalSettings } from '../settings/global-settings.service.js';
+import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { toProtocolAccessView, type ProtocolAccessRow } from './protocol-access.view.js';
 
-// Interim implementation written by the admin branch (OWNERSHIP.md: portal owns this file and its
-// version replaces this one at merge). Same signatures; behaviour kept minimal but correct.
+export type { ProtocolAccessView };
 
-export type MailProtocol = 'IMAP' | 'POP3' | 'SMTP';
-
-/** Times are ISO 8601 strings, as in the portal's contract (`ZProtocolAccess`). */
-export interface ProtocolAccessView {
-  readonly protocol: MailProtocol;
+export interface SetProtocolAccessInput {
+  readonly actor: Actor;
+  readonly userId: string;
+  readonly protocol: Protocol;
   readonly enabled: boolean;
-  readonly effectiveEnabled: boolean;
-  readonly enabledAt: string | null;
-  readonly enabledUntil: string | null;
-  /** POP3 only (null for IMAP and SMTP). */
-  readonly pop3KeepCopy: boolean | null;
-  /** No row yet: the global default applies. */
-  readonly isDefault: boolean;
+  /** Null or omitted: on until turned off. Ignored when turning off. */
+  readonly enabledUntil?: Date | null;
+  /** POP3 only. Omitted: keep the previous choice. */
+  readonly pop3KeepCopy?: boolean;
+  readonly reason?: string | null;
+  readonly meta: RequestMeta | null;
+  /** Injectable clock for tests. */
+  readonly now?: Date;
 }
 
-const PROTOCOLS: readonly MailProtocol[] = ['IMAP', 'POP3', 'SMTP'];
+/**
+ * A user's IMAP, POP3 and SMTP access. Every change is audited, announced to the user with a
+ * notice, and bumps `securityVersion` in one transaction; after commit it is published so that
+ * mail-auth drops cached decisions (and kicks open sessions when access ends).
+ */
 
+const NOTICE_FOR_CHANGE = {
+  enabled: 'PROTOCOL_ENABLED',
+  disabled: 'PROTOCOL_DISABLED',
+  updated: 'PROTOCOL_SETTINGS_CHANGED',
+} as const satisfies Record<string, SecurityNoticeKind>;
 @Injectable()
 export class ProtocolAccessService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly settings: GlobalSettingsService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
-    private readonly settings: GlobalSettingsService,
   ) {}
 
-  async list(userId: string, now = new Date()): Promise<ProtocolAccessView[]> {
+  async list(userId: string, now: Date = new Date()): Promise<ProtocolAccessView[]> {
     const [rows, settings] = await Promise.all([
       this.prisma.protocolAccess.findMany({ where: { userId } }),
       this.settings.get(),
     ]);
     return PROTOCOLS.map((protocol) =>
-      toView(protocol, rows.find((row) => row.protocol === protocol) ?? null, settings, now),
+      toProtocolAccessView(protocol, rows.find((row) => row.protocol === protocol) ?? null, settings, now),
     );
   }
 
-  async setAccess(input: {
-    actor: Actor;
-    userId: string;
-    protocol: MailProtocol;
-    enabled: boolean;
-    enabledUntil?: Date | null;
-    pop3KeepCopy?: boolean;
-    reason?: string | null;
-    meta: RequestMeta | null;
-  }): Promise<ProtocolAccessView> {
-    const now = new Date();
+  async setAccess(input: SetProtocolAccessInput): Promise<ProtocolAccessView> {
+    const now = input.now ?? new Date();
+    if (input.pop3KeepCopy !== undefined && input.protocol !== 'POP3') {
+      throw new AppError(ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3);
+    }
     const settings = await this.settings.get();
-    const { view, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      const current = await tx.protocolAccess.findUnique({
+
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      // Lock the user row: two concurrent changes to one account are applied one after the other,
+      // so `before` in the audit trail is always what the change replaced.
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM users WHERE id = ${input.userId}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new AppError(CommonErrors.NOT_FOUND);
+
+      const row = await tx.protocolAccess.findUnique({
         where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
       });
-      const before = toView(input.protocol, current, settings, now);
-      const enabledUntil = input.enabled ? (input.enabledUntil ?? null) : null;
-      const pop3KeepCopy = input.pop3KeepCopy ?? current?.pop3KeepCopy ?? true;
-      const row = await tx.protocolAccess.upsert({
+      const before = toProtocolAccessView(input.protocol, row, settings, now);
+      const next = nextRow(input, row, before, now);
+      if (!changes(row, before, next)) return { view: before, securityVersion: null };
+
+      const saved = await tx.protocolAccess.upsert({
         where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
-        create: {
-          userId: input.userId,
-          protocol: input.protocol,
-          enabled: input.enabled,
-          enabledAt: input.enabled ? now : null,
-          enabledUntil,
-          pop3KeepCopy,
-        },
-        update: {
-          enabled: input.enabled,
-          enabledAt: input.enabled ? (current?.enabled ? current.enabledAt : now) : null,
-          enabledUntil,
-          pop3KeepCopy,
-        },
+        create: { userId: input.userId, ...next },
+        update: next,
       });
-      const after = toView(input.protocol, row, settings, now);
+      const after = toProtocolAccessView(input.protocol, saved, settings, now);
+      const kind = !next.enabled ? 'disabled' : before.effectiveEnabled ? 'updated' : 'enabled';
       await this.audit.record(tx, {
         actor: input.actor,
         targetUserId: input.userId,
-        action: input.enabled ? 'protocol_access.enabled' : 'protocol_access.disabled',
+        action: `protocol_access.${kind}`,
         before,
         after,
         reason: input.reason ?? null,
@@ -95,39 +105,59 @@ export class ProtocolAccessService {
       });
       await this.notices.create(tx, {
         userId: input.userId,
-        kind: input.enabled ? 'PROTOCOL_ENABLED' : 'PROTOCOL_DISABLED',
-        params: { protocol: input.protocol, until: enabledUntil?.toISOString() ?? null },
+        kind: NOTICE_FOR_CHANGE[kind],
+        params: {
+          protocol: input.protocol,
+          enabledUntil: after.enabledUntil,
+          ...(input.protocol === 'POP3' ? { pop3KeepCopy: after.pop3KeepCopy } : {}),
+        },
         byStaff: input.actor.userId !== input.userId,
         reason: input.reason ?? null,
       });
-      return { view: after, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
+      return { view: after, securityVersion };
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'protocol-access', securityVersion });
-    return view;
+
+    if (outcome.securityVersion !== null) {
+      await this.accountEvents.publish({
+        userId: input.userId,
+        kind: 'protocol-access',
+        securityVersion: outcome.securityVersion,
+      });
+    }
+    return outcome.view;
   }
 }
 
-function toView(
-  protocol: MailProtocol,
-  row: { enabled: boolean; enabledAt: Date | null; enabledUntil: Date | null; pop3KeepCopy: boolean } | null,
-  settings: GlobalSettings,
+function nextRow(
+  input: SetProtocolAccessInput,
+  row: ProtocolAccessRow | null,
+  before: ProtocolAccessView,
   now: Date,
-): ProtocolAccessView {
-  const enabled = row?.enabled ?? DEFAULTS[protocol](settings);
-  const enabledUntil = row?.enabledUntil ?? null;
+): Omit<ProtocolAccessRow, 'protocol'> & { protocol: Protocol } {
+  const pop3KeepCopy = input.pop3KeepCopy ?? row?.pop3KeepCopy ?? true;
+  if (!input.enabled) {
+    return { protocol: input.protocol, enabled: false, enabledAt: null, enabledUntil: null, pop3KeepCopy };
+  }
   return {
-    protocol,
-    enabled,
-    effectiveEnabled: enabled && (enabledUntil === null || enabledUntil > now),
-    enabledAt: row?.enabledAt?.toISOString() ?? null,
-    enabledUntil: enabledUntil?.toISOString() ?? null,
-    pop3KeepCopy: protocol === 'POP3' ? (row?.pop3KeepCopy ?? true) : null,
-    isDefault: row === null,
+    protocol: input.protocol,
+    enabled: true,
+    // Re-confirming access that is on keeps its start; turning it on (again) starts now.
+    enabledAt: before.effectiveEnabled && row?.enabledAt ? row.enabledAt : now,
+    enabledUntil: input.enabledUntil ?? null,
+    pop3KeepCopy,
   };
 }
 
-const DEFAULTS: Record<MailProtocol, (settings: GlobalSettings) => boolean> = {
-  IMAP: (settings) => settings.defaultImapEnabled,
-  POP3: (settings) => settings.defaultPop3Enabled,
-  SMTP: (settings) => settings.defaultSmtpEnabled,
-};
+/** Whether the request changes anything; re-sending the current state writes nothing and notifies no one. */
+function changes(row: ProtocolAccessRow | null, before: ProtocolAccessView, next: ProtocolAccessRow): boolean {
+  // No row yet: an explicit "on" is stored (so a later change of the global default does not
+  // switch it), as is anything that differs from the default.
+  if (row === null) return next.enabled || before.enabled || !next.pop3KeepCopy;
+  return (
+    row.enabled !== next.enabled ||
+    (row.enabledUntil?.getTime() ?? null) !== (next.enabledUntil?.getTime() ?? null) ||
+    row.pop3KeepCopy !== next.pop3KeepCopy ||
+    (next.enabled && !before.effectiveEnabled)
+  );
+}

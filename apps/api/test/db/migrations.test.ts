@@ -48,6 +48,25 @@ describe('migrations', () => {
     }
   });
 
+  it('apply side by side from two copies of the engine module in one process', async () => {
+    // Vitest evaluates scripts/lib once per project, and every project's global setup migrates its
+    // own database at the same time: the copies must share one WebAssembly engine safely.
+    const engineUrl = new URL('../../../../scripts/lib/schema-engine.mjs', import.meta.url).href;
+    const secondCopy = (await import(/* @vite-ignore */ `${engineUrl}?second-copy`)) as {
+      applyMigrations: typeof applyMigrations;
+    };
+    const [first, second] = await Promise.all([
+      createTestDatabase({ serverUrl, migrate: false }),
+      createTestDatabase({ serverUrl, migrate: false }),
+    ]);
+    try {
+      const applied = await Promise.all([applyMigrations(first.url), secondCopy.applyMigrations(second.url)]);
+      expect(applied).toEqual([listMigrations(), listMigrations()]);
+    } finally {
+      await Promise.all([first.drop(), second.drop()]);
+    }
+  });
+
   it('capture every change of prisma/schema.prisma (npm run db:diff has nothing to add)', async () => {
     expect(await pendingSchemaChanges()).toBe('');
   });

@@ -150,3 +150,12 @@ export async function signIn(
   if (!current) throw new Error('the new session is not listed as current');
   return { sessionId: current.id, cookies, headers };
 }
+
+/** A 6-digit code that is certainly wrong right now (none of the steps within the tolerance). */
+export async function wrongTotpCode(secret: string): Promise<string> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const valid = await Promise.all(
+    [-60, -30, 0, 30, 60].map((offset) => generate({ secret, epoch: nowSeconds + offset })),
+  );
+  return ['000000', '111111', '222222', '333333', '444444', '555555'].find((code) => !valid.includes(code))!;
+}

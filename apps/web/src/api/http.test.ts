@@ -131,3 +131,29 @@ describe('http', () => {
     expect(error).toBe(abortError);
   });
 });
+
+describe('http password problems', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps every rule a refused password breaks', async () => {
+    stubFetch(
+      problemResponse(
+        {
+          type: 'about:blank',
+          title: 'Bad request',
+          status: 400,
+          code: 'PASSWORD_TOO_SHORT',
+          requestId: 'req-1',
+          problems: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_WEAK', 42],
+        },
+        400,
+      ),
+    );
+
+    const error = await captureError(http.post('/api/account/password', {}));
+
+    expect(error).toMatchObject({ code: 'PASSWORD_TOO_SHORT', problems: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_WEAK'] });
+  });
+});

@@ -16,7 +16,7 @@ export const CLIENT_ERROR_CODES = {
  * because the client also builds ApiErrors itself for failures that never produced a body.
  */
 export type ProblemDetails = Pick<Problem, 'status' | 'code'> &
-  Partial<Pick<Problem, 'type' | 'title' | 'detail' | 'requestId' | 'issues'>>;
+  Partial<Pick<Problem, 'type' | 'title' | 'detail' | 'requestId' | 'issues' | 'problems'>>;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -28,6 +28,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** For VALIDATION_FAILED: which fields are wrong, so a form can mark them. */
   readonly issues: ProblemDetails['issues'];
+  /** For a refused new password: every rule it breaks, so the form can list them all. */
+  readonly problems: string[] | undefined;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ?? problem.title ?? problem.code);
@@ -38,6 +40,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.requestId = problem.requestId;
     this.issues = problem.issues;
+    this.problems = problem.problems;
   }
 }
 
@@ -132,6 +135,7 @@ function readProblem(payload: unknown): ProblemDetails | undefined {
     detail: optionalString(record.detail),
     requestId: optionalString(record.requestId),
     issues: readIssues(record.issues),
+    problems: readStrings(record.problems),
   };
 }
 
@@ -144,6 +148,11 @@ function readIssues(value: unknown): ProblemDetails['issues'] {
       ? [{ path, message, code }]
       : [];
   });
+}
+
+function readStrings(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((entry): entry is string => typeof entry === 'string');
 }
 
 function optionalString(value: unknown): string | undefined {

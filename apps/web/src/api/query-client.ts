@@ -1,10 +1,18 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './http';
+import { isSessionEnded, markSessionEnded } from './session-ended';
 
 const MAX_RETRIES = 2;
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // When any request finds the session gone (idle timeout, signed out elsewhere), "me" becomes
+  // null; the portal layout then sends the user to the sign-in page.
+  const onError = (error: unknown) => {
+    if (isSessionEnded(error)) markSessionEnded(queryClient, 'expired');
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // A 4xx will not fix itself (bad input, no session, rate limit), so retrying only delays the
@@ -21,4 +29,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return queryClient;
 }

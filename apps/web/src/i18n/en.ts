@@ -1,5 +1,12 @@
 import { adminEn } from '../pages/Admin/i18n/admin.en';
-
+import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
+import { activityEn, noticesEn } from './messages/activity.en';
+import { appPasswordsEn } from './messages/app-passwords.en';
+import { commonEn } from './messages/common.en';
+import { portalErrorsEn } from './messages/portal-errors.en';
+import { protocolsEn } from './messages/protocols.en';
+import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
+import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
 // German catalogue is a compile error.
 export const en = {
@@ -10,6 +17,7 @@ export const en = {
   nav: {
     label: 'Main',
     mailPrograms: 'Mail programs',
+    appPasswords: 'App passwords',
     security: 'Security',
     activity: 'Activity',
     admin: 'Admin',
@@ -24,32 +32,18 @@ export const en = {
     statusChecking: 'Checking…',
     statusDown: 'Unreachable',
   },
-  signIn: {
-    title: 'Sign in',
-    intro: 'Use your email address and mailbox password to manage your account.',
-    email: 'Email address',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    notAvailable: 'Signing in is not available yet. Please try again later.',
-  },
-  home: {
-    title: 'Mail programs',
-    intro:
-      'Choose which protocols your mail programs may use, and create separate passwords for apps that cannot use two-step sign-in.',
-    protocolsHeading: 'Protocol access',
-    protocolsPlaceholder: 'The IMAP, POP3 and SMTP settings for your account will appear here.',
-    appPasswordsHeading: 'App passwords',
-    appPasswordsPlaceholder: 'Passwords for individual mail programs will be listed here.',
-  },
-  security: {
-    title: 'Security',
-    placeholder: 'Password and two-step sign-in settings will appear here.',
-  },
-  activity: {
-    title: 'Activity',
-    placeholder: 'Recent sign-ins to your account and mail programs will be listed here.',
-  },
+  // The portal's pages keep their texts in ./messages (one file per area, both languages).
+  common: commonEn,
+  signIn: signInEn,
+  stepUp: stepUpEn,
+  protocols: protocolsEn,
+  appPasswords: appPasswordsEn,
+  security: securityEn,
+  password: passwordEn,
+  totp: totpEn,
+  sessions: sessionsEn,
+  activity: activityEn,
+  notices: noticesEn,
   admin: adminEn,
   notFound: {
     title: 'Page not found',
@@ -62,6 +56,8 @@ export const en = {
     home: 'Go to the start page',
   },
   errors: {
+    ...portalErrorsEn,
+    ...adminErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',
     INVALID_ENCODING: 'The request contained characters that could not be read. Please check your entries.',
@@ -77,23 +73,6 @@ export const en = {
     NETWORK_ERROR: 'The service cannot be reached. Check your connection and try again.',
     UNEXPECTED_RESPONSE: 'The service sent an unexpected answer. Please try again later.',
     UNKNOWN: 'Something went wrong. Please try again.',
-    // Sessions (contracts: auth/session-errors.ts).
-    SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
-    STEP_UP_REQUIRED: 'Please confirm it is you before doing this: sign in again, then repeat the action.',
-    STAFF_TOTP_REQUIRED: 'Staff accounts must set up two-step sign-in first.',
-    ACCOUNT_DISABLED: 'This account is disabled. Please contact support.',
-    // Staff panel (contracts: admin/admin.errors.ts).
-    USER_NOT_FOUND: 'This account does not exist.',
-    ITEM_NOT_FOUND: 'This item no longer exists or belongs to another account. The page has been refreshed.',
-    LAST_ADMIN: 'This is the last administrator account, so it cannot be demoted or disabled.',
-    SELF_ACTION_REFUSED: 'You cannot do this to your own account from the staff panel.',
-    NO_CHANGE: 'The account is already in this state.',
-    SEARCH_TERM_TOO_SHORT: 'Type at least 3 characters to search inside e-mails and names.',
-    INVALID_CURSOR: 'This page of results is no longer valid. Please search again.',
-    SERVICE_TOKEN_NAME_TAKEN: 'A token with this name already exists. Choose another name.',
-    SERVICE_TOKEN_NOT_FOUND: 'This token does not exist or has already been revoked.',
-    RESET_LINK_INVALID: 'This password-reset link is invalid or has expired. Ask support for a new one.',
-    RESET_PASSWORD_REJECTED: 'The new password does not meet the password policy.',
   },
 };
 

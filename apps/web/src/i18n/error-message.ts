@@ -1,15 +1,33 @@
-import type { CommonErrorCode } from '@mailgate/contracts';
+import type {
+  AppPasswordsErrors,
+  AuthErrorCode,
+  CommonErrorCode,
+  PasswordErrorCode,
+  ProtocolAccessErrors,
+  SessionErrors,
+  TotpErrorCode,
+} from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_ERROR_CODES, isApiError } from '../api/http';
+import { isStepUpCancelled } from '../api/step-up-error';
 import { en } from './en';
 
 type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
 type ErrorCode = keyof typeof en.errors;
 
-// Compile-time guard: every code in the contracts' common catalogue, and every code the client makes
-// up itself, has a message. Feature codes (auth, app passwords, ...) are added to en.errors and de.errors
-// together with their feature; unknown codes fall back to errors.UNKNOWN.
-en.errors satisfies Record<CommonErrorCode | ClientErrorCode | 'UNKNOWN', string>;
+/** Every code the portal's API operations can answer with (the feature catalogues in the contracts). */
+type PortalErrorCode =
+  | AuthErrorCode
+  | TotpErrorCode
+  | PasswordErrorCode
+  | keyof typeof SessionErrors
+  | keyof typeof ProtocolAccessErrors
+  | keyof typeof AppPasswordsErrors;
+
+// Compile-time guard: every code in the contracts' catalogues the SPA talks to, and every code the
+// client makes up itself, has a message (de.ts is typed against en.ts, so German has one too).
+// Unknown codes fall back to errors.UNKNOWN.
+en.errors satisfies Record<CommonErrorCode | PortalErrorCode | ClientErrorCode | 'UNKNOWN', string>;
 
 /** Maps an error code from the API (or the client) to its message key, with a generic fallback. */
 export function errorMessageKey(code: string): `errors.${ErrorCode}` {
@@ -20,4 +38,13 @@ export function errorMessageKey(code: string): `errors.${ErrorCode}` {
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => t(errorMessageKey(isApiError(error) ? error.code : 'UNKNOWN'));
+}
+
+/**
+ * For an action's error: the message, or null when there is none or the user simply closed the
+ * step-up dialog (nothing went wrong then, so nothing is shown).
+ */
+export function useActionError(): (error: unknown) => string | null {
+  const errorMessage = useErrorMessage();
+  return (error) => (error == null || isStepUpCancelled(error) ? null : errorMessage(error));
 }

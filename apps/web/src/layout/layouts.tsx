@@ -1,12 +1,45 @@
-import { Outlet } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/auth/queries';
+import { sessionEndReason } from '../api/session-ended';
+import { ErrorState, LoadingState } from '../components/query-state';
+import { StepUpProvider } from '../components/step-up/step-up-provider';
+import { NoticesBanner } from './notices-banner';
 import { PageShell } from './page-shell';
 
-/** Pages for signed-in users: full navigation. */
+/** Pages for signed-in users: full navigation; without a session they redirect to sign-in. */
 export function PortalLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+
+  if (me.isPending) {
+    return (
+      <PageShell showNav={false}>
+        <LoadingState />
+      </PageShell>
+    );
+  }
+  if (me.isError) {
+    return (
+      <PageShell showNav={false}>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+      </PageShell>
+    );
+  }
+  if (!me.data) {
+    const params = new URLSearchParams({ next: location.pathname + location.search });
+    const reason = sessionEndReason(queryClient);
+    if (reason) params.set('reason', reason);
+    return <Navigate to={`/sign-in?${params.toString()}`} replace />;
+  }
   return (
-    <PageShell showNav>
-      <Outlet />
-    </PageShell>
+    <StepUpProvider>
+      <PageShell showNav>
+        <NoticesBanner />
+        <Outlet />
+      </PageShell>
+    </StepUpProvider>
   );
 }
 

@@ -1,8 +1,11 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/auth/queries';
 
 export function PrimaryNav() {
   const { t } = useTranslation();
+  const me = useMe();
+  const isStaff = me.data?.role === 'SUPPORT' || me.data?.role === 'ADMIN';
   // NavLink sets aria-current="page" on the active link; the CSS styles that attribute.
   return (
     <nav className="primary-nav" aria-label={t('nav.label')}>
@@ -13,14 +16,19 @@ export function PrimaryNav() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/app-passwords">{t('nav.appPasswords')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/security">{t('nav.security')}</NavLink>
         </li>
         <li>
           <NavLink to="/activity">{t('nav.activity')}</NavLink>
         </li>
-        <li>
-          <NavLink to="/admin">{t('nav.admin')}</NavLink>
-        </li>
+        {isStaff && (
+          <li>
+            <NavLink to="/admin">{t('nav.admin')}</NavLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 import { PrimaryNav } from './primary-nav';
+import { UserMenu } from './user-menu';
 
 interface SiteHeaderProps {
   /** The navigation only makes sense once signed in. */
@@ -19,6 +20,7 @@ export function SiteHeader({ showNav }: SiteHeaderProps) {
         </Link>
         {showNav && <PrimaryNav />}
         <LanguageSwitch />
+        {showNav && <UserMenu />}
       </div>
     </header>
   );

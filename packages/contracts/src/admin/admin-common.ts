@@ -30,18 +30,3 @@ export const ZUserIdParams = z.strictObject({ userId: ZUuid });
 /** The body of actions that need nothing but a reason. */
 export const ZReasonRequest = z.strictObject({ reason: ZStaffReason });
 export type ReasonRequest = z.infer<typeof ZReasonRequest>;
-
-/**
- * Security-notice kinds created by the admin panel's own actions (the portal lists the user's
- * notices and translates them by kind; staff notices carry `byStaff` and the reason).
- */
-export const ADMIN_NOTICE_KINDS = [
-  'ACCOUNT_DISABLED',
-  'ACCOUNT_ENABLED',
-  'SESSION_REVOKED',
-  'SESSIONS_REVOKED_ALL',
-  'ROLE_CHANGED',
-  'PASSWORD_RESET_LINK_CREATED',
-  'PASSWORD_RESET',
-] as const;
-export type AdminNoticeKind = (typeof ADMIN_NOTICE_KINDS)[number];

@@ -3,6 +3,7 @@ import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
+import { ZPasswordPolicyResponse } from '../password-policy/password.contract.js';
 import { ZIsoDateTime, ZStaffReason } from './admin-common.js';
 
 const ADMIN_ERRORS = [
@@ -51,13 +52,10 @@ const passwordPolicyFields = {
   contextWords: z.array(ZContextWord).max(50),
 };
 
-export const ZPasswordPolicyView = z
-  .object({
-    ...passwordPolicyFields,
-    version: z.number().int(),
-    createdAt: ZIsoDateTime.nullable(),
-  })
-  .meta({ id: 'PasswordPolicy' });
+/** The policy in force as the portal reads it, plus when this version was saved. */
+export const ZPasswordPolicyView = ZPasswordPolicyResponse.extend({ createdAt: ZIsoDateTime }).meta({
+  id: 'PasswordPolicy',
+});
 export type PasswordPolicyView = z.infer<typeof ZPasswordPolicyView>;
 
 export const ZUpdatePasswordPolicyRequest = z.strictObject({ ...passwordPolicyFields, reason: ZStaffReason });

@@ -13,6 +13,10 @@ export const ZProblem = z
       .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
       .optional()
       .meta({ description: 'For VALIDATION_FAILED: which fields are wrong.' }),
+    problems: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'For a refused new password: every rule it breaks (codes such as PASSWORD_TOO_SHORT).' }),
   })
   .meta({ id: 'Problem' });
 

@@ -4,7 +4,14 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
 /** Separate keys per purpose, derived from MAILGATE_SECRET_KEY, so one use cannot attack another. */
 export type KeyPurpose =
-  'app-password' | 'service-token' | 'session' | 'totp-seed' | 'reset-token' | 'credential-cache';
+  | 'app-password'
+  | 'service-token'
+  | 'session'
+  | 'totp-seed'
+  | 'reset-token'
+  | 'credential-cache'
+  | 'recovery-code'
+  | 'sign-in-pending';
 
 interface KeyMaterial {
   readonly id: string;

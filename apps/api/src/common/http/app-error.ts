@@ -19,6 +19,8 @@ export class AppError extends Error {
     readonly options: {
       detail?: string;
       issues?: ValidationIssue[];
+      /** For a refused new password: every rule it breaks (`code` is the first). */
+      problems?: string[];
       internalDetail?: string;
       headers?: Record<string, string>;
     } = {},

@@ -37,6 +37,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       requestId: String(request.id),
       ...(appError.options.detail ? { detail: appError.options.detail } : {}),
       ...(appError.options.issues ? { issues: appError.options.issues } : {}),
+      ...(appError.options.problems ? { problems: appError.options.problems } : {}),
     };
     void reply
       .status(appError.status)

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
+import { PasswordChangeForm } from './components/password-change-form';
+import { SessionsSection } from './components/sessions-section';
+import { TotpSection } from './components/totp-section';
 
 export function SecurityPage() {
   const { t } = useTranslation();
@@ -7,9 +10,24 @@ export function SecurityPage() {
     <>
       <PageTitle title={t('security.title')} />
       <h1>{t('security.title')}</h1>
-      <section className="card">
-        <p className="muted">{t('security.placeholder')}</p>
-      </section>
+      <p className="lead">{t('security.intro')}</p>
+      <div className="stack">
+        <section className="card" aria-labelledby="password-heading">
+          <h2 id="password-heading">{t('password.title')}</h2>
+          <p className="muted">{t('password.intro')}</p>
+          <PasswordChangeForm />
+        </section>
+        <section className="card" aria-labelledby="totp-heading">
+          <h2 id="totp-heading">{t('totp.title')}</h2>
+          <p className="muted">{t('totp.intro')}</p>
+          <TotpSection />
+        </section>
+        <section className="card" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">{t('sessions.title')}</h2>
+          <p className="muted">{t('sessions.intro')}</p>
+          <SessionsSection />
+        </section>
+      </div>
     </>
   );
 }

@@ -1,18 +1,57 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useSignIn, useSignInTotp } from '../../api/auth/mutations';
+import { useMe } from '../../api/auth/queries';
+import { isApiError } from '../../api/http';
+import { Alert } from '../../components/alert';
 import { PageTitle } from '../../components/page-title';
+import { LoadingState } from '../../components/query-state';
+import { useToast } from '../../components/toast';
+import { useActionError } from '../../i18n/error-message';
+import { safeNextPath } from './safe-next-path';
+import { SecondFactorForm, type SecondFactor } from './components/second-factor-form';
 import { SignInForm, type SignInValues } from './components/sign-in-form';
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const [attempted, setAttempted] = useState(false);
+  const actionError = useActionError();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const signIn = useSignIn();
+  const signInTotp = useSignInTotp();
+  const [step, setStep] = useState<'password' | 'second-factor'>('password');
+  const next = safeNextPath(params.get('next'));
+  const reason = params.get('reason');
 
-  // Not wired yet: the sign-in issue adds `useSignIn` in src/api/auth/ (a mutation on
-  // POST /api/auth/sign-in, typed from @mailgate/contracts), passes its isPending as `pending`, and
-  // shows `useErrorMessage()(mutation.error)` instead of this fixed notice. Messages are translated
-  // at render time, so they follow a language switch.
-  function handleSubmit(_values: SignInValues) {
-    setAttempted(true);
+  if (me.isPending) return <LoadingState />;
+  // Already signed in (e.g. the back button): nothing to do here.
+  if (me.data && !signIn.isPending && !signInTotp.isPending) return <Navigate to={next} replace />;
+
+  function handleSignIn(values: SignInValues) {
+    signIn.mutate(values, {
+      onSuccess: (response) => {
+        if (response.status === 'totp-required') setStep('second-factor');
+        else void navigate(next, { replace: true });
+      },
+    });
+  }
+
+  function handleSecondFactor(value: SecondFactor) {
+    signInTotp.mutate(value, {
+      onSuccess: (response) => {
+        if (response.recoveryCodesRemaining !== undefined) {
+          toast.show(t('signIn.recoveryCodesLeft', { count: response.recoveryCodesRemaining }), 'info');
+        }
+        void navigate(next, { replace: true });
+      },
+      onError: (error) => {
+        // The pending sign-in is gone; the password has to be given again.
+        if (isApiError(error) && error.code === 'SIGN_IN_PENDING_EXPIRED') setStep('password');
+      },
+    });
   }
 
   return (
@@ -20,12 +59,27 @@ export function SignInPage() {
       <PageTitle title={t('signIn.title')} />
       <h1>{t('signIn.title')}</h1>
       <p className="lead">{t('signIn.intro')}</p>
+      {reason === 'expired' && <Alert tone="warning">{t('signIn.sessionEnded')}</Alert>}
+      {reason === 'signed-out' && <Alert tone="info">{t('signIn.signedOut')}</Alert>}
       <section className="card">
-        <SignInForm
-          onSubmit={handleSubmit}
-          pending={false}
-          errorMessage={attempted ? t('signIn.notAvailable') : null}
-        />
+        {step === 'password' ? (
+          <SignInForm
+            onSubmit={handleSignIn}
+            pending={signIn.isPending}
+            errorMessage={actionError(signIn.error) ?? actionError(signInTotp.error)}
+          />
+        ) : (
+          <SecondFactorForm
+            onSubmit={handleSecondFactor}
+            onStartOver={() => {
+              signIn.reset();
+              signInTotp.reset();
+              setStep('password');
+            }}
+            pending={signInTotp.isPending}
+            errorMessage={actionError(signInTotp.error)}
+          />
+        )}
       </section>
     </div>
   );

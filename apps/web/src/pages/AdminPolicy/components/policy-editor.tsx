@@ -36,7 +36,7 @@ export function PolicyEditor({ policy }: { policy: PasswordPolicyView }) {
         <p className="admin-hint">
           {t('admin.policy.version', {
             version: policy.version,
-            when: policy.createdAt ? format.dateTime(policy.createdAt) : '—',
+            when: format.dateTime(policy.createdAt),
           })}
         </p>
         <div className="admin-filters__grid">

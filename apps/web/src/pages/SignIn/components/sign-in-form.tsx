@@ -1,5 +1,8 @@
-import { useId, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/form-field';
 
 export interface SignInValues {
   email: string;
@@ -15,8 +18,6 @@ interface SignInFormProps {
 
 export function SignInForm({ onSubmit, pending, errorMessage }: SignInFormProps) {
   const { t } = useTranslation();
-  const emailId = useId();
-  const passwordId = useId();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,22 +27,25 @@ export function SignInForm({ onSubmit, pending, errorMessage }: SignInFormProps)
 
   return (
     <form className="form" onSubmit={handleSubmit}>
-      {/* Always rendered so the alert region exists before its text appears; some screen readers
-          ignore live regions that are inserted together with their content. */}
-      <div role="alert" className={errorMessage ? 'form-alert' : undefined}>
-        {errorMessage}
-      </div>
-      <div className="field">
-        <label htmlFor={emailId}>{t('signIn.email')}</label>
-        <input id={emailId} name="email" type="email" autoComplete="username" required spellCheck={false} />
-      </div>
-      <div className="field">
-        <label htmlFor={passwordId}>{t('signIn.password')}</label>
-        <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
-      </div>
-      <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? t('signIn.submitting') : t('signIn.submit')}
-      </button>
+      <FormError message={errorMessage} />
+      <TextField
+        label={t('signIn.email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        spellCheck={false}
+      />
+      <TextField
+        label={t('signIn.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <Button type="submit" variant="primary" pending={pending} pendingLabel={t('signIn.submitting')}>
+        {t('signIn.submit')}
+      </Button>
     </form>
   );
 }

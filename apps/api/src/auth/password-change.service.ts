@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { normalisePassword, PasswordErrors, type ChangePasswordResponse } from '@mailgate/contracts';
+import { evaluatePasswordAsync } from '@mailgate/password-policy';
+import { AccountEventsService } from '../account-events/account-events.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../audit/audit.types.js';
+import { AppError } from '../common/http/app-error.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
+import { AuthLimits, AuthRateLimiter } from './auth-rate-limiter.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+
+export interface ChangePasswordInput {
+  readonly actor: Actor;
+  readonly userId: string;
+  /** Kept signed in when other sessions are signed out. */
+  readonly currentSessionId: string;
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  readonly signOutOtherSessions: boolean;
+  readonly revokeAppPasswords: boolean;
+  readonly meta: RequestMeta;
+  readonly now?: Date;
+}
+
+/**
+ * Password change: the current password, the policy from the database (the same evaluator as the
+ * SPA's meter), argon2id, and — in one transaction — the new hash, the optional sign-out of other
+ * sessions and revocation of app passwords, their audit events, a notice and a securityVersion bump.
+ */
+@Injectable()
+export class PasswordChangeService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly policies: PasswordPolicyService,
+    private readonly limiter: AuthRateLimiter,
+    private readonly audit: AuditService,
+    private readonly notices: SecurityNoticesService,
+    private readonly accountEvents: AccountEventsService,
+  ) {}
+
+  async change(input: ChangePasswordInput): Promise<ChangePasswordResponse> {
+    const now = input.now ?? new Date();
+    const limits = AuthLimits.reauthentication(input.userId, input.meta.ip);
+    await this.limiter.assertAllowed(limits, now.getTime());
+    const user = await this.prisma.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: { email: true, displayName: true, passwordHash: true },
+    });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await this.limiter.recordFailure(limits, now.getTime());
+      throw new AppError(PasswordErrors.CURRENT_PASSWORD_WRONG);
+    }
+    if (normalisePassword(input.newPassword) === normalisePassword(input.currentPassword)) {
+      throw new AppError(PasswordErrors.PASSWORD_UNCHANGED);
+    }
+    const policy = await this.policies.current();
+    const evaluation = await evaluatePasswordAsync(input.newPassword, policy, {
+      email: user.email,
+      displayName: user.displayName,
+    });
+    const [firstProblem] = evaluation.problems;
+    if (firstProblem) throw new AppError(PasswordErrors[firstProblem], { problems: evaluation.problems });
+
+    const passwordHash = await hashPassword(input.newPassword);
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      // Conditional on the hash we verified: a concurrent change wins once, not twice.
+      const updated = await tx.user.updateMany({
+        where: { id: input.userId, passwordHash: user.passwordHash },
+        data: { passwordHash, passwordChangedAt: now },
+      });
+      if (updated.count === 0) throw new AppError(PasswordErrors.CURRENT_PASSWORD_WRONG);
+
+      const signedOutSessions = input.signOutOtherSessions
+        ? (
+            await tx.session.updateMany({
+              where: { userId: input.userId, revokedAt: null, id: { not: input.currentSessionId } },
+              data: { revokedAt: now },
+            })
+          ).count
+        : 0;
+
+      let revokedAppPasswords = 0;
+      if (input.revokeAppPasswords) {
+        const targets = await tx.appPassword.findMany({
+          where: { userId: input.userId, revokedAt: null },
+          select: { id: true, name: true },
+        });
+        if (targets.length > 0) {
+          await tx.appPassword.updateMany({
+            where: { id: { in: targets.map((t) => t.id) } },
+            data: { revokedAt: now },
+          });
+          await this.audit.record(tx, {
+            actor: input.actor,
+            targetUserId: input.userId,
+            action: 'app_password.revoked_all',
+            before: { appPasswords: targets },
+            after: { revoked: targets.length, revokedAt: now },
+            reason: 'password change',
+            meta: input.meta,
+          });
+        }
+        revokedAppPasswords = targets.length;
+      }
+
+      await this.audit.record(tx, {
+        actor: input.actor,
+        targetUserId: input.userId,
+        action: 'password.changed',
+        after: { policyVersion: policy.version, signedOutSessions, revokedAppPasswords },
+        meta: input.meta,
+      });
+      await this.notices.create(tx, {
+        userId: input.userId,
+        kind: 'PASSWORD_CHANGED',
+        params: { signedOutSessions, revokedAppPasswords },
+        byStaff: input.actor.userId !== input.userId,
+      });
+      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
+      return { signedOutSessions, revokedAppPasswords, securityVersion };
+    });
+    await this.accountEvents.publish({
+      userId: input.userId,
+      kind: 'password',
+      securityVersion: outcome.securityVersion,
+    });
+    return { signedOutSessions: outcome.signedOutSessions, revokedAppPasswords: outcome.revokedAppPasswords };
+  }
+}

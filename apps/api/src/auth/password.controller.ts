@@ -1,0 +1,45 @@
+import { Body, Controller } from '@nestjs/common';
+import {
+  passwordOperations,
+  ZChangePasswordRequest,
+  type ChangePasswordResponse,
+  type PasswordPolicyResponse,
+} from '@mailgate/contracts';
+import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { validate } from '../common/validation/zod-validation.pipe.js';
+import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
+import { actorOf } from './account-sessions.service.js';
+import { CurrentSession } from './auth.decorators.js';
+import { PasswordChangeService } from './password-change.service.js';
+import type { AuthenticatedSession } from './session.types.js';
+
+@Controller()
+export class PasswordController {
+  constructor(
+    private readonly policies: PasswordPolicyService,
+    private readonly passwords: PasswordChangeService,
+  ) {}
+
+  @ContractRoute(passwordOperations.policy)
+  async policy(): Promise<PasswordPolicyResponse> {
+    const policy = await this.policies.current();
+    return { ...policy, contextWords: [...policy.contextWords] };
+  }
+
+  @ContractRoute(passwordOperations.change)
+  async change(
+    @CurrentSession() session: AuthenticatedSession,
+    @Body(validate(ZChangePasswordRequest))
+    body: { currentPassword: string; newPassword: string; signOutOtherSessions: boolean; revokeAppPasswords: boolean },
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<ChangePasswordResponse> {
+    return this.passwords.change({
+      actor: actorOf(session),
+      userId: session.userId,
+      currentSessionId: session.sessionId,
+      ...body,
+      meta,
+    });
+  }
+}

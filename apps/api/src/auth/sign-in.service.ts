@@ -1,0 +1,165 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { SessionErrors, AuthErrors, type Me } from '@mailgate/contracts';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { AppError } from '../common/http/app-error.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { CounterStore } from '../rate-limit/counter-store.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { AuthLimits, AuthRateLimiter } from './auth-rate-limiter.js';
+import { ME_SELECT, toMe } from './me.view.js';
+import { hashPassword, needsRehash, verifyPassword } from './password-hasher.js';
+import { createPendingToken, PENDING_SIGN_IN_MS, readPendingToken } from './pending-sign-in.js';
+import { RecoveryCodes } from './recovery-codes.js';
+import { SessionService, type IssuedSession } from './session.service.js';
+import { TotpCodes } from './totp-codes.js';
+
+/** Wrong codes one pending sign-in may take before the password has to be typed again. */
+const PENDING_MAX_FAILURES = 5;
+
+export type PasswordStepResult =
+  | { readonly status: 'signed-in'; readonly session: IssuedSession; readonly me: Me }
+  | { readonly status: 'totp-required'; readonly pendingToken: string };
+
+export interface SecondFactorResult {
+  readonly session: IssuedSession;
+  readonly me: Me;
+  readonly recoveryCodesRemaining?: number;
+}
+
+/**
+ * Web sign-in: password, then (when 2FA is on) a TOTP or recovery code. Every path through the
+ * password step costs one argon2 verification, also for unknown e-mail addresses (against a dummy
+ * hash), so neither the answer nor its timing tells whether an address has an account.
+ */
+@Injectable()
+export class SignInService implements OnModuleInit {
+  private readonly logger = new Logger('SignIn');
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly keyring: SecretKeyring,
+    private readonly sessions: SessionService,
+    private readonly limiter: AuthRateLimiter,
+    private readonly counters: CounterStore,
+    private readonly totpCodes: TotpCodes,
+    private readonly recoveryCodes: RecoveryCodes,
+    private readonly audit: AuditService,
+    private readonly notices: SecurityNoticesService,
+  ) {}
+
+  onModuleInit(): void {
+    // Made with the current parameters, so verifying against it costs what a real check costs.
+    this.dummyHash = hashPassword(randomBytes(24).toString('base64url'));
+  }
+
+  async withPassword(
+    email: string,
+    password: string,
+    meta: RequestMeta,
+    now = new Date(),
+  ): Promise<PasswordStepResult> {
+    const limits = AuthLimits.signIn(email, meta.ip);
+    await this.limiter.assertAllowed(limits, now.getTime());
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      select: { ...ME_SELECT, passwordHash: true, disabledAt: true, securityVersion: true },
+    });
+    const dummy = await (this.dummyHash ??= hashPassword(randomBytes(24).toString('base64url')));
+    const passwordOk = await verifyPassword(user?.passwordHash ?? dummy, password);
+    if (!user || !passwordOk) {
+      await this.limiter.recordFailure(limits, now.getTime());
+      throw new AppError(AuthErrors.INVALID_CREDENTIALS);
+    }
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabledAt) throw new AppError(SessionErrors.ACCOUNT_DISABLED);
+    await this.limiter.forgive(limits[0], now.getTime());
+    if (needsRehash(user.passwordHash)) await this.rehash(user.id, user.passwordHash, password);
+
+    if (user.totpEnabledAt) {
+      const { token } = createPendingToken(this.keyring, user.id, user.securityVersion, now.getTime());
+      return { status: 'totp-required', pendingToken: token };
+    }
+    const session = await this.sessions.issue(user.id, meta, { now });
+    return { status: 'signed-in', session, me: toMe(user, now, now) };
+  }
+
+  async withSecondFactor(
+    pendingToken: string | undefined,
+    factor: { code: string } | { recoveryCode: string },
+    meta: RequestMeta,
+    now = new Date(),
+  ): Promise<SecondFactorResult> {
+    const pending = pendingToken ? readPendingToken(this.keyring, pendingToken, now.getTime()) : null;
+    if (!pending) throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
+    const limits = AuthLimits.secondFactor(pending.userId, meta.ip);
+    await this.limiter.assertAllowed(limits, now.getTime());
+    const failureKey = `auth:pending-failures:${pending.nonce}`;
+    if ((await this.counters.get(failureKey, now.getTime())) >= PENDING_MAX_FAILURES) {
+      throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
+    }
+    const user = await this.prisma.user.findUnique({
+      where: { id: pending.userId },
+      select: { ...ME_SELECT, disabledAt: true, securityVersion: true },
+    });
+    // A password or 2FA change (or disabling) since the password step voids the pending sign-in.
+    if (!user || user.disabledAt || !user.totpEnabledAt || user.securityVersion !== pending.securityVersion) {
+      throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
+    }
+
+    const usingRecoveryCode = 'recoveryCode' in factor;
+    const accepted = usingRecoveryCode
+      ? await this.recoveryCodes.consume(user.id, factor.recoveryCode, now)
+      : await this.totpCodes.consume(user.id, factor.code, now);
+    if (!accepted) {
+      await this.limiter.recordFailure(limits, now.getTime());
+      await this.counters.increment(failureKey, PENDING_SIGN_IN_MS, now.getTime());
+      throw new AppError(usingRecoveryCode ? AuthErrors.RECOVERY_CODE_INVALID : AuthErrors.TOTP_CODE_INVALID);
+    }
+    // Spent: the same pending cookie cannot open a second session.
+    if ((await this.counters.increment(`auth:pending-used:${pending.nonce}`, PENDING_SIGN_IN_MS, now.getTime())) > 1) {
+      throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
+    }
+
+    let recoveryCodesRemaining: number | undefined;
+    if (usingRecoveryCode) {
+      recoveryCodesRemaining = await this.recoveryCodes.remaining(user.id);
+      await this.recordRecoveryCodeUse(user, recoveryCodesRemaining, meta);
+    }
+    const session = await this.sessions.issue(user.id, meta, { now });
+    return {
+      session,
+      me: toMe(user, now, now),
+      ...(recoveryCodesRemaining === undefined ? {} : { recoveryCodesRemaining }),
+    };
+  }
+
+  /** Parameters changed since this hash was made: store a new one, unless the password changed meanwhile. */
+  private async rehash(userId: string, oldHash: string, password: string): Promise<void> {
+    try {
+      const passwordHash = await hashPassword(password);
+      await this.prisma.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash } });
+    } catch (error) {
+      // The sign-in itself succeeded; a failed upgrade is retried at the next one.
+      this.logger.warn({ err: (error as Error).message, userId }, 'password re-hash failed');
+    }
+  }
+
+  /** Using a recovery code is worth telling the user about: it may not have been them. */
+  private async recordRecoveryCodeUse(user: Pick<Me, 'id' | 'role'>, remaining: number, meta: RequestMeta) {
+    const userId = user.id;
+    await this.prisma.$transaction(async (tx) => {
+      await this.audit.record(tx, {
+        actor: { userId, role: user.role },
+        targetUserId: userId,
+        action: 'totp.recovery_code_used',
+        after: { remaining },
+        meta,
+      });
+      await this.notices.create(tx, { userId, kind: 'RECOVERY_CODE_USED', params: { remaining } });
+    });
+  }
+}

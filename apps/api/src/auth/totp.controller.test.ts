@@ -1,0 +1,176 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/support/test-app.js';
+import { createUser, freshTotpCode, signedInAs, wrongTotpCode, type SignedIn } from '../../test/support/builders.js';
+import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { TotpService } from './totp.service.js';
+
+describe('TOTP two-factor authentication', () => {
+  let app: NestFastifyApplication;
+  let prisma: PrismaService;
+  let keyring: SecretKeyring;
+  const published: AccountChange[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    prisma = app.get(PrismaService);
+    keyring = app.get(SecretKeyring);
+    app.get(AccountEventsService).subscribe((change) => void published.push(change));
+  });
+  afterAll(() => app.close());
+
+  const call = (session: SignedIn, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      cookies: session.cookies,
+      headers: session.headers,
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+
+  async function trail(userId: string) {
+    const [audits, notices, user] = await Promise.all([
+      prisma.auditEvent.findMany({ where: { targetUserId: userId }, orderBy: { id: 'asc' } }),
+      prisma.securityNotice.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
+      prisma.user.findUniqueOrThrow({ where: { id: userId } }),
+    ]);
+    return { actions: audits.map((a) => a.action), notices: notices.map((n) => n.kind), user };
+  }
+
+  it('enrolls: step-up first, the secret shown once and stored encrypted, then 10 hashed recovery codes', async () => {
+    const user = await createUser(prisma);
+    const stale = await signedInAs(app, user, { steppedUp: false });
+    const refused = await call(stale, 'POST', '/api/account/totp/enrollment');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('STEP_UP_REQUIRED');
+
+    const session = await signedInAs(app, user);
+    const started = await call(session, 'POST', '/api/account/totp/enrollment');
+    expect(started.statusCode).toBe(201);
+    const { otpauthUri, manualKey } = started.json();
+    const secret = manualKey.replaceAll(' ', '');
+    expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Mailgate:/);
+    expect(new URL(otpauthUri).searchParams.get('secret')).toBe(secret);
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+    const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.totpEnabledAt).toBeNull();
+    expect(stored.totpSecretEncrypted).not.toContain(secret);
+    expect(keyring.decrypt('totp-seed', stored.totpSecretEncrypted!)).toBe(secret);
+
+    const wrong = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+      code: await wrongTotpCode(secret),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('TOTP_ENROLLMENT_CODE_INVALID');
+
+    const versionBefore = stored.securityVersion;
+    const confirmed = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+      code: await generate({ secret }),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const codes: string[] = confirmed.json().recoveryCodes;
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    for (const code of codes)
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const rows = await prisma.recoveryCode.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(10);
+    for (const row of rows) for (const code of codes) expect(row.codeHash).not.toContain(code.replaceAll('-', ''));
+
+    const after = await trail(user.id);
+    expect(after.user.totpEnabledAt).not.toBeNull();
+    expect(after.user.securityVersion).toBe(versionBefore + 1);
+    expect(after.actions).toContain('totp.enabled');
+    expect(after.notices).toContain('TOTP_ENABLED');
+    expect(published).toContainEqual({ userId: user.id, kind: 'totp', securityVersion: versionBefore + 1 });
+
+    // Never again: not in the status, not in /me, and enrollment cannot restart while enabled.
+    const status = await call(session, 'GET', '/api/account/totp');
+    expect(status.json()).toMatchObject({ enabled: true, recoveryCodesRemaining: 10 });
+    const me = await call(session, 'GET', '/api/auth/me');
+    for (const body of [status.body, me.body]) {
+      expect(body).not.toContain(secret);
+      for (const code of codes) expect(body).not.toContain(code);
+    }
+    expect((await call(session, 'POST', '/api/account/totp/enrollment')).json().code).toBe('TOTP_ALREADY_ENABLED');
+  });
+
+  it('refuses to confirm an enrollment that was never started', async () => {
+    const user = await createUser(prisma);
+    const session = await signedInAs(app, user);
+    const response = await call(session, 'POST', '/api/account/totp/enrollment/confirm', { code: '123456' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('TOTP_ENROLLMENT_NOT_STARTED');
+  });
+
+  it('regenerates recovery codes after a step-up: the old ones stop working', async () => {
+    const user = await createUser(prisma, { totp: true, keyring });
+    const stale = await signedInAs(app, user, { steppedUp: false });
+    expect((await call(stale, 'POST', '/api/account/totp/recovery-codes')).json().code).toBe('STEP_UP_REQUIRED');
+    const session = await signedInAs(app, user);
+    const first: string[] = (await call(session, 'POST', '/api/account/totp/recovery-codes')).json().recoveryCodes;
+    const second = await call(session, 'POST', '/api/account/totp/recovery-codes');
+    expect(second.statusCode).toBe(200);
+    const fresh: string[] = second.json().recoveryCodes;
+    expect(fresh.some((code) => first.includes(code))).toBe(false);
+    const { actions, notices } = await trail(user.id);
+    expect(actions.filter((a) => a === 'totp.recovery_codes_regenerated')).toHaveLength(2);
+    expect(notices.filter((n) => n === 'RECOVERY_CODES_REGENERATED')).toHaveLength(2);
+  });
+
+  it('turns 2FA off only after a step-up made with a code', async () => {
+    const user = await createUser(prisma, { totp: true, keyring });
+    const session = await signedInAs(app, user, { steppedUp: false });
+    expect((await call(session, 'DELETE', '/api/account/totp')).json().code).toBe('STEP_UP_REQUIRED');
+    // The password alone cannot step up while 2FA is on.
+    const password = await call(session, 'POST', '/api/auth/step-up', { password: user.password });
+    expect(password.json().code).toBe('STEP_UP_TOTP_REQUIRED');
+    expect((await call(session, 'DELETE', '/api/account/totp')).statusCode).toBe(403);
+
+    const stepped = await call(session, 'POST', '/api/auth/step-up', { totpCode: await freshTotpCode(app, user) });
+    expect(stepped.statusCode).toBe(200);
+    const versionBefore = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).securityVersion;
+    expect((await call(session, 'DELETE', '/api/account/totp')).statusCode).toBe(204);
+    const after = await trail(user.id);
+    expect(after.user).toMatchObject({
+      totpEnabledAt: null,
+      totpSecretEncrypted: null,
+      securityVersion: versionBefore + 1,
+    });
+    expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(after.actions).toContain('totp.disabled');
+    expect(after.notices).toContain('TOTP_DISABLED');
+    expect((await call(session, 'DELETE', '/api/account/totp')).json().code).toBe('TOTP_NOT_ENABLED');
+  });
+
+  it('does not count a password step-up from before 2FA was turned on', async () => {
+    const user = await createUser(prisma, { totp: true, keyring });
+    // Stepped up (with the password) a minute before 2FA was turned on.
+    const session = await signedInAs(app, user, { now: new Date(Date.now() - 60_000) });
+    await prisma.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });
+    const response = await call(session, 'DELETE', '/api/account/totp');
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('STEP_UP_REQUIRED');
+  });
+
+  it('lets staff turn off 2FA with a reason, shown to the user', async () => {
+    const admin = await createUser(prisma, { role: 'ADMIN', totp: true, keyring });
+    const user = await createUser(prisma, { totp: true, keyring });
+    await app.get(TotpService).disable({
+      actor: { userId: admin.id, role: 'ADMIN' },
+      userId: user.id,
+      reason: 'Lost phone, identity checked by phone call',
+      meta: null,
+    });
+    const notice = await prisma.securityNotice.findFirstOrThrow({ where: { userId: user.id, kind: 'TOTP_DISABLED' } });
+    expect(notice).toMatchObject({ byStaff: true, reason: 'Lost phone, identity checked by phone call' });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { targetUserId: user.id, action: 'totp.disabled' },
+    });
+    expect(audit).toMatchObject({ actorId: admin.id, actorRole: 'ADMIN' });
+  });
+});

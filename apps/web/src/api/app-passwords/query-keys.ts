@@ -1,0 +1,4 @@
+export const appPasswordsKeys = {
+  all: ['app-passwords'] as const,
+  list: () => [...appPasswordsKeys.all, 'list'] as const,
+};

@@ -1,0 +1,32 @@
+import type { ListSessionsResponse, Me } from '@mailgate/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { endpoints } from '../endpoints';
+import { http } from '../http';
+import { isSessionEnded } from '../session-ended';
+import { authKeys } from './query-keys';
+
+/**
+ * The signed-in user, or null when there is no session. "Not signed in" is an answer, not an
+ * error: the portal layout redirects on null, and the sign-in page uses it to skip the form.
+ */
+export function useMe() {
+  return useQuery({
+    queryKey: authKeys.me(),
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        return await http.get<Me>(endpoints.me, { signal });
+      } catch (error) {
+        if (isSessionEnded(error)) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSessions() {
+  return useQuery({
+    queryKey: authKeys.sessions(),
+    queryFn: ({ signal }) => http.get<ListSessionsResponse>(endpoints.sessions, { signal }),
+  });
+}

@@ -1,0 +1,4 @@
+export const noticesKeys = {
+  all: ['notices'] as const,
+  list: () => [...noticesKeys.all, 'list'] as const,
+};

@@ -1,0 +1,4 @@
+export const protocolAccessKeys = {
+  all: ['protocol-access'] as const,
+  list: () => [...protocolAccessKeys.all, 'list'] as const,
+};

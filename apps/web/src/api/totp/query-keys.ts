@@ -1,0 +1,4 @@
+export const totpKeys = {
+  all: ['totp'] as const,
+  status: () => [...totpKeys.all, 'status'] as const,
+};

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+
+export interface Formatters {
+  /** "3 May 2026, 14:05" in the UI language. */
+  dateTime: (iso: string) => string;
+  /** "3 May 2026". */
+  date: (iso: string) => string;
+}
+
+/** Dates follow the UI language (not the browser's), so a language switch changes them too. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  // British English: day-month order and a 24-hour clock, as the provider's users expect.
+  const locale = i18n.resolvedLanguage === 'de' ? 'de-DE' : 'en-GB';
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  return {
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    date: (iso) => date.format(new Date(iso)),
+  };
+}

@@ -1,0 +1,33 @@
+import type { portalErrorsEn } from './portal-errors.en';
+
+export const portalErrorsDe: typeof portalErrorsEn = {
+  SESSION_EXPIRED: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  STEP_UP_REQUIRED: 'Bitte bestätigen Sie vor dieser Änderung, dass Sie es sind.',
+  STAFF_TOTP_REQUIRED: 'Konten von Mitarbeitenden müssen zuerst die Zwei-Schritt-Anmeldung einrichten.',
+  ACCOUNT_DISABLED: 'Dieses Konto ist gesperrt. Bitte wenden Sie sich an den Support.',
+  INVALID_CREDENTIALS: 'Die E-Mail-Adresse oder das Passwort ist nicht korrekt.',
+  SIGN_IN_PENDING_EXPIRED: 'Die Anmeldung hat zu lange gedauert. Bitte beginnen Sie von vorn.',
+  TOTP_CODE_INVALID:
+    'Dieser Code ist nicht korrekt oder wurde schon verwendet. Warten Sie auf den nächsten Code und versuchen Sie es erneut.',
+  RECOVERY_CODE_INVALID: 'Dieser Wiederherstellungscode ist nicht korrekt oder wurde schon verwendet.',
+  STEP_UP_FAILED: 'Das hat nicht gepasst. Bitte versuchen Sie es erneut.',
+  STEP_UP_TOTP_REQUIRED: 'Die Zwei-Schritt-Anmeldung ist aktiv: Bitte bestätigen Sie mit einem Code aus Ihrer App.',
+  STEP_UP_PASSWORD_REQUIRED: 'Bitte bestätigen Sie mit Ihrem Passwort.',
+  TOTP_ALREADY_ENABLED: 'Die Zwei-Schritt-Anmeldung ist bereits aktiv.',
+  TOTP_NOT_ENABLED: 'Die Zwei-Schritt-Anmeldung ist nicht aktiv.',
+  TOTP_ENROLLMENT_NOT_STARTED:
+    'Die Einrichtung ist abgelaufen. Bitte beginnen Sie die Einrichtung der Zwei-Schritt-Anmeldung erneut.',
+  TOTP_ENROLLMENT_CODE_INVALID:
+    'Dieser Code ist nicht korrekt. Prüfen Sie, ob die Uhrzeit Ihres Smartphones stimmt, und verwenden Sie den neuesten Code.',
+  PASSWORD_TOO_LONG: 'Das neue Passwort ist zu lang.',
+  PASSWORD_TOO_SHORT: 'Das neue Passwort ist zu kurz.',
+  PASSWORD_BLOCKLISTED: 'Das neue Passwort steht auf einer Liste häufig verwendeter oder geleakter Passwörter.',
+  PASSWORD_CONTAINS_CONTEXT:
+    'Das neue Passwort enthält Ihre E-Mail-Adresse, Ihren Namen oder den Namen dieses Dienstes.',
+  PASSWORD_TOO_WEAK: 'Das neue Passwort ist zu leicht zu erraten.',
+  CURRENT_PASSWORD_WRONG: 'Das aktuelle Passwort ist nicht korrekt.',
+  PASSWORD_UNCHANGED: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
+  POP3_KEEP_COPY_ONLY_FOR_POP3: 'Die Option „Kopie auf dem Server behalten“ gilt nur für POP3.',
+  APP_PASSWORD_LIMIT_REACHED:
+    'Sie haben die Höchstzahl an App-Passwörtern erreicht. Widerrufen Sie zuerst eines, das Sie nicht mehr brauchen.',
+};

@@ -1,0 +1,30 @@
+// Messages for the error codes of the portal's features (auth, 2FA, password, protocol access,
+// app passwords). en.ts spreads them into `errors`; error-message.ts checks every code has one.
+export const portalErrorsEn = {
+  SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
+  STEP_UP_REQUIRED: 'Please confirm it is you before making this change.',
+  STAFF_TOTP_REQUIRED: 'Staff accounts must set up two-step sign-in first.',
+  ACCOUNT_DISABLED: 'This account is disabled. Please contact support.',
+  INVALID_CREDENTIALS: 'The email address or the password is not correct.',
+  SIGN_IN_PENDING_EXPIRED: 'Your sign-in took too long. Please start again.',
+  TOTP_CODE_INVALID: 'That code is not correct or has already been used. Wait for the next code and try again.',
+  RECOVERY_CODE_INVALID: 'That recovery code is not correct or has already been used.',
+  STEP_UP_FAILED: 'That did not match. Please try again.',
+  STEP_UP_TOTP_REQUIRED: 'Two-step sign-in is on: please confirm with a code from your app.',
+  STEP_UP_PASSWORD_REQUIRED: 'Please confirm with your password.',
+  TOTP_ALREADY_ENABLED: 'Two-step sign-in is already on.',
+  TOTP_NOT_ENABLED: 'Two-step sign-in is not on.',
+  TOTP_ENROLLMENT_NOT_STARTED: 'The setup has expired. Please start setting up two-step sign-in again.',
+  TOTP_ENROLLMENT_CODE_INVALID:
+    'That code is not correct. Check that the time on your phone is right and use the newest code.',
+  PASSWORD_TOO_LONG: 'The new password is too long.',
+  PASSWORD_TOO_SHORT: 'The new password is too short.',
+  PASSWORD_BLOCKLISTED: 'The new password is on a list of commonly used or leaked passwords.',
+  PASSWORD_CONTAINS_CONTEXT: 'The new password contains your email address, your name or the name of this service.',
+  PASSWORD_TOO_WEAK: 'The new password is too easy to guess.',
+  CURRENT_PASSWORD_WRONG: 'The current password is not correct.',
+  PASSWORD_UNCHANGED: 'The new password must be different from the current one.',
+  POP3_KEEP_COPY_ONLY_FOR_POP3: 'The “keep a copy on the server” option only applies to POP3.',
+  APP_PASSWORD_LIMIT_REACHED:
+    'You have reached the maximum number of app passwords. Revoke one you no longer use first.',
+};

@@ -1,0 +1,18 @@
+import type { SecurityNoticeView } from '@mailgate/contracts';
+import type { TFunction } from 'i18next';
+import { en } from '../i18n/en';
+
+type KnownKind = Exclude<keyof typeof en.notices.kinds, 'unknown'>;
+
+function isKnownKind(kind: string): kind is KnownKind {
+  return kind !== 'unknown' && Object.hasOwn(en.notices.kinds, kind);
+}
+
+/** The notice in words; a kind this SPA does not know yet still gets a sensible sentence. */
+export function noticeText(t: TFunction, notice: SecurityNoticeView): string {
+  if (!isKnownKind(notice.kind)) return t('notices.kinds.unknown');
+  const params = Object.fromEntries(
+    Object.entries(notice.params).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
+  return t(`notices.kinds.${notice.kind}`, { protocol: '', name: '', remaining: '', ...params });
+}

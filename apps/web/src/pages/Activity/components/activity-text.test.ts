@@ -1,0 +1,49 @@
+import type { LoginActivity, SecurityEvent } from '@mailgate/contracts';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resources } from '../../../i18n/i18n';
+import { credentialText, eventText, reasonText } from './activity-text';
+
+let t: TFunction;
+let tDe: TFunction;
+
+beforeAll(async () => {
+  const instance = i18next.createInstance();
+  await instance.init({ resources, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  t = instance.getFixedT('en');
+  tDe = instance.getFixedT('de');
+});
+
+function event(action: string, details: SecurityEvent['details'] = {}): SecurityEvent {
+  return { id: '1', action, time: '2026-05-03T12:00:00.000Z', actorKind: 'you', reason: null, details };
+}
+
+describe('activity texts', () => {
+  it('explains reason codes, and names unknown ones instead of failing', () => {
+    expect(reasonText(t, 'MAIN_PASSWORD_NOT_ALLOWED')).toBe(
+      'The account password was used, but mail programs need an app password.',
+    );
+    expect(reasonText(tDe, 'PROTOCOL_DISABLED')).toBe('Dieses Protokoll ist für Ihr Konto ausgeschaltet.');
+    expect(reasonText(t, 'SOMETHING_NEW')).toBe('Other reason (SOMETHING_NEW).');
+    expect(reasonText(t, 'unknown')).toBe('Other reason (unknown).');
+  });
+
+  it('words audit actions with their details', () => {
+    expect(eventText(t, event('protocol_access.enabled', { protocol: 'IMAP' }))).toBe('IMAP turned on');
+    expect(eventText(tDe, event('app_password.created', { name: 'Laptop' }))).toBe('App-Passwort „Laptop“ erstellt');
+    expect(eventText(t, event('totp.enabled'))).toBe('Two-step sign-in turned on');
+  });
+
+  it('falls back for actions it does not know, including prototype names', () => {
+    expect(eventText(t, event('admin.role_changed'))).toBe('Account change (admin.role_changed)');
+    expect(eventText(t, event('protocol_access.toString'))).toBe('Account change (protocol_access.toString)');
+    expect(eventText(t, event('protocol_access.enabled.extra'))).toBe('Account change (protocol_access.enabled.extra)');
+  });
+
+  it('names the app password a login used', () => {
+    const login = { credential: 'APP_PASSWORD', appPasswordName: 'Phone' } as LoginActivity;
+    expect(credentialText(t, login)).toBe('App password “Phone”');
+    expect(credentialText(t, { ...login, appPasswordName: null })).toBe('App password');
+    expect(credentialText(t, { ...login, credential: 'PASSWORD' })).toBe('Account password');
+  });
+});

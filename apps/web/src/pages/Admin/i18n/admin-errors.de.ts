@@ -1,0 +1,17 @@
+import type { adminErrorsEn } from './admin-errors.en';
+
+export const adminErrorsDe: typeof adminErrorsEn = {
+  USER_NOT_FOUND: 'Dieses Konto gibt es nicht.',
+  ITEM_NOT_FOUND:
+    'Diesen Eintrag gibt es nicht mehr, oder er gehört zu einem anderen Konto. Die Seite wurde aktualisiert.',
+  LAST_ADMIN: 'Das ist das letzte Administrationskonto; es kann weder herabgestuft noch gesperrt werden.',
+  SELF_ACTION_REFUSED: 'Das können Sie in der Verwaltung nicht mit Ihrem eigenen Konto tun.',
+  NO_CHANGE: 'Das Konto ist bereits in diesem Zustand.',
+  SEARCH_TERM_TOO_SHORT: 'Für die Suche innerhalb von Adressen und Namen braucht es mindestens 3 Zeichen.',
+  INVALID_CURSOR: 'Diese Ergebnisseite ist nicht mehr gültig. Bitte suchen Sie erneut.',
+  SERVICE_TOKEN_NAME_TAKEN: 'Ein Token mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.',
+  SERVICE_TOKEN_NOT_FOUND: 'Dieses Token gibt es nicht oder es wurde bereits widerrufen.',
+  RESET_LINK_INVALID:
+    'Dieser Link zum Zurücksetzen ist ungültig oder abgelaufen. Bitten Sie den Support um einen neuen.',
+  RESET_PASSWORD_REJECTED: 'Das neue Passwort erfüllt die Passwortrichtlinie nicht.',
+};

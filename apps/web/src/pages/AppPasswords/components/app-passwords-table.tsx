@@ -1,0 +1,66 @@
+import type { AppPasswordView } from '@mailgate/contracts';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button';
+import { useFormat } from '../../../i18n/format';
+
+interface AppPasswordsTableProps {
+  appPasswords: AppPasswordView[];
+  onRevoke: (appPassword: AppPasswordView) => void;
+}
+
+export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+
+  function lastUsed(appPassword: AppPasswordView): string {
+    if (!appPassword.lastUsedAt) return t('appPasswords.neverUsed');
+    const time = format.dateTime(appPassword.lastUsedAt);
+    const protocol = appPassword.lastUsedProtocol ?? '—';
+    return appPassword.lastUsedIp
+      ? t('appPasswords.lastUsedDetail', { time, protocol, ip: appPassword.lastUsedIp })
+      : t('appPasswords.lastUsedNoIp', { time, protocol });
+  }
+
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('appPasswords.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('appPasswords.table.name')}</th>
+            <th scope="col">{t('appPasswords.table.scopes')}</th>
+            <th scope="col">{t('appPasswords.table.created')}</th>
+            <th scope="col">{t('appPasswords.table.expires')}</th>
+            <th scope="col">{t('appPasswords.table.lastUsed')}</th>
+            <th scope="col">{t('appPasswords.table.status')}</th>
+            <th scope="col">{t('appPasswords.table.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {appPasswords.map((appPassword) => (
+            <tr key={appPassword.id}>
+              <th scope="row">{appPassword.name}</th>
+              <td>{appPassword.scopes.join(', ')}</td>
+              <td>{format.date(appPassword.createdAt)}</td>
+              <td>{appPassword.expiresAt ? format.date(appPassword.expiresAt) : t('appPasswords.noExpiry')}</td>
+              <td>{lastUsed(appPassword)}</td>
+              <td>
+                <span className={`badge badge--${appPassword.status}`}>
+                  {t(`appPasswords.status.${appPassword.status}`)}
+                </span>
+              </td>
+              <td>
+                {appPassword.status === 'active' && (
+                  <Button variant="ghost" onClick={() => onRevoke(appPassword)}>
+                    {t('appPasswords.revoke')}
+                    <span className="visually-hidden"> “{appPassword.name}”</span>
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { PasswordPolicyResponse } from '@mailgate/contracts';
+import { useTranslation } from 'react-i18next';
+import { passwordProblemText } from './password-problem-text';
+import type { EvaluationState } from './use-password-evaluation';
+
+interface StrengthMeterProps {
+  state: EvaluationState;
+  policy: PasswordPolicyResponse | undefined;
+}
+
+const MAX_SCORE = 4;
+
+/**
+ * The live verdict under the new-password field. A polite live region: screen readers hear the
+ * reasons after the user pauses typing, without being interrupted on every key.
+ */
+export function StrengthMeter({ state, policy }: StrengthMeterProps) {
+  const { t } = useTranslation();
+  if (state.status === 'idle' || state.status === 'unavailable') {
+    return <div className="strength" aria-live="polite" />;
+  }
+  if (state.status === 'loading') {
+    return (
+      <div className="strength" aria-live="polite">
+        <p className="muted">{t('password.meter.checking')}</p>
+      </div>
+    );
+  }
+  const { evaluation } = state;
+  const level = t(`password.meter.levels.${evaluation.score}`);
+  return (
+    <div className="strength" aria-live="polite">
+      <div className="strength__row">
+        <meter
+          className="strength__bar"
+          min={0}
+          max={MAX_SCORE}
+          low={2}
+          high={3}
+          optimum={MAX_SCORE}
+          value={evaluation.score}
+          aria-label={t('password.meter.label')}
+          aria-valuetext={level}
+          data-score={evaluation.score}
+        />
+        <span className="strength__level">
+          {t('password.meter.label')}: {level}
+        </span>
+      </div>
+      {evaluation.ok ? (
+        <p className="strength__ok">{t('password.meter.meetsPolicy')}</p>
+      ) : (
+        <>
+          <p className="strength__problems-title">{t('password.meter.problemsTitle')}</p>
+          <ul className="strength__problems">
+            {evaluation.problems.map((problem) => (
+              <li key={problem}>{passwordProblemText(t, problem, policy, evaluation.length)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Signs in through the form, as a person would; stops at the 2FA step when one is asked for. */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function expectHeading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** The step-up dialog, answered with the password or a TOTP code. */
+export async function confirmStepUp(page: Page, secret: { password: string } | { code: string }): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await dialog.waitFor();
+  if ('password' in secret) await dialog.getByLabel('Your password').fill(secret.password);
+  else await dialog.getByLabel('Authentication code').fill(secret.code);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+export async function expectChecked(page: Page, switchName: string, checked: boolean): Promise<void> {
+  await expect
+    .poll(() => page.getByRole('switch', { name: switchName }).getAttribute('aria-checked'))
+    .toBe(String(checked));
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CommonErrors } from '../common/error-codes.js';
+import { defineOperation } from '../common/operation.js';
+import { ZPasswordInput } from '../common/strings.js';
+import { PasswordErrors } from './password.errors.js';
+
+/** Every reason a new password can be refused; the evaluator returns these codes. */
+export const ZPasswordProblem = z.enum([
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_BLOCKLISTED',
+  'PASSWORD_CONTAINS_CONTEXT',
+  'PASSWORD_TOO_WEAK',
+]);
+export type PasswordProblemCode = z.infer<typeof ZPasswordProblem>;
+
+export const ZPasswordPolicyResponse = z
+  .object({
+    version: z.number().int(),
+    minLength: z.number().int(),
+    maxLength: z.number().int(),
+    minScore: z.number().int().min(0).max(4),
+    blocklistEnabled: z.boolean(),
+    contextWords: z.array(z.string()),
+  })
+  .meta({ id: 'PasswordPolicyResponse', description: 'The policy in force, for the live strength meter.' });
+export type PasswordPolicyResponse = z.infer<typeof ZPasswordPolicyResponse>;
+
+export const ZChangePasswordRequest = z
+  .strictObject({
+    currentPassword: ZPasswordInput,
+    newPassword: ZPasswordInput,
+    signOutOtherSessions: z.boolean().default(true),
+    revokeAppPasswords: z.boolean().default(true),
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.input<typeof ZChangePasswordRequest>;
+
+export const ZChangePasswordResponse = z
+  .object({
+    signedOutSessions: z.number().int(),
+    revokedAppPasswords: z.number().int(),
+  })
+  .meta({ id: 'ChangePasswordResponse' });
+export type ChangePasswordResponse = z.infer<typeof ZChangePasswordResponse>;
+
+export const passwordOperations = {
+  policy: defineOperation({
+    method: 'get',
+    path: '/api/account/password-policy',
+    tag: 'Password',
+    summary: 'The password policy in force.',
+    auth: 'session',
+    responses: { 200: ZPasswordPolicyResponse },
+  }),
+  change: defineOperation({
+    method: 'post',
+    path: '/api/account/password',
+    tag: 'Password',
+    summary: 'Change the account password.',
+    description:
+      'Refusals name every rule the new password breaks in `problems`; `code` is the first of them. Other sessions are signed out and app passwords revoked unless the flags say otherwise.',
+    auth: 'session',
+    body: ZChangePasswordRequest,
+    responses: { 200: ZChangePasswordResponse },
+    errors: [
+      PasswordErrors.CURRENT_PASSWORD_WRONG,
+      PasswordErrors.PASSWORD_TOO_LONG,
+      PasswordErrors.PASSWORD_TOO_SHORT,
+      PasswordErrors.PASSWORD_BLOCKLISTED,
+      PasswordErrors.PASSWORD_CONTAINS_CONTEXT,
+      PasswordErrors.PASSWORD_TOO_WEAK,
+      PasswordErrors.PASSWORD_UNCHANGED,
+      CommonErrors.RATE_LIMITED,
+    ],
+  }),
+};
