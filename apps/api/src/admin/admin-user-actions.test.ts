@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
+import { signedInAs } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { PLAIN_COOKIE_NAME } from '../auth/session-cookie.js';
@@ -247,5 +248,44 @@ describe('staff actions: one audit event with before/after, a notice with the re
     );
     expect(response.json()).toMatchObject({ role: 'SUPPORT' });
     expect(event).toMatchObject({ before: { role: 'USER' }, after: { role: 'SUPPORT' } });
+  });
+});
+
+describe('what the user sees of a staff change', () => {
+  it('lists it in their notices and activity as made by support, with the reason', async () => {
+    const customer = await createCustomer(app);
+    const revoked = await callAs(app, support, 'POST', `/api/admin/users/${customer.user.id}/sessions/revoke-all`, {
+      payload: { reason },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const roleChanged = await callAs(app, admin, 'PUT', `/api/admin/users/${customer.user.id}/role`, {
+      payload: { role: 'SUPPORT', reason },
+    });
+    expect(roleChanged.statusCode, roleChanged.body).toBe(200);
+
+    // The staff action ended the customer's session; a new one reads what happened.
+    const own = { user: customer.user, auth: await signedInAs(app, customer.user) };
+    const notices = await callAs(app, own, 'GET', '/api/account/notices');
+    expect(notices.json().notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'SESSIONS_REVOKED_ALL', byStaff: true, reason, params: { count: 1 } }),
+        expect.objectContaining({
+          kind: 'ROLE_CHANGED',
+          byStaff: true,
+          reason,
+          params: { from: 'USER', to: 'SUPPORT' },
+        }),
+      ]),
+    );
+    const activity = await callAs(app, own, 'GET', '/api/account/activity/events');
+    expect(activity.json().events.slice(0, 2)).toEqual([
+      expect.objectContaining({
+        action: 'account.role_changed',
+        actorKind: 'support',
+        reason,
+        details: { role: 'SUPPORT' },
+      }),
+      expect.objectContaining({ action: 'session.revoked_all', actorKind: 'support', reason, details: {} }),
+    ]);
   });
 });

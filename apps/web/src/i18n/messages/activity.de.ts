@@ -84,6 +84,19 @@ export const activityDe: typeof activityEn = {
       session: {
         signed_out_others: 'Überall sonst abgemeldet',
         revoked: 'Eine Sitzung wurde abgemeldet',
+        revoked_all: 'Überall abgemeldet',
+      },
+      account: {
+        disabled: 'Konto gesperrt',
+        enabled: 'Konto wieder freigegeben',
+        role_changed: 'Rolle geändert zu {{role}}',
+      },
+      password_reset: {
+        link_created: 'Einmal-Link zum Festlegen eines neuen Passworts erstellt',
+      },
+      auth_lock: {
+        set: 'Mail-Anmeldungen nach Fehlversuchen pausiert',
+        lifted: 'Pause für Mail-Anmeldungen aufgehoben',
       },
     },
   },

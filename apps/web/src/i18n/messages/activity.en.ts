@@ -81,6 +81,19 @@ export const activityEn = {
       session: {
         signed_out_others: 'Signed out everywhere else',
         revoked: 'A session was signed out',
+        revoked_all: 'Signed out everywhere',
+      },
+      account: {
+        disabled: 'Account disabled',
+        enabled: 'Account enabled again',
+        role_changed: 'Role changed to {{role}}',
+      },
+      password_reset: {
+        link_created: 'One-time link to set a new password created',
+      },
+      auth_lock: {
+        set: 'Mail logins paused after failed attempts',
+        lifted: 'Pause on mail logins lifted',
       },
     },
   },
