@@ -179,6 +179,20 @@ describe('bad input: a clear 4xx with a code, and nothing written', () => {
     expect((await snapshot(self.user.id)).audit).toBe(0);
   });
 
+  it('writes nothing for protocol access that is already so, and refuses the POP3 option elsewhere', async () => {
+    const customer = await createCustomer(app);
+    const before = await snapshot(customer.user.id);
+    const url = `/api/admin/users/${customer.user.id}/protocol-access/IMAP`;
+    const same = await callAs(app, support, 'PUT', url, { payload: { enabled: true, reason } });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ protocol: 'IMAP', enabled: true, effectiveEnabled: true });
+    const keepCopy = await callAs(app, support, 'PUT', url, {
+      payload: { enabled: true, pop3KeepCopy: false, reason },
+    });
+    expect(keepCopy.json()).toMatchObject({ status: 400, code: 'POP3_KEEP_COPY_ONLY_FOR_POP3' });
+    expect(await snapshot(customer.user.id)).toEqual(before);
+  });
+
   it('needs a recent step-up to change roles', async () => {
     const customer = await createCustomer(app);
     const stale = await signedInUser(app, 'ADMIN', { steppedUp: false });

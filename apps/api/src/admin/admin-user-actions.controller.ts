@@ -9,9 +9,9 @@ import {
   ZSetUserProtocolAccessRequest,
   ZUserIdParams,
   ZUserItemParams,
-  type AdminProtocolAccess,
   type AdminUserSummary,
   type ChangeUserRoleRequest,
+  type Protocol,
   type CreatePasswordResetLinkResponse,
   type ReasonRequest,
   type RevokedCountResponse,
@@ -26,9 +26,9 @@ import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
-import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
+import { ProtocolAccessService, type ProtocolAccessView } from '../protocol-access/protocol-access.service.js';
 import { AdminAccountActionsService } from './admin-account-actions.service.js';
-import { iso, toUserSummary } from './admin-views.js';
+import { toUserSummary } from './admin-views.js';
 import { PasswordResetService } from './password-reset/password-reset.service.js';
 import { actorOf, StaffTargetService } from './staff-target.service.js';
 
@@ -56,19 +56,16 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.setUserProtocolAccess)
   async setProtocolAccess(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZSetUserProtocolAccessParams)) params: UserParams & { protocol: 'IMAP' | 'POP3' | 'SMTP' },
+    @Param(validate(ZSetUserProtocolAccessParams)) params: UserParams & { protocol: Protocol },
     @Body(validate(ZSetUserProtocolAccessRequest)) body: SetUserProtocolAccessRequest,
     @ReqMeta() meta: RequestMeta,
-  ): Promise<AdminProtocolAccess> {
+  ): Promise<ProtocolAccessView> {
     const enabledUntil = body.enabledUntil ? new Date(body.enabledUntil) : null;
     if (enabledUntil && (!body.enabled || enabledUntil.getTime() <= Date.now())) {
       throw invalid('enabledUntil', 'Give a time in the future, and only when turning access on.');
     }
-    if (body.pop3KeepCopy !== undefined && params.protocol !== 'POP3') {
-      throw invalid('pop3KeepCopy', 'Only POP3 has this option.');
-    }
     const target = await this.targets.load(session, params.userId);
-    const view = await this.protocolAccess.setAccess({
+    return this.protocolAccess.setAccess({
       actor: actorOf(session),
       userId: target.id,
       protocol: params.protocol,
@@ -78,15 +75,6 @@ export class AdminUserActionsController {
       reason: body.reason,
       meta,
     });
-    return {
-      protocol: view.protocol,
-      enabled: view.enabled,
-      effectiveEnabled: view.effectiveEnabled,
-      enabledAt: iso(view.enabledAt),
-      enabledUntil: iso(view.enabledUntil),
-      pop3KeepCopy: view.pop3KeepCopy,
-      isDefault: view.isDefault,
-    };
   }
 
   @ContractRoute(adminActionOperations.revokeUserAppPassword)

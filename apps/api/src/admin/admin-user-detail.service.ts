@@ -4,6 +4,7 @@ import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { SESSION_POLICY } from '../auth/session.types.js';
+import { TotpService } from '../auth/totp.service.js';
 import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { LoginAttemptsService } from '../login-attempts/login-attempts.service.js';
@@ -26,6 +27,7 @@ export class AdminUserDetailService {
     private readonly appPasswords: AppPasswordsService,
     private readonly authLocks: AuthLocksService,
     private readonly loginAttempts: LoginAttemptsService,
+    private readonly totp: TotpService,
   ) {}
 
   async get(session: AuthenticatedSession, userId: string, now = new Date()): Promise<AdminUserDetail> {
@@ -46,7 +48,7 @@ export class AdminUserDetailService {
     });
     if (!user) throw new AppError(AdminErrors.USER_NOT_FOUND);
     // SUPPORT may look at staff accounts (to tell a caller whom to ask) but not act on them.
-    const [access, appPasswords, sessions, recoveryCodes, locks, attempts, events] = await Promise.all([
+    const [access, appPasswords, sessions, twoFactor, locks, attempts, events] = await Promise.all([
       this.protocolAccess.list(userId, now),
       this.appPasswords.list(userId),
       this.prisma.session.findMany({
@@ -60,7 +62,7 @@ export class AdminUserDetailService {
         orderBy: { lastSeenAt: 'desc' },
         take: 50,
       }),
-      this.prisma.recoveryCode.count({ where: { userId, usedAt: null } }),
+      this.totp.status(userId),
       this.authLocks.listActive(userId, now),
       this.loginAttempts.recent(userId, RECENT_ATTEMPTS),
       this.prisma.auditEvent.findMany({
@@ -84,27 +86,9 @@ export class AdminUserDetailService {
         passwordChangedAt: iso(user.passwordChangedAt),
         createdAt: iso(user.createdAt),
       },
-      protocolAccess: access.map((entry) => ({
-        protocol: entry.protocol,
-        enabled: entry.enabled,
-        effectiveEnabled: entry.effectiveEnabled,
-        enabledAt: iso(entry.enabledAt),
-        enabledUntil: iso(entry.enabledUntil),
-        pop3KeepCopy: entry.pop3KeepCopy,
-        isDefault: entry.isDefault,
-      })),
-      appPasswords: appPasswords.map((entry) => ({
-        id: entry.id,
-        name: entry.name,
-        scopes: [...entry.scopes],
-        status: entry.status,
-        createdAt: iso(entry.createdAt),
-        expiresAt: iso(entry.expiresAt),
-        revokedAt: iso(entry.revokedAt),
-        lastUsedAt: iso(entry.lastUsedAt),
-        lastUsedIp: entry.lastUsedIp,
-        lastUsedProtocol: entry.lastUsedProtocol,
-      })),
+      // The owners' views, as the user sees them in the portal (metadata only).
+      protocolAccess: access,
+      appPasswords,
       sessions: sessions.map((entry) => ({
         id: entry.id,
         createdAt: iso(entry.createdAt),
@@ -113,11 +97,7 @@ export class AdminUserDetailService {
         ip: entry.ip,
         userAgent: entry.userAgent,
       })),
-      twoFactor: {
-        enabled: user.totpEnabledAt !== null,
-        enabledAt: iso(user.totpEnabledAt),
-        recoveryCodesRemaining: user.totpEnabledAt ? recoveryCodes : 0,
-      },
+      twoFactor: { ...twoFactor, enabledAt: iso(twoFactor.enabledAt) },
       locks: locks.map((lock) => ({
         id: lock.id,
         scope: lock.scope,

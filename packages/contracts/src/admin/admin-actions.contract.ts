@@ -3,16 +3,11 @@ import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
-import {
-  ZIsoDateTime,
-  ZAdminProtocol,
-  ZReasonRequest,
-  ZAccountRole,
-  ZStaffReason,
-  ZUserIdParams,
-  ZUuid,
-} from './admin-common.js';
-import { ZAdminProtocolAccess, ZAdminUserSummary } from './admin-users.contract.js';
+import { ZRole } from '../auth/auth.contract.js';
+import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
+import { ProtocolAccessErrors } from '../protocol-access/protocol-access.errors.js';
+import { ZIsoDateTime, ZReasonRequest, ZStaffReason, ZUserIdParams, ZUuid } from './admin-common.js';
+import { ZAdminUserSummary } from './admin-users.contract.js';
 
 // Every action: VALIDATION_FAILED for a missing or oversized reason, USER_NOT_FOUND for an unknown
 // user, FORBIDDEN when SUPPORT acts on a staff account, plus the staff-session errors.
@@ -25,7 +20,7 @@ const ACTION_ERRORS = [
   AdminErrors.USER_NOT_FOUND,
 ] as const;
 
-export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZAdminProtocol });
+export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZProtocol });
 
 export const ZSetUserProtocolAccessRequest = z.strictObject({
   enabled: z.boolean(),
@@ -53,7 +48,7 @@ export const ZCreatePasswordResetLinkResponse = z
   .meta({ id: 'CreatePasswordResetLinkResponse' });
 export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordResetLinkResponse>;
 
-export const ZChangeUserRoleRequest = z.strictObject({ role: ZAccountRole, reason: ZStaffReason });
+export const ZChangeUserRoleRequest = z.strictObject({ role: ZRole, reason: ZStaffReason });
 export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
 
 const action = <const P extends string>(path: P) => `/api/admin/users/{userId}${path}` as const;
@@ -67,8 +62,8 @@ export const adminActionOperations = {
     auth: 'session',
     params: ZSetUserProtocolAccessParams,
     body: ZSetUserProtocolAccessRequest,
-    responses: { 200: ZAdminProtocolAccess },
-    errors: [...ACTION_ERRORS],
+    responses: { 200: ZProtocolAccess },
+    errors: [...ACTION_ERRORS, ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3],
   }),
   revokeUserAppPassword: defineOperation({
     method: 'post',

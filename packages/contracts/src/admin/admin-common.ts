@@ -7,11 +7,6 @@ export const ZStaffReason = zSafeText(500, { multiline: true })
   .min(1, { message: 'A reason is required.' })
   .meta({ description: 'Why this change is made (1-500 characters). Shown to the user and kept in the audit log.' });
 
-export const ZAccountRole = z.enum(['USER', 'SUPPORT', 'ADMIN']).meta({ id: 'AccountRole' });
-export type AccountRole = z.infer<typeof ZAccountRole>;
-
-export const ZAdminProtocol = z.enum(['IMAP', 'POP3', 'SMTP']);
-
 /** An opaque page cursor handed back by list endpoints. */
 export const ZCursor = z
   .string()

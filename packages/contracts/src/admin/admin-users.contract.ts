@@ -4,7 +4,10 @@ import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
-import { ZCursor, ZIsoDateTime, ZAdminProtocol, ZPageLimit, ZAccountRole, ZUserIdParams } from './admin-common.js';
+import { ZRole, ZSessionView } from '../auth/auth.contract.js';
+import { ZAppPassword } from '../app-passwords/app-passwords.contract.js';
+import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
+import { ZCursor, ZIsoDateTime, ZPageLimit, ZUserIdParams } from './admin-common.js';
 
 const STAFF_ERRORS = [CommonErrors.UNAUTHENTICATED, CommonErrors.FORBIDDEN, SessionErrors.STAFF_TOTP_REQUIRED] as const;
 
@@ -18,7 +21,7 @@ export type UserSearchMatch = z.infer<typeof ZUserSearchMatch>;
 export const ZSearchUsersQuery = z.strictObject({
   q: zSafeText(254).trim().min(1, { message: 'Type something to search for.' }),
   match: ZUserSearchMatch.default('auto'),
-  role: ZAccountRole.optional(),
+  role: ZRole.optional(),
   cursor: ZCursor.optional(),
   limit: ZPageLimit,
 });
@@ -29,7 +32,7 @@ export const ZAdminUserSummary = z
     id: z.uuid(),
     email: z.string(),
     displayName: z.string(),
-    role: ZAccountRole,
+    role: ZRole,
     disabled: z.boolean(),
     totpEnabled: z.boolean(),
     createdAt: ZIsoDateTime,
@@ -47,42 +50,8 @@ export const ZSearchUsersResponse = z
   .meta({ id: 'SearchUsersResponse' });
 export type SearchUsersResponse = z.infer<typeof ZSearchUsersResponse>;
 
-export const ZAdminProtocolAccess = z.object({
-  protocol: ZAdminProtocol,
-  enabled: z.boolean(),
-  /** enabled, and the time limit (if any) not yet passed. */
-  effectiveEnabled: z.boolean(),
-  enabledAt: ZIsoDateTime.nullable(),
-  enabledUntil: ZIsoDateTime.nullable(),
-  /** POP3 only (null for IMAP and SMTP). */
-  pop3KeepCopy: z.boolean().nullable(),
-  /** The user never changed it: the global default applies. */
-  isDefault: z.boolean(),
-});
-export type AdminProtocolAccess = z.infer<typeof ZAdminProtocolAccess>;
-
-export const ZAdminAppPassword = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  scopes: z.array(ZAdminProtocol),
-  status: z.enum(['active', 'expired', 'revoked']),
-  createdAt: ZIsoDateTime,
-  expiresAt: ZIsoDateTime.nullable(),
-  revokedAt: ZIsoDateTime.nullable(),
-  lastUsedAt: ZIsoDateTime.nullable(),
-  lastUsedIp: z.string().nullable(),
-  lastUsedProtocol: ZAdminProtocol.nullable(),
-});
-export type AdminAppPassword = z.infer<typeof ZAdminAppPassword>;
-
-export const ZAdminSession = z.object({
-  id: z.uuid(),
-  createdAt: ZIsoDateTime,
-  lastSeenAt: ZIsoDateTime,
-  expiresAt: ZIsoDateTime,
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-});
+/** A live web session as staff see it: the user's own view of it, with its expiry instead of "current". */
+export const ZAdminSession = ZSessionView.omit({ current: true }).extend({ expiresAt: ZIsoDateTime });
 export type AdminSession = z.infer<typeof ZAdminSession>;
 
 export const ZAdminAuthLock = z.object({
@@ -99,7 +68,7 @@ export type AdminAuthLock = z.infer<typeof ZAdminAuthLock>;
 export const ZAdminLoginAttempt = z.object({
   id: z.string(),
   createdAt: ZIsoDateTime,
-  protocol: ZAdminProtocol.nullable(),
+  protocol: ZProtocol.nullable(),
   clientIp: z.string().nullable(),
   secured: z.boolean(),
   result: z.enum(['ALLOW', 'DENY', 'TEMPFAIL']),
@@ -130,8 +99,8 @@ export const ZAdminUserDetail = z
       disabledReason: z.string().nullable(),
       passwordChangedAt: ZIsoDateTime,
     }),
-    protocolAccess: z.array(ZAdminProtocolAccess),
-    appPasswords: z.array(ZAdminAppPassword),
+    protocolAccess: z.array(ZProtocolAccess),
+    appPasswords: z.array(ZAppPassword),
     /** Active sessions only. */
     sessions: z.array(ZAdminSession),
     twoFactor: z.object({

@@ -1,5 +1,5 @@
 import type {
-  AdminProtocolAccess,
+  ProtocolAccessView,
   AdminUserSummary,
   ChangeUserRoleRequest,
   CreatePasswordResetLinkResponse,
@@ -37,7 +37,7 @@ function useUserMutation<TVariables, TResult>(userId: string, send: (variables: 
 
 export function useSetUserProtocolAccess(userId: string) {
   return useUserMutation(userId, ({ protocol, ...body }: SetUserProtocolAccessRequest & { protocol: string }) =>
-    http.put<AdminProtocolAccess>(fillPath(adminRoutes.setUserProtocolAccess.path, { userId, protocol }), body),
+    http.put<ProtocolAccessView>(fillPath(adminRoutes.setUserProtocolAccess.path, { userId, protocol }), body),
   );
 }
 

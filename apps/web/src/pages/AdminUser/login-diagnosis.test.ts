@@ -1,4 +1,4 @@
-import type { AdminAuthLock, AdminLoginAttempt, AdminProtocolAccess } from '@mailgate/contracts';
+import type { AdminAuthLock, AdminLoginAttempt, ProtocolAccessView } from '@mailgate/contracts';
 import { describe, expect, it } from 'vitest';
 import { diagnoseRefusedLogins } from './login-diagnosis';
 
@@ -19,7 +19,7 @@ function attempt(overrides: Partial<AdminLoginAttempt>): AdminLoginAttempt {
   };
 }
 
-function access(protocol: AdminProtocolAccess['protocol'], effectiveEnabled: boolean): AdminProtocolAccess {
+function access(protocol: ProtocolAccessView['protocol'], effectiveEnabled: boolean): ProtocolAccessView {
   return {
     protocol,
     enabled: effectiveEnabled,

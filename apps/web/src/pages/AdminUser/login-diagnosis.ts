@@ -1,4 +1,4 @@
-import type { AdminAuthLock, AdminLoginAttempt, AdminProtocolAccess, AdminUserDetail } from '@mailgate/contracts';
+import type { AdminAuthLock, AdminLoginAttempt, ProtocolAccessView, AdminUserDetail } from '@mailgate/contracts';
 
 /**
  * Turns the recorded refusals of mail logins into explanations support can read out on the phone.
@@ -103,7 +103,7 @@ function isResolved(
   attempt: AdminLoginAttempt,
   reason: ExplainedReason,
   lock: AdminAuthLock | null,
-  protocolAccess: readonly AdminProtocolAccess[],
+  protocolAccess: readonly ProtocolAccessView[],
   now: Date,
 ): boolean {
   if (reason === 'PROTOCOL_DISABLED' || reason === 'PROTOCOL_EXPIRED') {

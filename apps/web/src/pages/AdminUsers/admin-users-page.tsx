@@ -1,4 +1,4 @@
-import type { AccountRole, UserSearchMatch } from '@mailgate/contracts';
+import type { Role, UserSearchMatch } from '@mailgate/contracts';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUserSearch } from '../../api/admin/queries';
@@ -11,8 +11,8 @@ function readMatch(value: string | null): UserSearchMatch {
   return (USER_SEARCH_MATCHES as readonly string[]).includes(value ?? '') ? (value as UserSearchMatch) : 'auto';
 }
 
-function readRole(value: string | null): AccountRole | undefined {
-  return (ROLE_FILTERS as readonly string[]).includes(value ?? '') ? (value as AccountRole) : undefined;
+function readRole(value: string | null): Role | undefined {
+  return (ROLE_FILTERS as readonly string[]).includes(value ?? '') ? (value as Role) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AccountRole as Role } from '@mailgate/contracts';
+import type { Role } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
 
 export function RoleBadge({ role }: { role: Role }) {

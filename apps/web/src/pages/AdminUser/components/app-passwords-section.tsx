@@ -1,4 +1,4 @@
-import type { AdminAppPassword } from '@mailgate/contracts';
+import type { AppPasswordView } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserAppPasswords, useRevokeUserAppPassword } from '../../../api/admin/mutations';
@@ -7,7 +7,7 @@ import { useFormatters } from '../../Admin/components/use-formatters';
 
 interface AppPasswordsSectionProps {
   userId: string;
-  appPasswords: readonly AdminAppPassword[];
+  appPasswords: readonly AppPasswordView[];
   canAct: boolean;
 }
 

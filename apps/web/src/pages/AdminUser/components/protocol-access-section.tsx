@@ -1,4 +1,4 @@
-import type { AdminProtocolAccess } from '@mailgate/contracts';
+import type { ProtocolAccessView } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetUserProtocolAccess } from '../../../api/admin/mutations';
@@ -8,7 +8,7 @@ import { useFormatters } from '../../Admin/components/use-formatters';
 
 interface ProtocolAccessSectionProps {
   userId: string;
-  access: readonly AdminProtocolAccess[];
+  access: readonly ProtocolAccessView[];
   canAct: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { AccountRole as Role } from '@mailgate/contracts';
+import type { Role } from '@mailgate/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeUserRole } from '../../../api/admin/mutations';

@@ -1,9 +1,9 @@
-import type { AccountRole, UserSearchMatch } from '@mailgate/contracts';
+import type { Role, UserSearchMatch } from '@mailgate/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Filtering by role lists the staff accounts (role changes are made on an account's page). */
-export const ROLE_FILTERS = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly AccountRole[];
+export const ROLE_FILTERS = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly Role[];
 
 export const USER_SEARCH_MATCHES = [
   'auto',
@@ -18,8 +18,8 @@ export const SUBSTRING_MIN_LENGTH = 3;
 interface UserSearchFormProps {
   initialQuery: string;
   initialMatch: UserSearchMatch;
-  initialRole: AccountRole | undefined;
-  onSearch: (search: { q: string; match: UserSearchMatch; role: AccountRole | undefined }) => void;
+  initialRole: Role | undefined;
+  onSearch: (search: { q: string; match: UserSearchMatch; role: Role | undefined }) => void;
 }
 
 export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSearch }: UserSearchFormProps) {
@@ -30,7 +30,7 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
   const hintId = useId();
   const [query, setQuery] = useState(initialQuery);
   const [match, setMatch] = useState<UserSearchMatch>(initialMatch);
-  const [role, setRole] = useState<AccountRole | ''>(initialRole ?? '');
+  const [role, setRole] = useState<Role | ''>(initialRole ?? '');
   const [error, setError] = useState<string | null>(null);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -76,7 +76,7 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
         </div>
         <div className="field">
           <label htmlFor={roleId}>{t('admin.users.roleLabel')}</label>
-          <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as AccountRole | '')}>
+          <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role | '')}>
             <option value="">{t('admin.users.anyRole')}</option>
             {ROLE_FILTERS.map((option) => (
               <option key={option} value={option}>
