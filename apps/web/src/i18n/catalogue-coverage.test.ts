@@ -1,4 +1,5 @@
 import {
+  AdminErrors,
   AppPasswordsErrors,
   AuthErrors,
   CommonErrors,
@@ -19,7 +20,7 @@ import { en } from './en';
 const catalogues = { en, de };
 
 describe('translations cover every code', () => {
-  it('has an error message for every error code of the portal API', () => {
+  it('has an error message for every error code of the portal and staff-panel API', () => {
     const codes = [
       CommonErrors,
       SessionErrors,
@@ -28,6 +29,7 @@ describe('translations cover every code', () => {
       PasswordErrors,
       ProtocolAccessErrors,
       AppPasswordsErrors,
+      AdminErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

@@ -1,4 +1,5 @@
 import type {
+  AdminErrorCode,
   AppPasswordsErrors,
   AuthErrorCode,
   CommonErrorCode,
@@ -15,8 +16,9 @@ import { en } from './en';
 type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
 type ErrorCode = keyof typeof en.errors;
 
-/** Every code the portal's API operations can answer with (the feature catalogues in the contracts). */
-type PortalErrorCode =
+/** Every code the portal's and the staff panel's API operations can answer with (the contracts' catalogues). */
+type ApiErrorCode =
+  | AdminErrorCode
   | AuthErrorCode
   | TotpErrorCode
   | PasswordErrorCode
@@ -27,7 +29,7 @@ type PortalErrorCode =
 // Compile-time guard: every code in the contracts' catalogues the SPA talks to, and every code the
 // client makes up itself, has a message (de.ts is typed against en.ts, so German has one too).
 // Unknown codes fall back to errors.UNKNOWN.
-en.errors satisfies Record<CommonErrorCode | PortalErrorCode | ClientErrorCode | 'UNKNOWN', string>;
+en.errors satisfies Record<CommonErrorCode | ApiErrorCode | ClientErrorCode | 'UNKNOWN', string>;
 
 /** Maps an error code from the API (or the client) to its message key, with a generic fallback. */
 export function errorMessageKey(code: string): `errors.${ErrorCode}` {

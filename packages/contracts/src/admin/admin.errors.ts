@@ -25,8 +25,6 @@ export const AdminErrors = defineErrorCodes({
     status: 400,
     message: 'This password-reset link is invalid or has expired. Ask support for a new one.',
   },
-  // Thrown when the new password of a reset does not satisfy the password policy (issues list the reasons).
-  RESET_PASSWORD_REJECTED: { status: 400, message: 'The new password does not meet the password policy.' },
 });
 
 export type AdminErrorCode = keyof typeof AdminErrors;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText, ZPasswordInput } from '../common/strings.js';
+import { PasswordErrors } from '../password-policy/password.errors.js';
 import { AdminErrors } from './admin.errors.js';
 
 export const ZRedeemPasswordResetRequest = z.strictObject({
@@ -28,7 +29,11 @@ export const passwordResetOperations = {
       CommonErrors.CSRF_CHECK_FAILED,
       CommonErrors.RATE_LIMITED,
       AdminErrors.RESET_LINK_INVALID,
-      AdminErrors.RESET_PASSWORD_REJECTED,
+      PasswordErrors.PASSWORD_TOO_LONG,
+      PasswordErrors.PASSWORD_TOO_SHORT,
+      PasswordErrors.PASSWORD_BLOCKLISTED,
+      PasswordErrors.PASSWORD_CONTAINS_CONTEXT,
+      PasswordErrors.PASSWORD_TOO_WEAK,
     ],
   }),
 };

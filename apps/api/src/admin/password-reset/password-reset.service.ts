@@ -13,7 +13,6 @@ import { PrismaService } from '../../database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../../password-policy/password-policy.service.js';
 import { actorOf, StaffTargetService } from '../staff-target.service.js';
-import { evaluatePasswordAsync } from './interim-password-check.js';
 
 /** A link is valid this long, and only once. */
 export const RESET_LINK_VALIDITY_MS = 60 * 60_000;
@@ -96,16 +95,11 @@ export class PasswordResetService {
     });
     if (!link || link.usedAt || link.expiresAt <= now) throw new AppError(AdminErrors.RESET_LINK_INVALID);
 
-    const policy = await this.policy.current();
-    const evaluation = await evaluatePasswordAsync(input.newPassword, policy, {
+    // The same rules, and the same refusal, as the user's own password change.
+    const policy = await this.policy.assertAcceptable(input.newPassword, {
       email: link.user.email,
       displayName: link.user.displayName,
     });
-    if (!evaluation.ok) {
-      throw new AppError(AdminErrors.RESET_PASSWORD_REJECTED, {
-        issues: evaluation.problems.map((problem) => ({ path: 'newPassword', code: problem, message: problem })),
-      });
-    }
     // Hashing (tens of ms) happens before the transaction so no row stays locked meanwhile.
     const passwordHash = await hashPassword(input.newPassword);
 

@@ -1,20 +1,14 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useRedeemPasswordReset } from '../../api/admin/password-reset';
 import { isApiError } from '../../api/http';
+import { Alert, FormError } from '../../components/alert';
+import { Button } from '../../components/button';
+import { TextField } from '../../components/form-field';
 import { PageTitle } from '../../components/page-title';
-import { useErrorMessage } from '../../i18n/error-message';
+import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
 import { readResetToken } from './reset-token';
-
-const KNOWN_PROBLEMS = [
-  'PASSWORD_TOO_LONG',
-  'PASSWORD_TOO_SHORT',
-  'PASSWORD_BLOCKLISTED',
-  'PASSWORD_CONTAINS_CONTEXT',
-  'PASSWORD_TOO_WEAK',
-] as const;
-type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
 
 /**
  * Where a one-time reset link from support leads (the user's end of the staff action; public).
@@ -37,9 +31,9 @@ export function PasswordResetPage() {
       {token ? (
         <ResetForm token={token} />
       ) : (
-        <section className="card">
-          <p role="alert">{t('admin.resetPage.noToken')}</p>
-        </section>
+        <Alert tone="error" live>
+          <p>{t('admin.resetPage.noToken')}</p>
+        </Alert>
       )}
     </div>
   );
@@ -48,7 +42,6 @@ export function PasswordResetPage() {
 function ResetForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const ids = { password: useId(), repeat: useId(), hint: useId() };
   const redeem = useRedeemPasswordReset();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -63,62 +56,49 @@ function ResetForm({ token }: { token: string }) {
 
   if (redeem.isSuccess) {
     return (
-      <section className="card">
-        <p role="status">{t('admin.resetPage.done')}</p>
+      <Alert tone="success" live>
+        <p>{t('admin.resetPage.done')}</p>
         <p>
           <Link to="/sign-in">{t('admin.resetPage.signIn')}</Link>
         </p>
-      </section>
+      </Alert>
     );
   }
 
-  const problems = isApiError(redeem.error)
-    ? (redeem.error.issues ?? []).filter((issue) => (KNOWN_PROBLEMS as readonly string[]).includes(issue.code))
-    : [];
+  // The same refusal as a password change: every broken rule, each in words.
+  const problems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const errorText = problems
+    ? problems.map((code) => t(errorMessageKey(code))).join(' ')
+    : redeem.error
+      ? errorMessage(redeem.error)
+      : null;
   return (
     <section className="card">
       <p>{t('admin.resetPage.intro')}</p>
       <form className="form" onSubmit={handleSubmit}>
-        <div role="alert" className={mismatch || redeem.error ? 'form-alert' : undefined}>
-          {mismatch ? t('admin.resetPage.mismatch') : redeem.error ? errorMessage(redeem.error) : null}
-          {problems.length > 0 && (
-            <ul>
-              {problems.map((issue) => (
-                <li key={issue.code}>{t(`admin.resetPage.problems.${issue.code as KnownProblem}`)}</li>
-              ))}
-            </ul>
-          )}
+        <FormError message={mismatch ? t('admin.resetPage.mismatch') : errorText} />
+        <TextField
+          label={t('admin.resetPage.newPassword')}
+          hint={t('admin.resetPage.hint')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <TextField
+          label={t('admin.resetPage.repeat')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+        <div>
+          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('admin.common.working')}>
+            {t('admin.resetPage.submit')}
+          </Button>
         </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('admin.resetPage.newPassword')}</label>
-          <input
-            id={ids.password}
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby={ids.hint}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <p id={ids.hint} className="muted">
-            {t('admin.resetPage.hint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.repeat}>{t('admin.resetPage.repeat')}</label>
-          <input
-            id={ids.repeat}
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-invalid={mismatch || undefined}
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button--primary" disabled={redeem.isPending}>
-          {redeem.isPending ? t('admin.common.working') : t('admin.resetPage.submit')}
-        </button>
       </form>
     </section>
   );

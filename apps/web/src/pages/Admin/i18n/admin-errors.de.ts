@@ -13,5 +13,4 @@ export const adminErrorsDe: typeof adminErrorsEn = {
   SERVICE_TOKEN_NOT_FOUND: 'Dieses Token gibt es nicht oder es wurde bereits widerrufen.',
   RESET_LINK_INVALID:
     'Dieser Link zum Zurücksetzen ist ungültig oder abgelaufen. Bitten Sie den Support um einen neuen.',
-  RESET_PASSWORD_REJECTED: 'Das neue Passwort erfüllt die Passwortrichtlinie nicht.',
 };

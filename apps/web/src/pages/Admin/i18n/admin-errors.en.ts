@@ -11,5 +11,4 @@ export const adminErrorsEn = {
   SERVICE_TOKEN_NAME_TAKEN: 'A token with this name already exists. Choose another name.',
   SERVICE_TOKEN_NOT_FOUND: 'This token does not exist or has already been revoked.',
   RESET_LINK_INVALID: 'This password-reset link is invalid or has expired. Ask support for a new one.',
-  RESET_PASSWORD_REJECTED: 'The new password does not meet the password policy.',
 };

@@ -54,14 +54,6 @@ export const adminDe: AdminMessages = {
     submit: 'Neues Passwort festlegen',
     done: 'Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; E-Mail-Programme brauchen das neue Passwort (oder ein App-Passwort).',
     signIn: 'Anmelden',
-    problems: {
-      PASSWORD_TOO_LONG: 'Das Passwort ist länger als erlaubt.',
-      PASSWORD_TOO_SHORT: 'Das Passwort ist zu kurz.',
-      PASSWORD_BLOCKLISTED: 'Dieses Passwort ist zu verbreitet oder aus Datenlecks bekannt.',
-      PASSWORD_CONTAINS_CONTEXT:
-        'Das Passwort baut auf Ihrem Namen, Ihrer E-Mail-Adresse oder dem Namen des Dienstes auf.',
-      PASSWORD_TOO_WEAK: 'Das Passwort ist zu leicht zu erraten.',
-    },
   },
   stepUp: {
     title: 'Bestätigen Sie, dass Sie es sind',

@@ -53,13 +53,6 @@ export const adminEn = {
     submit: 'Set new password',
     done: 'Your password was changed. You were signed out everywhere; mail programs need the new password (or an app password).',
     signIn: 'Sign in',
-    problems: {
-      PASSWORD_TOO_LONG: 'The password is longer than allowed.',
-      PASSWORD_TOO_SHORT: 'The password is too short.',
-      PASSWORD_BLOCKLISTED: 'This password is too common or known from leaks.',
-      PASSWORD_CONTAINS_CONTEXT: 'The password is built on your name, your e-mail address or the service’s name.',
-      PASSWORD_TOO_WEAK: 'The password is too easy to guess.',
-    },
   },
   stepUp: {
     title: 'Confirm it is you',
