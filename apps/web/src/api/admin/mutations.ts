@@ -14,6 +14,7 @@ import type {
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { http } from '../http';
+import { useWithStepUp } from '../step-up-context';
 import { adminRoutes, fillPath } from './admin-routes';
 import { adminKeys } from './query-keys';
 
@@ -94,9 +95,11 @@ export function useCreatePasswordResetLink(userId: string) {
   );
 }
 
+/** Needs a recent step-up: the portal's dialog asks for a code, then the change is sent again. */
 export function useChangeUserRole(userId: string) {
+  const withStepUp = useWithStepUp();
   return useUserMutation(userId, (body: ChangeUserRoleRequest) =>
-    http.put<AdminUserSummary>(fillPath(adminRoutes.changeUserRole.path, { userId }), body),
+    withStepUp(() => http.put<AdminUserSummary>(fillPath(adminRoutes.changeUserRole.path, { userId }), body)),
   );
 }
 
@@ -124,11 +127,13 @@ export function useUpdatePasswordPolicy() {
   });
 }
 
+/** Needs a recent step-up, like a role change. */
 export function useCreateServiceToken() {
   const queryClient = useQueryClient();
+  const withStepUp = useWithStepUp();
   return useMutation({
     mutationFn: (body: CreateServiceTokenRequest) =>
-      http.post<CreateServiceTokenResponse>(adminRoutes.createServiceToken.path, body),
+      withStepUp(() => http.post<CreateServiceTokenResponse>(adminRoutes.createServiceToken.path, body)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.serviceTokens() }),
   });
 }

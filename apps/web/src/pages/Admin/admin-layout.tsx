@@ -1,11 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { adminKeys } from '../../api/admin/query-keys';
 import { useStaffMe } from '../../api/admin/staff-me';
 import { isApiError } from '../../api/http';
 import { PageTitle } from '../../components/page-title';
 import { StaffTotpEnrollment } from '../AdminEnrollment/staff-totp-enrollment';
-import { AnnouncerProvider } from './components/announcer';
-import { ErrorNote, LoadingNote } from './components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { STAFF_TOTP_REQUIRED, useStaffTotpRequired } from './components/use-staff-totp-signal';
 import { StaffContext } from './staff-context';
 import './admin.css';
@@ -19,14 +20,20 @@ const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
  */
 export function AdminLayout() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const me = useStaffMe();
   const totpSignal = useStaffTotpRequired();
 
   const errorCode = isApiError(me.error) ? me.error.code : null;
   if (totpSignal.required || errorCode === STAFF_TOTP_REQUIRED) {
-    return <StaffTotpEnrollment onEnrolled={totpSignal.reset} />;
+    // Only once the recovery codes are acknowledged is the staff check repeated and the panel shown.
+    const enrolled = () => {
+      totpSignal.reset();
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    };
+    return <StaffTotpEnrollment onEnrolled={enrolled} />;
   }
-  if (me.isPending) return <LoadingNote />;
+  if (me.isPending) return <LoadingState />;
   if (me.error) {
     if (errorCode && SIGN_IN_CODES.has(errorCode)) return <AdminSignInNeeded />;
     if (errorCode === 'FORBIDDEN') return <AdminNotStaff />;
@@ -34,7 +41,7 @@ export function AdminLayout() {
       <>
         <PageTitle title={t('admin.title')} />
         <h1>{t('admin.title')}</h1>
-        <ErrorNote error={me.error} onRetry={() => void me.refetch()} />
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
       </>
     );
   }
@@ -71,9 +78,7 @@ export function AdminLayout() {
             {t('admin.nav.signedInAs', { email: me.data.email, role: t(`admin.roles.${me.data.role}`) })}
           </p>
         </nav>
-        <AnnouncerProvider>
-          <Outlet />
-        </AnnouncerProvider>
+        <Outlet />
       </div>
     </StaffContext.Provider>
   );

@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { auditExportUrl, useAuditLog } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { filtersFromParams, filtersToParams } from './audit-filters';
 import { AuditFilterForm } from './components/audit-filter-form';
 import { AuditTable } from './components/audit-table';
@@ -27,9 +27,9 @@ export function AdminAuditPage() {
         </a>
       </p>
       {log.isPending ? (
-        <LoadingNote />
+        <LoadingState />
       ) : !log.data ? (
-        <ErrorNote error={log.error} onRetry={() => void log.refetch()} />
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
       ) : (
         <AuditTable
           events={log.data.pages.flatMap((page) => page.items)}

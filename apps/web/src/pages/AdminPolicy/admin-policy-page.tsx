@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePasswordPolicy } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { AdminOnlyNote } from '../Admin/components/admin-only-note';
 import { useIsAdmin } from '../Admin/staff-context';
 import { PolicyEditor } from './components/policy-editor';
@@ -19,9 +19,9 @@ export function AdminPolicyPage() {
       {!isAdmin ? (
         <AdminOnlyNote />
       ) : policy.isPending ? (
-        <LoadingNote />
+        <LoadingState />
       ) : policy.isError ? (
-        <ErrorNote error={policy.error} onRetry={() => void policy.refetch()} />
+        <ErrorState error={policy.error} onRetry={() => void policy.refetch()} />
       ) : (
         // Re-mounted per saved version, so the fields restart from what is now in force.
         <PolicyEditor key={policy.data.version} policy={policy.data} />

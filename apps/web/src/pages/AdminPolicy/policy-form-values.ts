@@ -1,5 +1,5 @@
 import type { PasswordPolicyView } from '@mailgate/contracts';
-import type { PolicySettings } from './policy-preview-evaluator';
+import type { PasswordPolicySettings as PolicySettings } from '@mailgate/password-policy';
 
 /** The editor's fields as typed (strings), and their conversion to settings with the contract's bounds. */
 export interface PolicyFormValues {

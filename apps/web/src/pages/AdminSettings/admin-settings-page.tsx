@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useGlobalSettings } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
 import { AdminOnlyNote } from '../Admin/components/admin-only-note';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { useIsAdmin } from '../Admin/staff-context';
 import { SettingsForm } from './components/settings-form';
 
@@ -19,9 +19,9 @@ export function AdminSettingsPage() {
       {!isAdmin ? (
         <AdminOnlyNote />
       ) : settings.isPending ? (
-        <LoadingNote />
+        <LoadingState />
       ) : settings.isError ? (
-        <ErrorNote error={settings.error} onRetry={() => void settings.refetch()} />
+        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
         <SettingsForm key={settings.data.updatedAt ?? 'initial'} settings={settings.data} />
       )}

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateServiceTokenResponse } from '@mailgate/contracts';
 import { useServiceTokens } from '../../api/admin/queries';
+import { Button } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
 import { AdminOnlyNote } from '../Admin/components/admin-only-note';
 import { OneTimeSecret } from '../Admin/components/one-time-secret';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { useIsAdmin } from '../Admin/staff-context';
 import { CreateTokenForm } from './components/create-token-form';
 import { TokensTable } from './components/tokens-table';
@@ -35,15 +36,13 @@ export function AdminTokensPage() {
                 value={created.token}
                 notice={t('admin.tokens.secretNotice')}
               />
-              <button type="button" className="button button--secondary" onClick={() => setCreated(null)}>
-                {t('admin.tokens.secretDone')}
-              </button>
+              <Button onClick={() => setCreated(null)}>{t('admin.tokens.secretDone')}</Button>
             </section>
           )}
           {tokens.isPending ? (
-            <LoadingNote />
+            <LoadingState />
           ) : tokens.isError ? (
-            <ErrorNote error={tokens.error} onRetry={() => void tokens.refetch()} />
+            <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
           ) : (
             <TokensTable tokens={tokens.data.items} />
           )}

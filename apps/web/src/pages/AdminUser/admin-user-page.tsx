@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAdminUser } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { useIsAdmin } from '../Admin/staff-context';
 import { AccountSection } from './components/account-section';
 import { AppPasswordsSection } from './components/app-passwords-section';
@@ -23,13 +23,13 @@ export function AdminUserPage() {
   const user = useAdminUser(userId);
   const isAdmin = useIsAdmin();
 
-  if (user.isPending) return <LoadingNote />;
+  if (user.isPending) return <LoadingState />;
   if (user.isError) {
     return (
       <>
         <PageTitle title={t('admin.user.title')} />
         <h1>{t('admin.user.title')}</h1>
-        <ErrorNote error={user.error} onRetry={() => void user.refetch()} />
+        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
         <p>
           <Link to="/admin">{t('admin.user.backToSearch')}</Link>
         </p>

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUserSearch } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
-import { ErrorNote, LoadingNote } from '../Admin/components/query-state';
+import { ErrorState, LoadingState } from '../../components/query-state';
 import { ROLE_FILTERS, UserSearchForm, USER_SEARCH_MATCHES } from './components/user-search-form';
 import { UserSearchResults } from './components/user-search-results';
 
@@ -43,9 +43,9 @@ export function AdminUsersPage() {
       />
       {q &&
         (search.isPending ? (
-          <LoadingNote label={t('admin.users.searching')} />
+          <LoadingState label={t('admin.users.searching')} />
         ) : !search.data ? (
-          <ErrorNote error={search.error} onRetry={() => void search.refetch()} />
+          <ErrorState error={search.error} onRetry={() => void search.refetch()} />
         ) : (
           // A failed "show more" keeps the pages already shown and reports the error below them.
           <UserSearchResults

@@ -19,8 +19,6 @@ export function StatusBadge({ disabled }: { disabled: boolean }) {
 export function OnOffBadge({ on }: { on: boolean }) {
   const { t } = useTranslation();
   return (
-    <span className={on ? 'admin-badge admin-badge--ok' : 'admin-badge'}>
-      {on ? t('admin.common.on') : t('admin.common.off')}
-    </span>
+    <span className={on ? 'admin-badge admin-badge--ok' : 'admin-badge'}>{on ? t('common.on') : t('common.off')}</span>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../../components/copy-button';
 
 interface OneTimeSecretProps {
   label: string;
@@ -13,41 +14,25 @@ export function OneTimeSecret({ label, value, notice }: OneTimeSecretProps) {
   const { t } = useTranslation();
   const id = useId();
   const noticeId = useId();
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied('copied');
-    } catch {
-      // Clipboard access can be refused (permissions, insecure context); the text stays selectable.
-      setCopied('failed');
-    }
-  }
-
   return (
-    <div className="admin-secret">
+    <div className="field">
       <label htmlFor={id}>{label}</label>
-      <p id={noticeId} className="admin-hint">
+      <p id={noticeId} className="field__hint">
         {notice}
       </p>
-      <div className="admin-secret__row">
+      <div className="secret-box">
         <input
           id={id}
-          className="admin-secret__value"
+          className="secret-box__value"
           readOnly
           value={value}
           aria-describedby={noticeId}
           spellCheck={false}
+          autoComplete="off"
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {t('admin.common.copy')}
-        </button>
+        <CopyButton value={value} label={t('admin.common.copy')} />
       </div>
-      <p role="status" className="admin-hint">
-        {copied === 'copied' ? t('admin.common.copied') : copied === 'failed' ? t('admin.common.copyFailed') : ''}
-      </p>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { useErrorMessage } from '../../../i18n/error-message';
-import { useAnnounce } from './announcer';
+import { Button } from '../../../components/button';
+import { useToast } from '../../../components/toast';
+import { useActionError } from '../../../i18n/error-message';
 import { ReasonDialog } from './reason-dialog';
-import { useStepUpRetry } from './use-step-up-retry';
 
 interface ReasonActionButtonProps<TResult> {
   /** Visible text of the button; also its accessible name unless `accessibleLabel` is given. */
@@ -22,15 +22,17 @@ interface ReasonActionButtonProps<TResult> {
   onDone?: (result: TResult) => void;
 }
 
-/** A button that asks for the mandatory reason in a dialog, then runs the action and says how it went. */
+/**
+ * A button that asks for the mandatory reason in a dialog, then runs the action and says how it
+ * went. Actions that need a step-up get it from the portal's dialog (useWithStepUp in the
+ * mutation); the reason dialog stays open behind it, and closing it without confirming shows nothing.
+ */
 export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResult>) {
-  const errorMessage = useErrorMessage();
-  const announce = useAnnounce();
+  const actionError = useActionError();
+  const toast = useToast();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  // Inside the panel every staff member has 2FA, so a step-up is confirmed with a code.
-  const stepUp = useStepUpRetry('totp');
 
   async function confirm(reason: string) {
     setPending(true);
@@ -38,11 +40,10 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
     try {
       const result = await props.run(reason);
       setOpen(false);
-      announce(props.successMessage);
+      toast.show(props.successMessage);
       props.onDone?.(result);
     } catch (caught) {
-      // The reason dialog stays open behind the step-up dialog and the action repeats once confirmed.
-      if (!stepUp.handle(caught, () => void confirm(reason))) setError(caught);
+      setError(caught);
     } finally {
       setPending(false);
     }
@@ -50,9 +51,7 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
 
   return (
     <>
-      <button
-        type="button"
-        className={props.destructive ? 'button button--danger-outline' : 'button button--secondary'}
+      <Button
         aria-label={props.accessibleLabel}
         disabled={props.disabled}
         onClick={() => {
@@ -61,7 +60,7 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
         }}
       >
         {props.label}
-      </button>
+      </Button>
       <ReasonDialog
         open={open}
         title={props.dialogTitle}
@@ -69,11 +68,10 @@ export function ReasonActionButton<TResult>(props: ReasonActionButtonProps<TResu
         confirmLabel={props.confirmLabel}
         destructive={props.destructive}
         pending={pending}
-        errorMessage={error ? errorMessage(error) : null}
+        errorMessage={actionError(error)}
         onConfirm={(reason) => void confirm(reason)}
         onClose={() => setOpen(false)}
       />
-      {stepUp.dialog}
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { AdminDialog } from './admin-dialog';
+import { FormError } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Dialog } from '../../../components/dialog';
 
 /** The contract's limit (ZStaffReason); checked here too so the message comes before the round trip. */
 export const REASON_MAX_LENGTH = 500;
@@ -20,13 +23,18 @@ interface ReasonDialogProps {
   onClose: () => void;
 }
 
-/** Every staff action asks why: the reason goes into the audit log and the user's notice. */
+/**
+ * Every staff action asks why: the reason goes into the audit log and the user's notice. The
+ * dialog is portalled to <body> because its opener may sit inside a form (the policy and settings
+ * editors), and a form inside a form would submit the outer one and reload the page.
+ */
 export function ReasonDialog(props: ReasonDialogProps) {
-  return (
-    <AdminDialog open={props.open} title={props.title} onClose={props.onClose}>
+  return createPortal(
+    <Dialog open={props.open} title={props.title} onClose={props.onClose}>
       {/* Mounted per opening, so a cancelled reason does not reappear next time. */}
-      {props.open && <ReasonForm {...props} />}
-    </AdminDialog>
+      <ReasonForm {...props} />
+    </Dialog>,
+    document.body,
   );
 }
 
@@ -42,7 +50,6 @@ function ReasonForm({
   const { t } = useTranslation();
   const fieldId = useId();
   const hintId = useId();
-  const errorId = useId();
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -55,13 +62,11 @@ function ReasonForm({
     onConfirm(trimmed);
   }
 
-  const shownError = localError ?? errorMessage;
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>
-      <div className="admin-dialog__description">{description}</div>
-      <div role="alert" className={shownError ? 'form-alert' : undefined} id={errorId}>
-        {shownError}
-      </div>
+      <div>{description}</div>
+      <FormError message={localError ?? errorMessage} />
+      {/* A multi-line field: the design system's TextField is a single-line input. */}
       <div className="field">
         <label htmlFor={fieldId}>{t('admin.reason.label')}</label>
         <textarea
@@ -71,26 +76,25 @@ function ReasonForm({
           required
           aria-required="true"
           aria-invalid={localError ? true : undefined}
-          aria-describedby={`${hintId} ${errorId}`}
+          aria-describedby={hintId}
           maxLength={REASON_MAX_LENGTH}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
-        <p id={hintId} className="admin-hint">
+        <p id={hintId} className="field__hint">
           {t('admin.reason.hint', { count: reason.length, max: REASON_MAX_LENGTH })}
         </p>
       </div>
-      <div className="admin-actions">
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('admin.common.cancel')}
-        </button>
-        <button
+      <div className="button-row">
+        <Button
           type="submit"
-          className={destructive ? 'button button--danger' : 'button button--primary'}
-          disabled={pending}
+          variant={destructive ? 'danger' : 'primary'}
+          pending={pending}
+          pendingLabel={t('admin.common.working')}
         >
-          {pending ? t('admin.common.working') : confirmLabel}
-        </button>
+          {confirmLabel}
+        </Button>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
       </div>
     </form>
   );

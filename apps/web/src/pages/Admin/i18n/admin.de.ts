@@ -14,17 +14,10 @@ export const adminDe: AdminMessages = {
   },
   roles: { USER: 'Nutzer/in', SUPPORT: 'Support', ADMIN: 'Administration' },
   common: {
-    loading: 'Wird geladen …',
     working: 'Wird ausgeführt …',
-    retry: 'Erneut versuchen',
-    cancel: 'Abbrechen',
     copy: 'Kopieren',
-    copied: 'In die Zwischenablage kopiert.',
-    copyFailed: 'Kopieren hat nicht geklappt. Markieren Sie den Text und kopieren Sie ihn von Hand.',
     hide: 'Ausblenden',
     actions: 'Aktionen',
-    on: 'An',
-    off: 'Aus',
     active: 'Aktiv',
     disabled: 'Gesperrt',
   },
@@ -55,16 +48,6 @@ export const adminDe: AdminMessages = {
     done: 'Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; E-Mail-Programme brauchen das neue Passwort (oder ein App-Passwort).',
     signIn: 'Anmelden',
   },
-  stepUp: {
-    title: 'Bestätigen Sie, dass Sie es sind',
-    introTotp:
-      'Diese Änderung braucht eine neue Bestätigung. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.',
-    introPassword: 'Dieser Schritt braucht eine neue Bestätigung. Geben Sie Ihr Passwort ein.',
-    code: 'Sechsstelliger Code',
-    password: 'Passwort',
-    confirm: 'Bestätigen',
-    failed: 'Das hat nicht geklappt. Prüfen Sie Ihre Eingabe und versuchen Sie es erneut.',
-  },
   enroll: {
     title: 'Zwei-Schritt-Anmeldung einrichten',
     intro:
@@ -73,25 +56,6 @@ export const adminDe: AdminMessages = {
       'Sie brauchen eine Authenticator-App auf dem Telefon oder Computer (zum Beispiel aus dem App-Store Ihres Telefons oder in Ihrem Passwortmanager).',
     begin: 'Einrichtung starten',
     scanTitle: 'Authenticator-App verbinden',
-    stepScan: 'Scannen Sie den QR-Code mit der App.',
-    stepManual: 'Falls das nicht geht, tippen Sie stattdessen den Schlüssel unten in die App ein.',
-    stepCode: 'Geben Sie den sechsstelligen Code ein, den die App jetzt anzeigt.',
-    qrAlt: 'QR-Code, um dieses Konto in eine Authenticator-App aufzunehmen',
-    manualKey: 'Schlüssel zur manuellen Eingabe',
-    manualKeyHint: 'Behandeln Sie diesen Schlüssel wie ein Passwort: Wer ihn kennt, kann Ihre Codes erzeugen.',
-    codeLabel: 'Sechsstelliger Code',
-    codeHint: 'Der Code wechselt alle 30 Sekunden; geben Sie den gerade angezeigten ein.',
-    codeFormat: 'Geben Sie die sechs Ziffern aus Ihrer App ein.',
-    codeRejected:
-      'Dieser Code hat nicht gepasst. Warten Sie auf den nächsten Code in der App und versuchen Sie es erneut.',
-    confirm: 'Bestätigen und einschalten',
-    recoveryTitle: 'Ihre Wiederherstellungscodes',
-    recoveryIntro:
-      'Falls Sie Ihr Telefon verlieren, können Sie sich mit jedem dieser Codes einmal anmelden. Sie werden nur jetzt angezeigt: Bewahren Sie sie sicher und offline auf.',
-    recoveryListLabel: 'Wiederherstellungscodes',
-    copyCodes: 'Alle Codes kopieren',
-    savedCodes: 'Ich habe meine Wiederherstellungscodes sicher aufbewahrt',
-    continue: 'Weiter zur Verwaltung',
   },
   users: {
     title: 'Konto suchen',
@@ -423,21 +387,6 @@ export const adminDe: AdminMessages = {
     sampleHint:
       'Wird beim Tippen in diesem Browser mit den Einstellungen geprüft, noch vor dem Speichern; nichts wird gesendet. Verwenden Sie kein echtes Passwort.',
     previewNeedsValidSettings: 'Korrigieren Sie zuerst die Einstellungen.',
-    passesRules: 'Erfüllt die Regeln zu Länge und Wörtern.',
-    refused: 'Würde abgelehnt.',
-    length_one: '({{count}} Zeichen)',
-    length_other: '({{count}} Zeichen)',
-    scoreOnSave:
-      'Die Stärke (mindestens {{minScore}} von 4) und die Liste verbreiteter Passwörter werden geprüft, wenn jemand das Passwort festlegt.',
-    score: 'Stärke {{score}} von 4.',
-    scoreLabel: 'Stärke',
-    previewProblems: {
-      PASSWORD_TOO_SHORT: 'Kürzer als {{minLength}} Zeichen.',
-      PASSWORD_TOO_LONG: 'Länger als {{maxLength}} Zeichen.',
-      PASSWORD_TOO_WEAK: 'Zu leicht zu erraten (nötig ist Stärke {{minScore}}).',
-      PASSWORD_BLOCKLISTED: 'Es steht auf der Liste verbreiteter oder geleakter Passwörter.',
-      PASSWORD_CONTAINS_CONTEXT: 'Es baut auf einem Wort aus der Liste oben oder auf dem Namen des Dienstes auf.',
-    },
   },
   settings: {
     title: 'Globale Vorgaben',

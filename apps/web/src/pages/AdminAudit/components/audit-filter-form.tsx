@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../../../api/admin/queries';
 import { isoToLocalInput, localInputToIso } from '../audit-filters';
+import { FormError } from '../../../components/alert';
+import { Button } from '../../../components/button';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTION = /^[a-z0-9_.-]+$/;
@@ -46,9 +48,7 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
 
   return (
     <form className="card admin-filters" onSubmit={handleSubmit} noValidate aria-label={t('admin.audit.filters')}>
-      <div role="alert" className={error ? 'form-alert' : undefined}>
-        {error}
-      </div>
+      <FormError message={error} />
       <div className="admin-filters__grid">
         <div className="field">
           <label htmlFor={ids.userId}>{t('admin.audit.userId')}</label>
@@ -96,12 +96,10 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
         {t('admin.audit.actionHint')}
       </p>
       <div className="admin-actions admin-actions--start">
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           {t('admin.audit.apply')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onApply({})}>
-          {t('admin.audit.clear')}
-        </button>
+        </Button>
+        <Button onClick={() => onApply({})}>{t('admin.audit.clear')}</Button>
       </div>
     </form>
   );

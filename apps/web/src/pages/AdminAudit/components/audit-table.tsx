@@ -1,8 +1,9 @@
 import type { AuditEventView } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../../Admin/components/query-state';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { ErrorState } from '../../../components/query-state';
+import { useFormat } from '../../../i18n/format';
+import { Button } from '../../../components/button';
 
 interface AuditTableProps {
   events: readonly AuditEventView[];
@@ -19,7 +20,7 @@ function showJson(value: unknown): string {
 export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoadMore }: AuditTableProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
 
   return (
     <section aria-labelledby={headingId}>
@@ -80,11 +81,11 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
           </table>
         </div>
       )}
-      {loadMoreError !== null && <ErrorNote error={loadMoreError} />}
+      {loadMoreError !== null && <ErrorState error={loadMoreError} />}
       {hasMore && (
-        <button type="button" className="button button--secondary" disabled={loadingMore} onClick={onLoadMore}>
-          {loadingMore ? t('admin.common.loading') : t('admin.audit.loadMore')}
-        </button>
+        <Button pending={loadingMore} pendingLabel={t('common.loading')} onClick={onLoadMore}>
+          {t('admin.audit.loadMore')}
+        </Button>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdatePasswordPolicy } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 import { POLICY_BOUNDS, toFormValues, toSettings, type PolicyFormValues } from '../policy-form-values';
 import { PolicyPreview } from './policy-preview';
 
@@ -11,7 +11,7 @@ const SCORES = [0, 1, 2, 3, 4] as const;
 
 export function PolicyEditor({ policy }: { policy: PasswordPolicyView }) {
   const { t } = useTranslation();
-  const format = useFormatters();
+  const format = useFormat();
   const ids = {
     min: useId(),
     max: useId(),
@@ -130,7 +130,7 @@ export function PolicyEditor({ policy }: { policy: PasswordPolicyView }) {
           />
         </div>
       </form>
-      <PolicyPreview settings={settings} usable={problems.length === 0} />
+      <PolicyPreview settings={problems.length === 0 ? settings : null} />
     </div>
   );
 }

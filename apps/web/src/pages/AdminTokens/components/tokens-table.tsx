@@ -2,15 +2,16 @@ import type { ServiceTokenViewDto } from '@mailgate/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevokeServiceToken } from '../../../api/admin/mutations';
-import { useErrorMessage } from '../../../i18n/error-message';
-import { AdminDialog } from '../../Admin/components/admin-dialog';
-import { useAnnounce } from '../../Admin/components/announcer';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { useToast } from '../../../components/toast';
+import { useActionError } from '../../../i18n/error-message';
+import { useFormat } from '../../../i18n/format';
 
 export function TokensTable({ tokens }: { tokens: readonly ServiceTokenViewDto[] }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const [revoking, setRevoking] = useState<ServiceTokenViewDto | null>(null);
 
   return (
@@ -44,14 +45,13 @@ export function TokensTable({ tokens }: { tokens: readonly ServiceTokenViewDto[]
                   </td>
                   <td>
                     {!token.revokedAt && (
-                      <button
-                        type="button"
-                        className="button button--danger-outline"
+                      <Button
+                        variant="ghost"
                         aria-label={t('admin.tokens.revokeLabel', { name: token.name })}
                         onClick={() => setRevoking(token)}
                       >
                         {t('admin.tokens.revoke')}
-                      </button>
+                      </Button>
                     )}
                   </td>
                 </tr>
@@ -67,44 +67,33 @@ export function TokensTable({ tokens }: { tokens: readonly ServiceTokenViewDto[]
 
 function RevokeTokenDialog({ token, onClose }: { token: ServiceTokenViewDto | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const announce = useAnnounce();
+  const actionError = useActionError();
+  const toast = useToast();
   const revoke = useRevokeServiceToken();
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
 
   return (
-    <AdminDialog
+    <ConfirmDialog
       open={token !== null}
       title={t('admin.tokens.revokeTitle', { name: token?.name ?? '' })}
-      onClose={() => {
-        revoke.reset();
-        onClose();
-      }}
-    >
-      <p>{t('admin.tokens.revokeDescription')}</p>
-      <div role="alert" className={revoke.error ? 'form-alert' : undefined}>
-        {revoke.error ? errorMessage(revoke.error) : null}
-      </div>
-      <div className="admin-actions">
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('admin.common.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={revoke.isPending}
-          onClick={() =>
-            token &&
-            revoke.mutate(token.id, {
-              onSuccess: () => {
-                announce(t('admin.tokens.revoked', { name: token.name }));
-                onClose();
-              },
-            })
-          }
-        >
-          {revoke.isPending ? t('admin.common.working') : t('admin.tokens.revoke')}
-        </button>
-      </div>
-    </AdminDialog>
+      body={<p>{t('admin.tokens.revokeDescription')}</p>}
+      confirmLabel={t('admin.tokens.revoke')}
+      pendingLabel={t('admin.common.working')}
+      pending={revoke.isPending}
+      error={actionError(revoke.error)}
+      onConfirm={() =>
+        token &&
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            toast.show(t('admin.tokens.revoked', { name: token.name }));
+            close();
+          },
+        })
+      }
+      onCancel={close}
+    />
   );
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useCreatePasswordResetLink, useSetUserDisabled } from '../../../api/admin/mutations';
 import { OneTimeSecret } from '../../Admin/components/one-time-secret';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
+import { Button } from '../../../components/button';
 
 /** Without PUBLIC_URL the server answers a path; staff need a link they can paste into an e-mail. */
 function absoluteUrl(url: string): string {
@@ -21,7 +22,7 @@ interface AccountSectionProps {
 export function AccountSection({ userId, user, canAct }: AccountSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const setDisabled = useSetUserDisabled(userId);
   const createLink = useCreatePasswordResetLink(userId);
   const [resetLink, setResetLink] = useState<CreatePasswordResetLinkResponse | null>(null);
@@ -70,9 +71,7 @@ export function AccountSection({ userId, user, canAct }: AccountSectionProps) {
             value={absoluteUrl(resetLink.url)}
             notice={t('admin.account.resetLinkNotice', { until: format.dateTime(resetLink.expiresAt) })}
           />
-          <button type="button" className="button button--secondary" onClick={() => setResetLink(null)}>
-            {t('admin.common.hide')}
-          </button>
+          <Button onClick={() => setResetLink(null)}>{t('admin.common.hide')}</Button>
         </div>
       )}
     </section>

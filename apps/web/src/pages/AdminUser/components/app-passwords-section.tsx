@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserAppPasswords, useRevokeUserAppPassword } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface AppPasswordsSectionProps {
   userId: string;
@@ -15,7 +15,7 @@ interface AppPasswordsSectionProps {
 export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswordsSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const revoke = useRevokeUserAppPassword(userId);
   const revokeAll = useRevokeAllUserAppPasswords(userId);
   const active = appPasswords.filter((entry) => entry.status === 'active');

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiftUserLock } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface LocksSectionProps {
   userId: string;
@@ -14,7 +14,7 @@ interface LocksSectionProps {
 export function LocksSection({ userId, locks, canAct }: LocksSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const lift = useLiftUserLock(userId);
 
   return (

@@ -1,13 +1,13 @@
 import type { AdminLoginAttempt } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 /** The raw record behind the diagnosis: every recent mail login, allowed or not. */
 export function LoginAttemptsSection({ attempts }: { attempts: readonly AdminLoginAttempt[] }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
 
   return (
     <section className="card admin-section" aria-labelledby={headingId}>

@@ -1,7 +1,7 @@
 import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 import { diagnoseRefusedLogins, type LoginDiagnosis } from '../login-diagnosis';
 
 /**
@@ -35,7 +35,7 @@ export function LoginDiagnosisPanel({ detail }: { detail: AdminUserDetail }) {
 
 function DiagnosisItem({ diagnosis }: { diagnosis: LoginDiagnosis }) {
   const { t } = useTranslation();
-  const format = useFormatters();
+  const format = useFormat();
   const { attempt, reason, lock, resolvedSince } = diagnosis;
   const protocol = attempt.protocol ?? t('admin.diagnosis.unknownProtocol');
   const ip = lock?.clientIp ?? attempt.clientIp ?? t('admin.diagnosis.unknownIp');

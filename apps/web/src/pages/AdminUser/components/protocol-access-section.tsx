@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSetUserProtocolAccess } from '../../../api/admin/mutations';
 import { OnOffBadge } from '../../Admin/components/badges';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface ProtocolAccessSectionProps {
   userId: string;
@@ -15,7 +15,7 @@ interface ProtocolAccessSectionProps {
 export function ProtocolAccessSection({ userId, access, canAct }: ProtocolAccessSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const setAccess = useSetUserProtocolAccess(userId);
 
   return (

@@ -2,7 +2,7 @@ import type { AdminSecurityEvent } from '@mailgate/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface SecurityEventsSectionProps {
   userId: string;
@@ -12,7 +12,7 @@ interface SecurityEventsSectionProps {
 export function SecurityEventsSection({ userId, events }: SecurityEventsSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
 
   return (
     <section className="card admin-section" aria-labelledby={headingId}>

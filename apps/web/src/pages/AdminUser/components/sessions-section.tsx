@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserSessions, useRevokeUserSession } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface SessionsSectionProps {
   userId: string;
@@ -14,7 +14,7 @@ interface SessionsSectionProps {
 export function SessionsSection({ userId, sessions, canAct }: SessionsSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const revoke = useRevokeUserSession(userId);
   const revokeAll = useRevokeAllUserSessions(userId);
 

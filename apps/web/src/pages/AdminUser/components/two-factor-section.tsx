@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRemoveUserTwoFactor } from '../../../api/admin/mutations';
 import { OnOffBadge } from '../../Admin/components/badges';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 interface TwoFactorSectionProps {
   userId: string;
@@ -15,7 +15,7 @@ interface TwoFactorSectionProps {
 export function TwoFactorSection({ userId, twoFactor, canAct }: TwoFactorSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormatters();
+  const format = useFormat();
   const remove = useRemoveUserTwoFactor(userId);
 
   return (

@@ -2,11 +2,11 @@ import type { AdminUserDetail } from '@mailgate/contracts';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RoleBadge, StatusBadge } from '../../Admin/components/badges';
-import { useFormatters } from '../../Admin/components/use-formatters';
+import { useFormat } from '../../../i18n/format';
 
 export function UserHeader({ user }: { user: AdminUserDetail['user'] }) {
   const { t } = useTranslation();
-  const format = useFormatters();
+  const format = useFormat();
   return (
     <header className="admin-user-header">
       <p>

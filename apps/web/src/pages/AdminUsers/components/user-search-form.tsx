@@ -1,6 +1,8 @@
 import type { Role, UserSearchMatch } from '@mailgate/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../components/alert';
+import { Button } from '../../../components/button';
 
 /** Filtering by role lists the staff accounts (role changes are made on an account's page). */
 export const ROLE_FILTERS = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly Role[];
@@ -46,9 +48,7 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
 
   return (
     <form className="card admin-search" role="search" onSubmit={handleSubmit} noValidate>
-      <div role="alert" className={error ? 'form-alert' : undefined}>
-        {error}
-      </div>
+      <FormError message={error} />
       <div className="admin-search__row">
         <div className="field admin-search__term">
           <label htmlFor={queryId}>{t('admin.users.termLabel')}</label>
@@ -85,9 +85,9 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
             ))}
           </select>
         </div>
-        <button type="submit" className="button button--primary">
+        <Button type="submit" variant="primary">
           {t('admin.users.submit')}
-        </button>
+        </Button>
       </div>
       <p id={hintId} className="admin-hint">
         {t('admin.users.termHint')}

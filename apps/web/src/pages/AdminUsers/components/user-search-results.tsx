@@ -2,8 +2,9 @@ import type { SearchUsersResponse } from '@mailgate/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorNote } from '../../Admin/components/query-state';
+import { ErrorState } from '../../../components/query-state';
 import { RoleBadge, StatusBadge } from '../../Admin/components/badges';
+import { Button } from '../../../components/button';
 
 interface UserSearchResultsProps {
   pages: readonly SearchUsersResponse[];
@@ -52,7 +53,7 @@ export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, 
                   <td>
                     <RoleBadge role={user.role} />
                   </td>
-                  <td>{user.totpEnabled ? t('admin.common.on') : t('admin.common.off')}</td>
+                  <td>{user.totpEnabled ? t('common.on') : t('common.off')}</td>
                   <td>
                     <StatusBadge disabled={user.disabled} />
                   </td>
@@ -62,11 +63,11 @@ export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, 
           </table>
         </div>
       )}
-      {loadMoreError !== null && <ErrorNote error={loadMoreError} />}
+      {loadMoreError !== null && <ErrorState error={loadMoreError} />}
       {hasMore && (
-        <button type="button" className="button button--secondary" disabled={loadingMore} onClick={onLoadMore}>
-          {loadingMore ? t('admin.common.loading') : t('admin.users.loadMore')}
-        </button>
+        <Button pending={loadingMore} pendingLabel={t('common.loading')} onClick={onLoadMore}>
+          {t('admin.users.loadMore')}
+        </Button>
       )}
     </section>
   );
