@@ -41,6 +41,11 @@ describe('translations cover every code', () => {
   it('explains every mail login reason in plain language', () => {
     for (const messages of Object.values(catalogues)) {
       for (const reason of MAIL_AUTH_REASONS) expect(messages.activity.reasons[reason]).toMatch(/\S/);
+      // The staff panel's login diagnosis explains every refusal, with a hint for support.
+      for (const reason of MAIL_AUTH_REASONS.filter((code) => code !== 'OK')) {
+        expect(messages.admin.diagnosis.reasons[reason]).toMatch(/\S/);
+        expect(messages.admin.diagnosis.hints[reason]).toMatch(/\S/);
+      }
     }
   });
 

@@ -1,24 +1,23 @@
 import { z } from 'zod';
-import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
 import { ZRole } from '../auth/auth.contract.js';
 import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
 import { ProtocolAccessErrors } from '../protocol-access/protocol-access.errors.js';
-import { ZIsoDateTime, ZReasonRequest, ZStaffReason, ZUserIdParams, ZUuid } from './admin-common.js';
+import {
+  STAFF_WRITE_ERRORS,
+  ZIsoDateTime,
+  ZReasonRequest,
+  ZStaffReason,
+  ZUserIdParams,
+  ZUuid,
+} from './admin-common.js';
 import { ZAdminUserSummary } from './admin-users.contract.js';
 
 // Every action: VALIDATION_FAILED for a missing or oversized reason, USER_NOT_FOUND for an unknown
 // user, FORBIDDEN when SUPPORT acts on a staff account, plus the staff-session errors.
-const ACTION_ERRORS = [
-  CommonErrors.VALIDATION_FAILED,
-  CommonErrors.UNAUTHENTICATED,
-  CommonErrors.FORBIDDEN,
-  CommonErrors.CSRF_CHECK_FAILED,
-  SessionErrors.STAFF_TOTP_REQUIRED,
-  AdminErrors.USER_NOT_FOUND,
-] as const;
+const ACTION_ERRORS = [...STAFF_WRITE_ERRORS, AdminErrors.USER_NOT_FOUND] as const;
 
 export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZProtocol });
 

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
-import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
-import { ZCursor, ZIsoDateTime, ZPageLimit, ZUuid } from './admin-common.js';
+import { STAFF_READ_ERRORS, ZCursor, ZIsoDateTime, ZPageLimit, ZUuid } from './admin-common.js';
 
 const ZAuditFilters = {
   /** Events whose target is this user. */
@@ -51,13 +49,6 @@ export const ZAuditLogResponse = z
   .meta({ id: 'AuditLogResponse' });
 export type AuditLogResponse = z.infer<typeof ZAuditLogResponse>;
 
-const READ_ERRORS = [
-  CommonErrors.VALIDATION_FAILED,
-  CommonErrors.UNAUTHENTICATED,
-  CommonErrors.FORBIDDEN,
-  SessionErrors.STAFF_TOTP_REQUIRED,
-] as const;
-
 export const adminAuditOperations = {
   queryAuditLog: defineOperation({
     method: 'get',
@@ -67,7 +58,7 @@ export const adminAuditOperations = {
     auth: 'session',
     query: ZAuditLogQuery,
     responses: { 200: ZAuditLogResponse },
-    errors: [...READ_ERRORS, AdminErrors.INVALID_CURSOR],
+    errors: [...STAFF_READ_ERRORS, AdminErrors.INVALID_CURSOR],
   }),
   exportAuditLog: defineOperation({
     method: 'get',
@@ -80,6 +71,6 @@ export const adminAuditOperations = {
     auth: 'session',
     query: ZAuditExportQuery,
     responses: { 200: z.string().meta({ description: 'CSV with a header row.' }) },
-    errors: [...READ_ERRORS],
+    errors: [...STAFF_READ_ERRORS],
   }),
 };

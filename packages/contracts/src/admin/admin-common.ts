@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CommonErrors } from '../common/error-codes.js';
 import { zSafeText } from '../common/strings.js';
+import { SessionErrors } from '../auth/session-errors.js';
 
 /** Why staff made a change: mandatory, shown to the user in the notice and kept in the audit log. */
 export const ZStaffReason = zSafeText(500, { multiline: true })
@@ -25,3 +27,16 @@ export const ZUserIdParams = z.strictObject({ userId: ZUuid });
 /** The body of actions that need nothing but a reason. */
 export const ZReasonRequest = z.strictObject({ reason: ZStaffReason });
 export type ReasonRequest = z.infer<typeof ZReasonRequest>;
+
+/** What every staff endpoint can answer before it runs: no session, not staff, staff without 2FA. */
+export const STAFF_SESSION_ERRORS = [
+  CommonErrors.UNAUTHENTICATED,
+  CommonErrors.FORBIDDEN,
+  SessionErrors.STAFF_TOTP_REQUIRED,
+] as const;
+
+/** Reads with a query or path to validate. */
+export const STAFF_READ_ERRORS = [CommonErrors.VALIDATION_FAILED, ...STAFF_SESSION_ERRORS] as const;
+
+/** Changes: validated bodies and the CSRF check besides. */
+export const STAFF_WRITE_ERRORS = [...STAFF_READ_ERRORS, CommonErrors.CSRF_CHECK_FAILED] as const;

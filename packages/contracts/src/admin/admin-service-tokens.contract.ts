@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
-import { ZIsoDateTime, ZUuid } from './admin-common.js';
-
-const ADMIN_ERRORS = [
-  CommonErrors.VALIDATION_FAILED,
-  CommonErrors.UNAUTHENTICATED,
-  CommonErrors.FORBIDDEN,
-  CommonErrors.CSRF_CHECK_FAILED,
-  SessionErrors.STAFF_TOTP_REQUIRED,
-] as const;
+import { STAFF_WRITE_ERRORS, ZIsoDateTime, ZUuid } from './admin-common.js';
 
 export const ZServiceTokenView = z
   .object({
@@ -58,7 +49,7 @@ export const adminServiceTokenOperations = {
     summary: 'List mail-server service tokens with their last use (ADMIN only; never the token).',
     auth: 'session',
     responses: { 200: ZListServiceTokensResponse },
-    errors: [...ADMIN_ERRORS],
+    errors: [...STAFF_WRITE_ERRORS],
   }),
   createServiceToken: defineOperation({
     method: 'post',
@@ -68,7 +59,7 @@ export const adminServiceTokenOperations = {
     auth: 'session',
     body: ZCreateServiceTokenRequest,
     responses: { 201: ZCreateServiceTokenResponse },
-    errors: [...ADMIN_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.SERVICE_TOKEN_NAME_TAKEN],
+    errors: [...STAFF_WRITE_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.SERVICE_TOKEN_NAME_TAKEN],
   }),
   revokeServiceToken: defineOperation({
     method: 'post',
@@ -78,6 +69,6 @@ export const adminServiceTokenOperations = {
     auth: 'session',
     params: ZServiceTokenParams,
     responses: { 204: null },
-    errors: [...ADMIN_ERRORS, AdminErrors.SERVICE_TOKEN_NOT_FOUND],
+    errors: [...STAFF_WRITE_ERRORS, AdminErrors.SERVICE_TOKEN_NOT_FOUND],
   }),
 };

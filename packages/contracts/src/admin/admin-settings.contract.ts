@@ -1,18 +1,8 @@
 import { z } from 'zod';
-import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
-import { SessionErrors } from '../auth/session-errors.js';
 import { ZPasswordPolicyResponse } from '../password-policy/password.contract.js';
-import { ZIsoDateTime, ZStaffReason } from './admin-common.js';
-
-const ADMIN_ERRORS = [
-  CommonErrors.VALIDATION_FAILED,
-  CommonErrors.UNAUTHENTICATED,
-  CommonErrors.FORBIDDEN,
-  CommonErrors.CSRF_CHECK_FAILED,
-  SessionErrors.STAFF_TOTP_REQUIRED,
-] as const;
+import { STAFF_WRITE_ERRORS, ZIsoDateTime, ZStaffReason } from './admin-common.js';
 
 // ---- Global settings --------------------------------------------------------------------------
 
@@ -69,7 +59,7 @@ export const adminSettingsOperations = {
     summary: 'Read the global defaults (ADMIN only).',
     auth: 'session',
     responses: { 200: ZGlobalSettingsView },
-    errors: [...ADMIN_ERRORS],
+    errors: [...STAFF_WRITE_ERRORS],
   }),
   updateGlobalSettings: defineOperation({
     method: 'put',
@@ -79,7 +69,7 @@ export const adminSettingsOperations = {
     auth: 'session',
     body: ZUpdateGlobalSettingsRequest,
     responses: { 200: ZGlobalSettingsView },
-    errors: [...ADMIN_ERRORS],
+    errors: [...STAFF_WRITE_ERRORS],
   }),
   getPasswordPolicy: defineOperation({
     method: 'get',
@@ -88,7 +78,7 @@ export const adminSettingsOperations = {
     summary: 'Read the current password policy (ADMIN only).',
     auth: 'session',
     responses: { 200: ZPasswordPolicyView },
-    errors: [...ADMIN_ERRORS],
+    errors: [...STAFF_WRITE_ERRORS],
   }),
   updatePasswordPolicy: defineOperation({
     method: 'put',
@@ -99,6 +89,6 @@ export const adminSettingsOperations = {
     auth: 'session',
     body: ZUpdatePasswordPolicyRequest,
     responses: { 200: ZPasswordPolicyView },
-    errors: [...ADMIN_ERRORS],
+    errors: [...STAFF_WRITE_ERRORS],
   }),
 };

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
-import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
+import { ZLoginActivity } from '../activity/activity.contract.js';
 import { ZRole, ZSessionView } from '../auth/auth.contract.js';
 import { ZAppPassword } from '../app-passwords/app-passwords.contract.js';
-import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
-import { ZCursor, ZIsoDateTime, ZPageLimit, ZUserIdParams } from './admin-common.js';
-
-const STAFF_ERRORS = [CommonErrors.UNAUTHENTICATED, CommonErrors.FORBIDDEN, SessionErrors.STAFF_TOTP_REQUIRED] as const;
+import { ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
+import { ZCursor, ZIsoDateTime, ZPageLimit, ZUserIdParams, STAFF_SESSION_ERRORS } from './admin-common.js';
 
 /**
  * How the search term is matched. `auto` picks `exact` for a complete e-mail address, `substring`
@@ -65,16 +63,9 @@ export const ZAdminAuthLock = z.object({
 });
 export type AdminAuthLock = z.infer<typeof ZAdminAuthLock>;
 
-export const ZAdminLoginAttempt = z.object({
-  id: z.string(),
+/** A mail-login attempt as staff see it: the user's activity row, with the app password's id. */
+export const ZAdminLoginAttempt = ZLoginActivity.omit({ time: true, appPasswordName: true }).extend({
   createdAt: ZIsoDateTime,
-  protocol: ZProtocol.nullable(),
-  clientIp: z.string().nullable(),
-  secured: z.boolean(),
-  result: z.enum(['ALLOW', 'DENY', 'TEMPFAIL']),
-  /** A mail-auth reason code (see the mail-auth contract); the SPA explains it in plain language. */
-  reasonCode: z.string(),
-  credential: z.enum(['PASSWORD', 'APP_PASSWORD', 'NONE']),
   appPasswordId: z.string().nullable(),
 });
 export type AdminLoginAttempt = z.infer<typeof ZAdminLoginAttempt>;
@@ -138,7 +129,7 @@ export const adminUserOperations = {
     summary: 'The signed-in staff member; also the panel gate (STAFF_TOTP_REQUIRED until 2FA is set up).',
     auth: 'session',
     responses: { 200: ZStaffMeResponse },
-    errors: [...STAFF_ERRORS],
+    errors: [...STAFF_SESSION_ERRORS],
   }),
   searchUsers: defineOperation({
     method: 'get',
@@ -153,7 +144,7 @@ export const adminUserOperations = {
       CommonErrors.VALIDATION_FAILED,
       AdminErrors.SEARCH_TERM_TOO_SHORT,
       AdminErrors.INVALID_CURSOR,
-      ...STAFF_ERRORS,
+      ...STAFF_SESSION_ERRORS,
     ],
   }),
   getUser: defineOperation({
@@ -164,6 +155,6 @@ export const adminUserOperations = {
     auth: 'session',
     params: ZUserIdParams,
     responses: { 200: ZAdminUserDetail },
-    errors: [CommonErrors.VALIDATION_FAILED, AdminErrors.USER_NOT_FOUND, ...STAFF_ERRORS],
+    errors: [CommonErrors.VALIDATION_FAILED, AdminErrors.USER_NOT_FOUND, ...STAFF_SESSION_ERRORS],
   }),
 };

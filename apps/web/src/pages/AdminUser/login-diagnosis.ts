@@ -1,4 +1,11 @@
-import type { AdminAuthLock, AdminLoginAttempt, ProtocolAccessView, AdminUserDetail } from '@mailgate/contracts';
+import {
+  MAIL_AUTH_REASONS,
+  type AdminAuthLock,
+  type AdminLoginAttempt,
+  type AdminUserDetail,
+  type MailAuthDenyReason,
+  type ProtocolAccessView,
+} from '@mailgate/contracts';
 
 /**
  * Turns the recorded refusals of mail logins into explanations support can read out on the phone.
@@ -6,31 +13,12 @@ import type { AdminAuthLock, AdminLoginAttempt, ProtocolAccessView, AdminUserDet
  */
 
 /**
- * The refusal reasons the panel explains: mail-auth's catalogue (MAIL_AUTH_REASONS in the mail
- * branch's `packages/contracts/src/mail-auth/deny-reasons.ts`). A code not listed here (a newer
- * server) still shows, with its code, as UNKNOWN.
+ * The panel explains every refusal in mail-auth's catalogue (MAIL_AUTH_REASONS in the contracts);
+ * a code it does not know (a newer server) still shows, with its code, as UNKNOWN.
  */
-export const EXPLAINED_REASONS = [
-  'AUTH_FAILED',
-  'USER_UNKNOWN',
-  'PASSWORD_WRONG',
-  'APP_PASSWORD_WRONG',
-  'ACCOUNT_DISABLED',
-  'PROTOCOL_DISABLED',
-  'PROTOCOL_EXPIRED',
-  'TLS_REQUIRED',
-  'MAIN_PASSWORD_NOT_ALLOWED',
-  'APP_PASSWORD_SCOPE',
-  'APP_PASSWORD_EXPIRED',
-  'APP_PASSWORD_REVOKED',
-  'LOCKED_USER_IP',
-  'LOCKED_IP',
-  'LOCKED_ACCOUNT',
-  'INVALID_REQUEST',
-  'TEMPFAIL',
-] as const;
+const EXPLAINED_REASONS: ReadonlySet<string> = new Set(MAIL_AUTH_REASONS.filter((reason) => reason !== 'OK'));
 
-export type ExplainedReason = (typeof EXPLAINED_REASONS)[number] | 'UNKNOWN';
+export type ExplainedReason = MailAuthDenyReason | 'UNKNOWN';
 
 const LOCK_SCOPE_OF_REASON: Partial<Record<string, AdminAuthLock['scope']>> = {
   LOCKED_USER_IP: 'USER_IP',
@@ -70,9 +58,7 @@ export function diagnoseRefusedLogins(
 
 function explainedReason(attempt: AdminLoginAttempt): ExplainedReason {
   if (attempt.result === 'TEMPFAIL') return 'TEMPFAIL';
-  return (EXPLAINED_REASONS as readonly string[]).includes(attempt.reasonCode)
-    ? (attempt.reasonCode as ExplainedReason)
-    : 'UNKNOWN';
+  return EXPLAINED_REASONS.has(attempt.reasonCode) ? (attempt.reasonCode as MailAuthDenyReason) : 'UNKNOWN';
 }
 
 /** The lock whose scope matches the reason and whose time covers the attempt. */

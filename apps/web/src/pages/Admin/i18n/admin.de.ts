@@ -132,6 +132,7 @@ export const adminDe: AdminMessages = {
       LOCKED_USER_IP: 'Gesperrt nach zu vielen Fehlversuchen von {{ip}}.',
       LOCKED_IP: 'Die Adresse {{ip}} war nach zu vielen Fehlversuchen bei mehreren Konten gesperrt.',
       LOCKED_ACCOUNT: 'Das Konto war nach zu vielen Fehlversuchen für unbekannte Adressen gesperrt.',
+      RATE_LIMITED: 'Zu viele Anmeldungen in kurzer Zeit von diesem E-Mail-Programm oder dieser Adresse.',
       INVALID_REQUEST: 'Der Mailserver hat eine unvollständige oder fehlerhafte Anfrage geschickt.',
       TEMPFAIL: 'Mailgate konnte nicht rechtzeitig entscheiden; das E-Mail-Programm sollte es später erneut versuchen.',
       UNKNOWN: 'Abgelehnt mit dem Code {{code}}.',
@@ -158,6 +159,8 @@ export const adminDe: AdminMessages = {
       LOCKED_USER_IP: 'Sobald die Person das richtige Passwort hat, heben Sie die Sperre unten auf.',
       LOCKED_IP: 'Wenn die Adresse zur Person gehört, heben Sie die Sperre unten auf.',
       LOCKED_ACCOUNT: 'Sobald die Person das richtige Passwort hat, heben Sie die Sperre unten auf.',
+      RATE_LIMITED:
+        'Meist wiederholt ein E-Mail-Programm die Anmeldung in einer Schleife; das legt sich, sobald es langsamer wird.',
       INVALID_REQUEST: 'Das ist ein Problem zwischen Mailserver und Mailgate, nicht mit dem Konto.',
       TEMPFAIL: 'Meist vorübergehend; der nächste Versuch sollte eine Antwort bekommen.',
       UNKNOWN: '',
