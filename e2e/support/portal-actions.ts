@@ -1,12 +1,32 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-/** Signs in through the form, as a person would; stops at the 2FA step when one is asked for. */
-export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
+/**
+ * Signs in through the form, as a person would; stops at the 2FA step when one is asked for.
+ * `from`: where the browser goes first (a page that needs a session sends it to sign-in and back).
+ */
+export async function signInWithPassword(
+  page: Page,
+  email: string,
+  password: string,
+  { from = '/sign-in' }: { from?: string } = {},
+): Promise<void> {
+  await page.goto(from);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Password, then a code from the authenticator app at the second step. */
+export async function signInWithTotp(
+  page: Page,
+  user: { email: string; password: string },
+  code: string,
+  options: { from?: string } = {},
+): Promise<void> {
+  await signInWithPassword(page, user.email, user.password, options);
+  await page.getByLabel('Authentication code').fill(code);
+  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 export async function expectHeading(page: Page, name: string): Promise<void> {

@@ -14,6 +14,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AccountModule } from './account/account.module.js';
 import { MailAuthModule } from './mail-auth/mail-auth.module.js';
+import { AdminModule } from './admin/admin.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         AccountModule,
         MailAuthModule,
+        AdminModule,
         ...extraImports,
       ],
     };

@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
-import { AdminPage } from './pages/Admin/admin-page';
+import { adminPanelRoute } from './pages/Admin/admin-panel-route';
+import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
 import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
@@ -13,7 +14,10 @@ export const routes: RouteObject[] = [
   {
     Component: PublicLayout,
     ErrorBoundary: RouteErrorPage,
-    children: [{ path: 'sign-in', Component: SignInPage }],
+    children: [
+      { path: 'sign-in', Component: SignInPage },
+      { path: 'reset-password', Component: PasswordResetPage },
+    ],
   },
   {
     Component: PortalLayout,
@@ -23,7 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'app-passwords', Component: AppPasswordsPage },
       { path: 'security', Component: SecurityPage },
       { path: 'activity', Component: ActivityPage },
-      { path: 'admin', Component: AdminPage },
+      adminPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -60,7 +60,16 @@ type Detail = string | number | boolean | null;
  * Only these keys of an audit event's before/after reach the user. A whitelist, not a blacklist:
  * whatever another feature puts into its audit payload (hashes, internal ids) stays out.
  */
-const SAFE_KEYS = ['protocol', 'name', 'scopes', 'enabledUntil', 'pop3KeepCopy', 'expiresAt', 'revoked'] as const;
+const SAFE_KEYS = [
+  'protocol',
+  'name',
+  'scopes',
+  'enabledUntil',
+  'pop3KeepCopy',
+  'expiresAt',
+  'revoked',
+  'role',
+] as const;
 
 export function safeDetails(before: unknown, after: unknown): Record<string, Detail> {
   const details: Record<string, Detail> = {};

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { normalisePassword, PasswordErrors, type ChangePasswordResponse } from '@mailgate/contracts';
-import { evaluatePasswordAsync } from '@mailgate/password-policy';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
@@ -56,13 +55,10 @@ export class PasswordChangeService {
     if (normalisePassword(input.newPassword) === normalisePassword(input.currentPassword)) {
       throw new AppError(PasswordErrors.PASSWORD_UNCHANGED);
     }
-    const policy = await this.policies.current();
-    const evaluation = await evaluatePasswordAsync(input.newPassword, policy, {
+    const policy = await this.policies.assertAcceptable(input.newPassword, {
       email: user.email,
       displayName: user.displayName,
     });
-    const [firstProblem] = evaluation.problems;
-    if (firstProblem) throw new AppError(PasswordErrors[firstProblem], { problems: evaluation.problems });
 
     const passwordHash = await hashPassword(input.newPassword);
     const outcome = await this.prisma.$transaction(async (tx) => {

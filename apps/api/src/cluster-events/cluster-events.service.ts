@@ -8,7 +8,7 @@ const CHANNEL = 'mailgate_cluster_events';
 const HEARTBEAT_MS = 10_000;
 const MAX_RETRY_MS = 2_000;
 
-export type ClusterTopic = 'account-changed' | 'service-tokens-changed';
+export type ClusterTopic = 'account-changed' | 'service-tokens-changed' | 'settings-changed';
 type ClusterListener = (payload: Record<string, unknown>) => void;
 
 /**

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type BuiltUser } from '../../test/support/builders.js';
+import { callAs, signedInUser } from '../../test/support/admin-kit.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -111,15 +112,14 @@ describe('instant revocation reaches Dovecot', () => {
         },
       ],
       [
-        // Disabling an account is the admin panel's service; its change is announced like this.
+        // Through the staff panel, as support does it.
         'account disabled',
         async (user) => {
-          const events = app.get(AccountEventsService);
-          const securityVersion = await prisma.$transaction(async (tx) => {
-            await tx.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-            return events.bumpSecurityVersion(tx, user.id);
+          const support = await signedInUser(app, 'SUPPORT');
+          const response = await callAs(app, support, 'POST', `/api/admin/users/${user.id}/disable`, {
+            payload: { reason: 'Reported as compromised' },
           });
-          await events.publish({ userId: user.id, kind: 'account-status', securityVersion });
+          expect(response.statusCode, response.body).toBe(200);
         },
       ],
     ];

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicySettings } from '@mailgate/password-policy';
+import { PasswordErrors } from '@mailgate/contracts';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  evaluatePasswordAsync,
+  type PasswordContext,
+  type PasswordPolicySettings,
+} from '@mailgate/password-policy';
+import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 
 export type CurrentPasswordPolicy = PasswordPolicySettings & { readonly version: number };
@@ -22,6 +29,20 @@ export class PasswordPolicyService {
     const value = await this.load();
     this.cached = { value, expiresAt: now + CACHE_TTL_MS };
     return value;
+  }
+
+  /**
+   * Refuses a new password that breaks the policy in force (the same evaluator as the SPA's meter),
+   * naming every broken rule in `problems` with the first as the code. Every way of setting a
+   * password goes through here: the user's own change and a reset link from support alike.
+   * Returns the policy it was checked against (its version goes into the audit trail).
+   */
+  async assertAcceptable(newPassword: string, context: PasswordContext): Promise<CurrentPasswordPolicy> {
+    const policy = await this.current();
+    const evaluation = await evaluatePasswordAsync(newPassword, policy, context);
+    const [firstProblem] = evaluation.problems;
+    if (firstProblem) throw new AppError(PasswordErrors[firstProblem], { problems: evaluation.problems });
+    return policy;
   }
 
   /** Forget the cached policy (call after saving a new version on this instance). */

@@ -1,44 +1,122 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { GlobalSettings } from '../generated/prisma/client.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../audit/audit.types.js';
+import type { RequestMeta } from '../common/http/request-meta.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 
 export type { GlobalSettings };
 
-/** How long a read is reused. Short, so a change made on another instance is seen quickly. */
-const CACHE_TTL_MS = 5_000;
+/** The editable fields (everything but the row's bookkeeping). */
+export type GlobalSettingsChange = Omit<GlobalSettings, 'id' | 'updatedAt' | 'updatedById'>;
 
 /**
- * The single global settings row (id 1). Read on hot paths (every mail login decision, the
- * protocol page), so it is cached briefly; `invalidate()` drops the cache after a change on this
- * instance. A missing row is created with the schema's defaults, so a fresh database needs no seed.
- * (Read side only; the admin branch owns editing.)
+ * How long one instance reuses what it read. Mail logins read the settings constantly, so they
+ * must not cost a query each. Saves are pushed to every instance (cluster events), so this only
+ * bounds how long a change written behind the service's back (plain SQL) stays unseen.
+ */
+export const GLOBAL_SETTINGS_CACHE_MS = 5_000;
+
+/**
+ * The single global-settings row (id 1): protocol defaults for new accounts, TLS requirement,
+ * main password in mail programs, retention. A fresh database gets the schema's defaults on
+ * first read, so no seed is needed. Admins change it through `update`, which is audited and
+ * announced, so the very next mail decision on any instance applies the new values.
  */
 @Injectable()
-export class GlobalSettingsService {
-  private cached: { value: GlobalSettings; until: number } | null = null;
-  private loading: Promise<GlobalSettings> | null = null;
+export class GlobalSettingsService implements OnModuleInit {
+  private cached: { value: GlobalSettings; expiresAt: number } | null = null;
+  private inFlight: Promise<GlobalSettings> | null = null;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly clusterEvents: ClusterEventsService,
+  ) {}
 
-  async get(now = Date.now()): Promise<GlobalSettings> {
-    if (this.cached && this.cached.until > now) return this.cached.value;
-    // One load at a time: a burst of mail logins right after expiry shares a single query.
-    this.loading ??= this.load().finally(() => (this.loading = null));
-    return this.loading;
+  onModuleInit(): void {
+    this.clusterEvents.subscribe('settings-changed', () => this.invalidate());
+    // A save announced while the channel was down may have been missed.
+    this.clusterEvents.onReconnect(() => this.invalidate());
   }
 
+  async get(now = Date.now()): Promise<GlobalSettings> {
+    // The copy is trusted only while this instance hears every save (as mail-auth's caches are).
+    if (this.cached && this.cached.expiresAt > now && this.clusterEvents.isListening()) return this.cached.value;
+    // Concurrent callers share one query instead of stampeding the database when the copy expires.
+    if (!this.inFlight) {
+      const loading = this.load().then((value) => {
+        // Only cache if nobody invalidated meanwhile (an update would otherwise be hidden by an old read).
+        if (this.inFlight === loading) this.cached = { value, expiresAt: Date.now() + GLOBAL_SETTINGS_CACHE_MS };
+        return value;
+      });
+      this.inFlight = loading;
+      void loading
+        .finally(() => {
+          if (this.inFlight === loading) this.inFlight = null;
+        })
+        .catch(() => undefined);
+    }
+    return this.inFlight;
+  }
+
+  /** Saves all editable settings at once, audited in the same transaction; returns the saved row. */
+  async update(input: {
+    actor: Actor;
+    settings: GlobalSettingsChange;
+    reason: string;
+    meta: RequestMeta | null;
+  }): Promise<GlobalSettings> {
+    const saved = await this.prisma.$transaction(async (tx) => {
+      // Serialise saves (the row may not exist yet, so a row lock is not enough): two admins saving
+      // at once produce two correct before/after records, one after the other.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mailgate:global-settings'))`;
+      await tx.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+      const before = await tx.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
+      const after = await tx.globalSettings.update({
+        where: { id: 1 },
+        data: { ...input.settings, updatedById: input.actor.userId },
+      });
+      await this.audit.record(tx, {
+        actor: input.actor,
+        action: 'settings.updated',
+        before: editable(before),
+        after: editable(after),
+        reason: input.reason,
+        meta: input.meta,
+      });
+      return after;
+    });
+    this.invalidate();
+    // Other instances drop their copies when they hear this; one that cannot hear trusts no copy.
+    await this.clusterEvents.publish('settings-changed', {});
+    return saved;
+  }
+
+  /** Drops this instance's copy; the next `get` reads the database. */
   invalidate(): void {
     this.cached = null;
+    this.inFlight = null;
   }
 
   private async load(): Promise<GlobalSettings> {
-    let value = await this.prisma.globalSettings.findUnique({ where: { id: 1 } });
-    if (!value) {
-      // ON CONFLICT DO NOTHING: concurrent first reads cannot fail, and an admin's values are never overwritten.
-      await this.prisma.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
-      value = await this.prisma.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
-    }
-    this.cached = { value, until: Date.now() + CACHE_TTL_MS };
-    return value;
+    const row = await this.prisma.globalSettings.findUnique({ where: { id: 1 } });
+    if (row) return row;
+    // ON CONFLICT DO NOTHING: concurrent first reads cannot fail, and saved values are never overwritten.
+    await this.prisma.globalSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+    return this.prisma.globalSettings.findUniqueOrThrow({ where: { id: 1 } });
   }
+}
+
+export function editable(settings: GlobalSettings): GlobalSettingsChange {
+  return {
+    defaultImapEnabled: settings.defaultImapEnabled,
+    defaultPop3Enabled: settings.defaultPop3Enabled,
+    defaultSmtpEnabled: settings.defaultSmtpEnabled,
+    requireTlsForProtocols: settings.requireTlsForProtocols,
+    allowMainPasswordWithout2fa: settings.allowMainPasswordWithout2fa,
+    loginAttemptRetentionDays: settings.loginAttemptRetentionDays,
+    auditRetentionDays: settings.auditRetentionDays,
+  };
 }

@@ -1,11 +1,14 @@
 import {
+  AdminErrors,
   AppPasswordsErrors,
   AuthErrors,
+  AuthLocksErrors,
   CommonErrors,
   MAIL_AUTH_REASONS,
   PasswordErrors,
   ProtocolAccessErrors,
   SECURITY_NOTICE_KINDS,
+  ServiceTokensErrors,
   SessionErrors,
   TotpErrors,
 } from '@mailgate/contracts';
@@ -19,7 +22,7 @@ import { en } from './en';
 const catalogues = { en, de };
 
 describe('translations cover every code', () => {
-  it('has an error message for every error code of the portal API', () => {
+  it('has an error message for every error code of the portal and staff-panel API', () => {
     const codes = [
       CommonErrors,
       SessionErrors,
@@ -28,6 +31,9 @@ describe('translations cover every code', () => {
       PasswordErrors,
       ProtocolAccessErrors,
       AppPasswordsErrors,
+      AdminErrors,
+      ServiceTokensErrors,
+      AuthLocksErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {
@@ -39,6 +45,11 @@ describe('translations cover every code', () => {
   it('explains every mail login reason in plain language', () => {
     for (const messages of Object.values(catalogues)) {
       for (const reason of MAIL_AUTH_REASONS) expect(messages.activity.reasons[reason]).toMatch(/\S/);
+      // The staff panel's login diagnosis explains every refusal, with a hint for support.
+      for (const reason of MAIL_AUTH_REASONS.filter((code) => code !== 'OK')) {
+        expect(messages.admin.diagnosis.reasons[reason]).toMatch(/\S/);
+        expect(messages.admin.diagnosis.hints[reason]).toMatch(/\S/);
+      }
     }
   });
 

@@ -1,3 +1,5 @@
+import { adminDe } from '../pages/Admin/i18n/admin.de';
+import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
 import type { Messages } from './en';
 import { activityDe, noticesDe } from './messages/activity.de';
 import { appPasswordsDe } from './messages/app-passwords.de';
@@ -42,10 +44,7 @@ export const de: Messages = {
   sessions: sessionsDe,
   activity: activityDe,
   notices: noticesDe,
-  admin: {
-    title: 'Verwaltung',
-    placeholder: 'Hier erscheinen die Werkzeuge für Administratorinnen und Administratoren.',
-  },
+  admin: adminDe,
   notFound: {
     title: 'Seite nicht gefunden',
     body: 'Vielleicht enthält die Adresse einen Tippfehler, oder die Seite wurde verschoben.',
@@ -58,6 +57,7 @@ export const de: Messages = {
   },
   errors: {
     ...portalErrorsDe,
+    ...adminErrorsDe,
     VALIDATION_FAILED: 'Einige Angaben fehlen oder sind ungültig. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     MALFORMED_JSON:
       'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',

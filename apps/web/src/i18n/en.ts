@@ -1,3 +1,5 @@
+import { adminEn } from '../pages/Admin/i18n/admin.en';
+import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
 import { activityEn, noticesEn } from './messages/activity.en';
 import { appPasswordsEn } from './messages/app-passwords.en';
 import { commonEn } from './messages/common.en';
@@ -42,10 +44,7 @@ export const en = {
   sessions: sessionsEn,
   activity: activityEn,
   notices: noticesEn,
-  admin: {
-    title: 'Administration',
-    placeholder: 'Tools for administrators will appear here.',
-  },
+  admin: adminEn,
   notFound: {
     title: 'Page not found',
     body: 'The address may be mistyped, or the page has moved.',
@@ -58,6 +57,7 @@ export const en = {
   },
   errors: {
     ...portalErrorsEn,
+    ...adminErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',
     INVALID_ENCODING: 'The request contained characters that could not be read. Please check your entries.',

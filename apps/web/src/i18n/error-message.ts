@@ -1,9 +1,12 @@
 import type {
+  AdminErrorCode,
   AppPasswordsErrors,
   AuthErrorCode,
+  AuthLocksErrors,
   CommonErrorCode,
   PasswordErrorCode,
   ProtocolAccessErrors,
+  ServiceTokensErrors,
   SessionErrors,
   TotpErrorCode,
 } from '@mailgate/contracts';
@@ -15,19 +18,22 @@ import { en } from './en';
 type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
 type ErrorCode = keyof typeof en.errors;
 
-/** Every code the portal's API operations can answer with (the feature catalogues in the contracts). */
-type PortalErrorCode =
+/** Every code the portal's and the staff panel's API operations can answer with (the contracts' catalogues). */
+type ApiErrorCode =
+  | AdminErrorCode
   | AuthErrorCode
   | TotpErrorCode
   | PasswordErrorCode
   | keyof typeof SessionErrors
   | keyof typeof ProtocolAccessErrors
-  | keyof typeof AppPasswordsErrors;
+  | keyof typeof AppPasswordsErrors
+  | keyof typeof ServiceTokensErrors
+  | keyof typeof AuthLocksErrors;
 
 // Compile-time guard: every code in the contracts' catalogues the SPA talks to, and every code the
 // client makes up itself, has a message (de.ts is typed against en.ts, so German has one too).
 // Unknown codes fall back to errors.UNKNOWN.
-en.errors satisfies Record<CommonErrorCode | PortalErrorCode | ClientErrorCode | 'UNKNOWN', string>;
+en.errors satisfies Record<CommonErrorCode | ApiErrorCode | ClientErrorCode | 'UNKNOWN', string>;
 
 /** Maps an error code from the API (or the client) to its message key, with a generic fallback. */
 export function errorMessageKey(code: string): `errors.${ErrorCode}` {

@@ -5,6 +5,8 @@ export interface Formatters {
   dateTime: (iso: string) => string;
   /** "3 May 2026". */
   date: (iso: string) => string;
+  /** Only the time when it is today ("until 14:05"), otherwise date and time. */
+  moment: (iso: string, now?: Date) => string;
 }
 
 /** Dates follow the UI language (not the browser's), so a language switch changes them too. */
@@ -14,8 +16,13 @@ export function useFormat(): Formatters {
   const locale = i18n.resolvedLanguage === 'de' ? 'de-DE' : 'en-GB';
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   return {
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
+    moment: (iso, now = new Date()) => {
+      const value = new Date(iso);
+      return value.toDateString() === now.toDateString() ? time.format(value) : dateTime.format(value);
+    },
   };
 }

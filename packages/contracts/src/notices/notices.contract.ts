@@ -19,9 +19,18 @@ export const SECURITY_NOTICE_KINDS = [
   'TOTP_DISABLED',
   'RECOVERY_CODES_REGENERATED',
   'RECOVERY_CODE_USED',
+  // Staff actions in the admin panel (always `byStaff`, with the reason), and the user's own
+  // redemption of a password-reset link that support created.
+  'ACCOUNT_DISABLED',
+  'ACCOUNT_ENABLED',
+  'SESSION_REVOKED',
+  'SESSIONS_REVOKED_ALL',
+  'ROLE_CHANGED',
+  'PASSWORD_RESET_LINK_CREATED',
+  'PASSWORD_RESET',
   // Mail-auth's brute-force defence paused logins to the account from unfamiliar addresses (params: family, until).
   'LOGIN_LOCKED',
-  // Support lifted such a pause (params: family).
+  // Support lifted such a pause (params: family); AuthLocksService.lift.
   'LOGIN_LOCK_LIFTED',
 ] as const;
 export type SecurityNoticeKind = (typeof SECURITY_NOTICE_KINDS)[number];

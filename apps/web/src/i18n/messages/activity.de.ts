@@ -84,6 +84,15 @@ export const activityDe: typeof activityEn = {
       session: {
         signed_out_others: 'Überall sonst abgemeldet',
         revoked: 'Eine Sitzung wurde abgemeldet',
+        revoked_all: 'Überall abgemeldet',
+      },
+      account: {
+        disabled: 'Konto gesperrt',
+        enabled: 'Konto wieder freigegeben',
+        role_changed: 'Rolle geändert zu {{role}}',
+      },
+      password_reset: {
+        link_created: 'Einmal-Link zum Festlegen eines neuen Passworts erstellt',
       },
       auth_lock: {
         set: 'Mail-Anmeldungen von neuen Adressen nach vielen falschen Passwörtern pausiert',
@@ -115,6 +124,13 @@ export const noticesDe: typeof noticesEn = {
     TOTP_DISABLED: 'Die Zwei-Schritt-Anmeldung wurde ausgeschaltet.',
     RECOVERY_CODES_REGENERATED: 'Neue Wiederherstellungscodes wurden erstellt.',
     RECOVERY_CODE_USED: 'Zur Anmeldung wurde ein Wiederherstellungscode verwendet; {{remaining}} sind noch übrig.',
+    ACCOUNT_DISABLED: 'Ihr Konto wurde gesperrt.',
+    ACCOUNT_ENABLED: 'Ihr Konto wurde wieder freigegeben.',
+    SESSION_REVOKED: 'Eine Ihrer Sitzungen wurde abgemeldet.',
+    SESSIONS_REVOKED_ALL: 'Sie wurden überall abgemeldet ({{count}} Sitzungen).',
+    ROLE_CHANGED: 'Die Rolle Ihres Kontos wurde von {{from}} zu {{to}} geändert.',
+    PASSWORD_RESET_LINK_CREATED: 'Für Sie wurde ein Einmal-Link zum Festlegen eines neuen Passworts erstellt.',
+    PASSWORD_RESET: 'Ihr Passwort wurde über einen Einmal-Link neu festgelegt.',
     LOGIN_LOCKED:
       'Für Ihr Konto wurden von unbekannten Adressen viele falsche Passwörter ausprobiert. Mail-Anmeldungen von neuen Adressen sind deshalb bis {{until}} pausiert; Mailprogramme, die schon funktionieren, sind nicht betroffen.',
     LOGIN_LOCK_LIFTED: 'Eine Sperre für Mail-Anmeldungen an Ihrem Konto wurde aufgehoben.',

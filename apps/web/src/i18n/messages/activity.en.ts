@@ -81,6 +81,15 @@ export const activityEn = {
       session: {
         signed_out_others: 'Signed out everywhere else',
         revoked: 'A session was signed out',
+        revoked_all: 'Signed out everywhere',
+      },
+      account: {
+        disabled: 'Account disabled',
+        enabled: 'Account enabled again',
+        role_changed: 'Role changed to {{role}}',
+      },
+      password_reset: {
+        link_created: 'One-time link to set a new password created',
       },
       auth_lock: {
         set: 'Mail logins from new addresses paused after many wrong passwords',
@@ -111,6 +120,13 @@ export const noticesEn = {
     TOTP_DISABLED: 'Two-step sign-in was turned off.',
     RECOVERY_CODES_REGENERATED: 'New recovery codes were created.',
     RECOVERY_CODE_USED: 'A recovery code was used to sign in; {{remaining}} are left.',
+    ACCOUNT_DISABLED: 'Your account was disabled.',
+    ACCOUNT_ENABLED: 'Your account was enabled again.',
+    SESSION_REVOKED: 'One of your sessions was signed out.',
+    SESSIONS_REVOKED_ALL: 'You were signed out everywhere ({{count}} sessions).',
+    ROLE_CHANGED: 'The role of your account was changed from {{from}} to {{to}}.',
+    PASSWORD_RESET_LINK_CREATED: 'A one-time link to set a new password was created for you.',
+    PASSWORD_RESET: 'Your password was set with a one-time link.',
     LOGIN_LOCKED:
       'Many wrong passwords were tried on your account from unfamiliar addresses, so mail logins from new addresses are paused until {{until}}. Mail programs that already work are not affected.',
     LOGIN_LOCK_LIFTED: 'A block on mail logins to your account was lifted.',

@@ -35,6 +35,14 @@ describe('activity texts', () => {
     expect(eventText(tDe, event('auth_lock.lifted'))).toBe('Eine Sperre für Mail-Anmeldungen wurde aufgehoben');
   });
 
+  it('words the changes support makes', () => {
+    expect(eventText(t, event('account.disabled'))).toBe('Account disabled');
+    expect(eventText(t, event('account.role_changed', { role: 'SUPPORT' }))).toBe('Role changed to SUPPORT');
+    expect(eventText(tDe, event('session.revoked_all'))).toBe('Überall abgemeldet');
+    expect(eventText(t, event('password_reset.link_created'))).toBe('One-time link to set a new password created');
+    expect(eventText(t, event('auth_lock.lifted'))).toBe('Pause on mail logins lifted');
+  });
+
   it('falls back for actions it does not know, including prototype names', () => {
     expect(eventText(t, event('admin.role_changed'))).toBe('Account change (admin.role_changed)');
     expect(eventText(t, event('protocol_access.toString'))).toBe('Account change (protocol_access.toString)');

@@ -9,8 +9,8 @@ import { Alert, FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CheckboxField, TextField } from '../../../components/form-field';
 import { errorMessageKey, useActionError } from '../../../i18n/error-message';
-import { StrengthMeter } from './strength-meter';
-import { usePasswordEvaluation } from './use-password-evaluation';
+import { StrengthMeter } from '../../../components/password/strength-meter';
+import { usePasswordEvaluation } from '../../../components/password/use-password-evaluation';
 
 export function PasswordChangeForm() {
   const { t } = useTranslation();

@@ -11,8 +11,8 @@ import { ErrorState, LoadingState } from '../../../components/query-state';
 import { useToast } from '../../../components/toast';
 import { useActionError } from '../../../i18n/error-message';
 import { useFormat } from '../../../i18n/format';
-import { RecoveryCodes } from './recovery-codes';
-import { TotpEnrollment } from './totp-enrollment';
+import { RecoveryCodes } from '../../../components/totp/recovery-codes';
+import { TotpEnrollment } from '../../../components/totp/totp-enrollment';
 
 export function TotpSection() {
   const { t } = useTranslation();

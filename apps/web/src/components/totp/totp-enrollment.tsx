@@ -1,12 +1,12 @@
 import type { StartTotpEnrollmentResponse } from '@mailgate/contracts';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConfirmTotpEnrollment } from '../../../api/totp/mutations';
-import { FormError } from '../../../components/alert';
-import { Button } from '../../../components/button';
-import { CopyButton } from '../../../components/copy-button';
-import { TextField } from '../../../components/form-field';
-import { useActionError } from '../../../i18n/error-message';
+import { useConfirmTotpEnrollment } from '../../api/totp/mutations';
+import { FormError } from '../alert';
+import { Button } from '../button';
+import { CopyButton } from '../copy-button';
+import { TextField } from '../form-field';
+import { useActionError } from '../../i18n/error-message';
 import { RecoveryCodes } from './recovery-codes';
 import { TotpQrCode } from './totp-qr-code';
 

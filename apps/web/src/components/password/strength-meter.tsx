@@ -1,11 +1,11 @@
-import type { PasswordPolicyResponse } from '@mailgate/contracts';
+import type { PasswordPolicySettings } from '@mailgate/password-policy';
 import { useTranslation } from 'react-i18next';
 import { passwordProblemText } from './password-problem-text';
 import type { EvaluationState } from './use-password-evaluation';
 
 interface StrengthMeterProps {
   state: EvaluationState;
-  policy: PasswordPolicyResponse | undefined;
+  policy: Pick<PasswordPolicySettings, 'minLength' | 'maxLength'> | undefined;
 }
 
 const MAX_SCORE = 4;

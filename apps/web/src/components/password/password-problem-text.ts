@@ -1,6 +1,6 @@
 import type { PasswordPolicyResponse } from '@mailgate/contracts';
 import type { TFunction } from 'i18next';
-import { en } from '../../../i18n/en';
+import { en } from '../../i18n/en';
 
 type ProblemCode = keyof typeof en.password.problems;
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../api/auth/queries';
-import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
-import { CopyButton } from '../../../components/copy-button';
+import { useMe } from '../../api/auth/queries';
+import { Alert } from '../alert';
+import { Button } from '../button';
+import { CopyButton } from '../copy-button';
 
 interface RecoveryCodesProps {
   codes: string[];

@@ -1,10 +1,10 @@
-import type { PasswordPolicyResponse } from '@mailgate/contracts';
 import {
   evaluatePassword,
   loadedPasswordDictionaries,
   loadPasswordDictionaries,
   type PasswordContext,
   type PasswordEvaluation,
+  type PasswordPolicySettings,
 } from '@mailgate/password-policy';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 
@@ -21,7 +21,8 @@ export type EvaluationState =
  */
 export function usePasswordEvaluation(
   password: string,
-  policy: PasswordPolicyResponse | undefined,
+  /** The policy in force, or (in the admin's editor) the unsaved settings being tried out. */
+  policy: PasswordPolicySettings | undefined,
   context: PasswordContext,
 ): EvaluationState {
   const [dictionaries, setDictionaries] = useState<'loading' | 'ready' | 'failed'>(() =>

@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream';
+import { Controller, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import {
+  adminAuditOperations,
+  ZAuditExportQuery,
+  ZAuditLogQuery,
+  type AuditExportQuery,
+  type AuditLogQuery,
+  type AuditLogResponse,
+} from '@mailgate/contracts';
+import { Roles } from '../auth/auth.decorators.js';
+import { AuditQueryService } from '../audit/audit-query.service.js';
+import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { validate } from '../common/validation/zod-validation.pipe.js';
+
+/** The audit log for staff: read-only by design (the table itself refuses UPDATE and DELETE). */
+@Controller()
+@Roles('SUPPORT', 'ADMIN')
+export class AdminAuditController {
+  constructor(private readonly auditQuery: AuditQueryService) {}
+
+  @ContractRoute(adminAuditOperations.queryAuditLog)
+  async query(@Query(validate(ZAuditLogQuery)) query: AuditLogQuery): Promise<AuditLogResponse> {
+    const { cursor, limit, ...filters } = query;
+    return this.auditQuery.query(filters, { ...(cursor ? { cursor } : {}), limit });
+  }
+
+  @ContractRoute(adminAuditOperations.exportAuditLog)
+  export(
+    @Query(validate(ZAuditExportQuery)) query: AuditExportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Readable {
+    const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="mailgate-audit-${stamp}.csv"`)
+      .header('cache-control', 'no-store');
+    return Readable.from(this.auditQuery.exportCsv(query));
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller } from '@nestjs/common';
+import {
+  adminSettingsOperations,
+  ZUpdateGlobalSettingsRequest,
+  ZUpdatePasswordPolicyRequest,
+  type GlobalSettingsView,
+  type PasswordPolicyView,
+  type UpdateGlobalSettingsRequest,
+  type UpdatePasswordPolicyRequest,
+} from '@mailgate/contracts';
+import { CurrentSession, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedSession } from '../auth/session.types.js';
+import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { validate } from '../common/validation/zod-validation.pipe.js';
+import { editable, GlobalSettingsService, type GlobalSettings } from '../settings/global-settings.service.js';
+import { AdminPasswordPolicyService } from './admin-password-policy.service.js';
+import { actorOf } from './staff-target.service.js';
+
+/** ADMIN only: the global defaults and the password policy. */
+@Controller()
+@Roles('ADMIN')
+export class AdminSettingsController {
+  constructor(
+    private readonly settings: GlobalSettingsService,
+    private readonly policy: AdminPasswordPolicyService,
+  ) {}
+
+  @ContractRoute(adminSettingsOperations.getGlobalSettings)
+  async getSettings(): Promise<GlobalSettingsView> {
+    return toView(await this.settings.get());
+  }
+
+  @ContractRoute(adminSettingsOperations.updateGlobalSettings)
+  async updateSettings(
+    @CurrentSession() session: AuthenticatedSession,
+    @Body(validate(ZUpdateGlobalSettingsRequest)) body: UpdateGlobalSettingsRequest,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<GlobalSettingsView> {
+    const { reason, ...settings } = body;
+    return toView(await this.settings.update({ actor: actorOf(session), settings, reason, meta }));
+  }
+
+  @ContractRoute(adminSettingsOperations.getPasswordPolicy)
+  async getPolicy(): Promise<PasswordPolicyView> {
+    return this.policy.current();
+  }
+
+  @ContractRoute(adminSettingsOperations.updatePasswordPolicy)
+  async updatePolicy(
+    @CurrentSession() session: AuthenticatedSession,
+    @Body(validate(ZUpdatePasswordPolicyRequest)) body: UpdatePasswordPolicyRequest,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<PasswordPolicyView> {
+    return this.policy.update({ session, change: body, meta });
+  }
+}
+
+function toView(settings: GlobalSettings): GlobalSettingsView {
+  return { ...editable(settings), updatedAt: settings.updatedAt.toISOString() };
+}

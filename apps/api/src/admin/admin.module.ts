@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
+import { AuditQueryService } from '../audit/audit-query.service.js';
+import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
+import { PasswordPolicyModule } from '../password-policy/password-policy.module.js';
+import { ProtocolAccessModule } from '../protocol-access/protocol-access.module.js';
+import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { AdminAccountActionsService } from './admin-account-actions.service.js';
+import { AdminAuditController } from './admin-audit.controller.js';
+import { AdminPasswordPolicyService } from './admin-password-policy.service.js';
+import { AdminServiceTokensController } from './admin-service-tokens.controller.js';
+import { AdminSettingsController } from './admin-settings.controller.js';
+import { AdminUserActionsController } from './admin-user-actions.controller.js';
+import { AdminUserDetailService } from './admin-user-detail.service.js';
+import { AdminUserSearchService } from './admin-user-search.service.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { PasswordResetController } from './password-reset/password-reset.controller.js';
+import { PasswordResetService } from './password-reset/password-reset.service.js';
+import { StaffTargetService } from './staff-target.service.js';
+
+/** The support/admin panel's API (`/api/admin/...`) and the public password-reset redemption. */
+@Module({
+  imports: [
+    SettingsModule,
+    ProtocolAccessModule,
+    AppPasswordsModule,
+    AuthLocksModule,
+    AuthModule,
+    LoginAttemptsModule,
+    PasswordPolicyModule,
+    ServiceTokensModule,
+  ],
+  controllers: [
+    AdminUsersController,
+    AdminUserActionsController,
+    AdminAuditController,
+    AdminSettingsController,
+    AdminServiceTokensController,
+    PasswordResetController,
+  ],
+  providers: [
+    StaffTargetService,
+    AdminUserSearchService,
+    AdminUserDetailService,
+    AdminAccountActionsService,
+    AdminPasswordPolicyService,
+    PasswordResetService,
+    AuditQueryService,
+  ],
+})
+export class AdminModule {}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AdminErrors, type AuditEventView, type AuditExportQuery } from '@mailgate/contracts';
+import type { Prisma } from '../generated/prisma/client.js';
+import { AppError } from '../common/http/app-error.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { csvRow } from './audit-csv.js';
+
+export type AuditFilters = AuditExportQuery;
+
+export interface AuditPage {
+  readonly items: AuditEventView[];
+  readonly nextCursor: string | null;
+}
+
+/** The export stops here; narrower filters give the rest. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+const EXPORT_BATCH = 1_000;
+
+const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'actorRole',
+  'actorEmail',
+  'actorId',
+  'targetEmail',
+  'targetUserId',
+  'action',
+  'reason',
+  'before',
+  'after',
+  'ip',
+  'requestId',
+] as const;
+
+/**
+ * Reads the append-only audit log for staff: newest first, filtered, keyset-paginated on the
+ * event id (ids grow with time), and exported as CSV. Nothing here writes to the table.
+ */
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async query(filters: AuditFilters, options: { cursor?: string; limit: number }): Promise<AuditPage> {
+    const beforeId = options.cursor === undefined ? null : decodeCursor(options.cursor);
+    const rows = await this.read(filters, beforeId, options.limit + 1);
+    const hasMore = rows.length > options.limit;
+    const items = (hasMore ? rows.slice(0, options.limit) : rows).map(toView);
+    const last = items.at(-1);
+    return { items, nextCursor: hasMore && last ? encodeCursor(last.id) : null };
+  }
+
+  /** The filtered log as CSV lines (header first), read in batches so memory stays flat. */
+  async *exportCsv(filters: AuditFilters): AsyncGenerator<string> {
+    yield csvRow(CSV_COLUMNS);
+    let beforeId: bigint | null = null;
+    let written = 0;
+    while (written < AUDIT_EXPORT_MAX_ROWS) {
+      const rows = await this.read(filters, beforeId, Math.min(EXPORT_BATCH, AUDIT_EXPORT_MAX_ROWS - written));
+      if (rows.length === 0) return;
+      for (const view of rows.map(toView)) {
+        yield csvRow(CSV_COLUMNS.map((column) => cellOf(view, column)));
+      }
+      written += rows.length;
+      beforeId = rows.at(-1)!.id;
+    }
+  }
+
+  private read(filters: AuditFilters, beforeId: bigint | null, take: number) {
+    const where: Prisma.AuditEventWhereInput = {
+      ...(filters.userId ? { targetUserId: filters.userId } : {}),
+      ...(filters.actorId ? { actorId: filters.actorId } : {}),
+      ...(filters.action
+        ? filters.action.endsWith('.')
+          ? { action: { startsWith: filters.action } }
+          : { action: filters.action }
+        : {}),
+      ...(filters.from || filters.to
+        ? {
+            createdAt: {
+              ...(filters.from ? { gte: new Date(filters.from) } : {}),
+              ...(filters.to ? { lt: new Date(filters.to) } : {}),
+            },
+          }
+        : {}),
+      ...(beforeId !== null ? { id: { lt: beforeId } } : {}),
+    };
+    return this.prisma.auditEvent.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      take,
+      include: { actor: { select: { email: true } }, target: { select: { email: true } } },
+    });
+  }
+}
+
+type AuditRow = Prisma.AuditEventGetPayload<{
+  include: { actor: { select: { email: true } }; target: { select: { email: true } } };
+}>;
+
+function toView(row: AuditRow): AuditEventView {
+  return {
+    id: row.id.toString(),
+    createdAt: row.createdAt.toISOString(),
+    actorId: row.actorId,
+    actorEmail: row.actor?.email ?? null,
+    actorRole: row.actorRole,
+    targetUserId: row.targetUserId,
+    targetEmail: row.target?.email ?? null,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    ip: row.ip,
+    requestId: row.requestId,
+  };
+}
+
+function cellOf(view: AuditEventView, column: (typeof CSV_COLUMNS)[number]): string | null {
+  const value = view[column];
+  if (column === 'before' || column === 'after')
+    return value === null || value === undefined ? null : JSON.stringify(value);
+  return (value as string | null) ?? null;
+}
+
+function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): bigint {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[1-9][0-9]{0,18}$/.test(text)) throw new AppError(AdminErrors.INVALID_CURSOR);
+  return BigInt(text);
+}

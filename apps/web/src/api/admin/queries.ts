@@ -1,0 +1,103 @@
+import type {
+  AdminUserDetail,
+  AuditLogQuery,
+  AuditLogResponse,
+  GlobalSettingsView,
+  ListServiceTokensResponse,
+  PasswordPolicyView,
+  SearchUsersQuery,
+  SearchUsersResponse,
+} from '@mailgate/contracts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { http } from '../http';
+import { adminRoutes, fillPath, withQuery } from './admin-routes';
+import { adminKeys } from './query-keys';
+
+export const USER_SEARCH_PAGE_SIZE = 20;
+export const AUDIT_PAGE_SIZE = 25;
+
+export type UserSearchInput = Pick<SearchUsersQuery, 'q' | 'match' | 'role'>;
+export type AuditFilters = Omit<AuditLogQuery, 'cursor' | 'limit'>;
+
+/** Cursor pages of a user search; disabled until there is something to search for. */
+export function useUserSearch(search: UserSearchInput | null) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.search(search ?? { q: '', match: 'auto', role: undefined }),
+    enabled: search !== null && search.q.trim().length > 0,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      http.get<SearchUsersResponse>(
+        withQuery(adminRoutes.searchUsers.path, {
+          q: search?.q,
+          match: search?.match,
+          role: search?.role,
+          cursor: pageParam,
+          limit: USER_SEARCH_PAGE_SIZE,
+        }),
+        { signal },
+      ),
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+export function useAdminUser(userId: string) {
+  return useQuery({
+    queryKey: adminKeys.user(userId),
+    queryFn: ({ signal }) => http.get<AdminUserDetail>(fillPath(adminRoutes.getUser.path, { userId }), { signal }),
+    // Support is usually on the phone with the user: show what happens now, not 30 s ago.
+    staleTime: 0,
+  });
+}
+
+export function auditFilterQuery(filters: AuditFilters): Record<string, string | undefined> {
+  return {
+    userId: filters.userId,
+    actorId: filters.actorId,
+    action: filters.action,
+    from: filters.from,
+    to: filters.to,
+  };
+}
+
+export function useAuditLog(filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.audit(filters),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      http.get<AuditLogResponse>(
+        withQuery(adminRoutes.queryAuditLog.path, {
+          ...auditFilterQuery(filters),
+          cursor: pageParam,
+          limit: AUDIT_PAGE_SIZE,
+        }),
+        { signal },
+      ),
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+/** The CSV download link for the same filters as the table (a plain GET the browser downloads). */
+export function auditExportUrl(filters: AuditFilters): string {
+  return withQuery(adminRoutes.exportAuditLog.path, auditFilterQuery(filters));
+}
+
+export function useGlobalSettings() {
+  return useQuery({
+    queryKey: adminKeys.settings(),
+    queryFn: ({ signal }) => http.get<GlobalSettingsView>(adminRoutes.getGlobalSettings.path, { signal }),
+  });
+}
+
+export function usePasswordPolicy() {
+  return useQuery({
+    queryKey: adminKeys.passwordPolicy(),
+    queryFn: ({ signal }) => http.get<PasswordPolicyView>(adminRoutes.getPasswordPolicy.path, { signal }),
+  });
+}
+
+export function useServiceTokens() {
+  return useQuery({
+    queryKey: adminKeys.serviceTokens(),
+    queryFn: ({ signal }) => http.get<ListServiceTokensResponse>(adminRoutes.listServiceTokens.path, { signal }),
+  });
+}

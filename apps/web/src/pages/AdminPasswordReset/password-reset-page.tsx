@@ -1,0 +1,105 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useRedeemPasswordReset } from '../../api/admin/password-reset';
+import { isApiError } from '../../api/http';
+import { Alert, FormError } from '../../components/alert';
+import { Button } from '../../components/button';
+import { TextField } from '../../components/form-field';
+import { PageTitle } from '../../components/page-title';
+import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
+import { readResetToken } from './reset-token';
+
+/**
+ * Where a one-time reset link from support leads (the user's end of the staff action; public).
+ * The user chooses the new password here; support never sees it.
+ */
+export function PasswordResetPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Read once, then taken out of the address bar so it is not left in history or a screenshot.
+  const [token] = useState(() => readResetToken(location.hash));
+  useEffect(() => {
+    if (location.hash) void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [location.hash, location.pathname, location.search, navigate]);
+
+  return (
+    <div className="narrow">
+      <PageTitle title={t('admin.resetPage.title')} />
+      <h1>{t('admin.resetPage.title')}</h1>
+      {token ? (
+        <ResetForm token={token} />
+      ) : (
+        <Alert tone="error" live>
+          <p>{t('admin.resetPage.noToken')}</p>
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function ResetForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const redeem = useRedeemPasswordReset();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (password !== repeat) return setMismatch(true);
+    setMismatch(false);
+    redeem.mutate({ token, newPassword: password });
+  }
+
+  if (redeem.isSuccess) {
+    return (
+      <Alert tone="success" live>
+        <p>{t('admin.resetPage.done')}</p>
+        <p>
+          <Link to="/sign-in">{t('admin.resetPage.signIn')}</Link>
+        </p>
+      </Alert>
+    );
+  }
+
+  // The same refusal as a password change: every broken rule, each in words.
+  const problems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const errorText = problems
+    ? problems.map((code) => t(errorMessageKey(code))).join(' ')
+    : redeem.error
+      ? errorMessage(redeem.error)
+      : null;
+  return (
+    <section className="card">
+      <p>{t('admin.resetPage.intro')}</p>
+      <form className="form" onSubmit={handleSubmit}>
+        <FormError message={mismatch ? t('admin.resetPage.mismatch') : errorText} />
+        <TextField
+          label={t('admin.resetPage.newPassword')}
+          hint={t('admin.resetPage.hint')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <TextField
+          label={t('admin.resetPage.repeat')}
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+        <div>
+          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('admin.common.working')}>
+            {t('admin.resetPage.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

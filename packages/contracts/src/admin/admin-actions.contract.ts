@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { defineOperation } from '../common/operation.js';
+import { SessionErrors } from '../auth/session-errors.js';
+import { AdminErrors } from './admin.errors.js';
+import { AuthLocksErrors } from '../auth-locks/auth-locks.errors.js';
+import { ZRole } from '../auth/auth.contract.js';
+import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
+import { ProtocolAccessErrors } from '../protocol-access/protocol-access.errors.js';
+import {
+  STAFF_WRITE_ERRORS,
+  ZIsoDateTime,
+  ZReasonRequest,
+  ZStaffReason,
+  ZUserIdParams,
+  ZUuid,
+} from './admin-common.js';
+import { ZAdminUserSummary } from './admin-users.contract.js';
+
+// Every action: VALIDATION_FAILED for a missing or oversized reason, USER_NOT_FOUND for an unknown
+// user, FORBIDDEN when SUPPORT acts on a staff account, plus the staff-session errors.
+const ACTION_ERRORS = [...STAFF_WRITE_ERRORS, AdminErrors.USER_NOT_FOUND] as const;
+
+export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZProtocol });
+
+export const ZSetUserProtocolAccessRequest = z.strictObject({
+  enabled: z.boolean(),
+  /** Only with enabled = true; null or absent = until turned off. */
+  enabledUntil: ZIsoDateTime.nullable().optional(),
+  /** POP3 only. */
+  pop3KeepCopy: z.boolean().optional(),
+  reason: ZStaffReason,
+});
+export type SetUserProtocolAccessRequest = z.infer<typeof ZSetUserProtocolAccessRequest>;
+
+export const ZUserItemParams = ZUserIdParams.extend({ itemId: ZUuid });
+
+export const ZRevokedCountResponse = z.object({ revoked: z.number().int() }).meta({ id: 'RevokedCountResponse' });
+export type RevokedCountResponse = z.infer<typeof ZRevokedCountResponse>;
+
+export const ZCreatePasswordResetLinkResponse = z
+  .object({
+    /** Shown once to the staff member, who hands it to the user; stored only as a keyed hash. */
+    token: z.string(),
+    /** The link to give the user (absolute when PUBLIC_URL is configured). */
+    url: z.string(),
+    expiresAt: ZIsoDateTime,
+  })
+  .meta({ id: 'CreatePasswordResetLinkResponse' });
+export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordResetLinkResponse>;
+
+export const ZChangeUserRoleRequest = z.strictObject({ role: ZRole, reason: ZStaffReason });
+export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
+
+const action = <const P extends string>(path: P) => `/api/admin/users/{userId}${path}` as const;
+
+export const adminActionOperations = {
+  setUserProtocolAccess: defineOperation({
+    method: 'put',
+    path: action('/protocol-access/{protocol}'),
+    tag: 'Admin',
+    summary: "Turn one of the user's mail protocols on or off.",
+    auth: 'session',
+    params: ZSetUserProtocolAccessParams,
+    body: ZSetUserProtocolAccessRequest,
+    responses: { 200: ZProtocolAccess },
+    errors: [...ACTION_ERRORS, ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3],
+  }),
+  revokeUserAppPassword: defineOperation({
+    method: 'post',
+    path: action('/app-passwords/{itemId}/revoke'),
+    tag: 'Admin',
+    summary: 'Revoke one app password of the user.',
+    auth: 'session',
+    params: ZUserItemParams,
+    body: ZReasonRequest,
+    responses: { 204: null },
+    errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
+  }),
+  revokeAllUserAppPasswords: defineOperation({
+    method: 'post',
+    path: action('/app-passwords/revoke-all'),
+    tag: 'Admin',
+    summary: 'Revoke every active app password of the user.',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 200: ZRevokedCountResponse },
+    errors: [...ACTION_ERRORS],
+  }),
+  revokeUserSession: defineOperation({
+    method: 'post',
+    path: action('/sessions/{itemId}/revoke'),
+    tag: 'Admin',
+    summary: 'Sign the user out of one web session.',
+    auth: 'session',
+    params: ZUserItemParams,
+    body: ZReasonRequest,
+    responses: { 204: null },
+    errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
+  }),
+  revokeAllUserSessions: defineOperation({
+    method: 'post',
+    path: action('/sessions/revoke-all'),
+    tag: 'Admin',
+    summary: 'Sign the user out of every web session.',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 200: ZRevokedCountResponse },
+    errors: [...ACTION_ERRORS],
+  }),
+  liftUserLock: defineOperation({
+    method: 'post',
+    path: action('/locks/{itemId}/lift'),
+    tag: 'Admin',
+    summary: 'Lift a brute-force lock affecting the user.',
+    auth: 'session',
+    params: ZUserItemParams,
+    body: ZReasonRequest,
+    responses: { 204: null },
+    errors: [...ACTION_ERRORS, AuthLocksErrors.AUTH_LOCK_NOT_FOUND, AuthLocksErrors.AUTH_LOCK_NOT_ACTIVE],
+  }),
+  disableUser: defineOperation({
+    method: 'post',
+    path: action('/disable'),
+    tag: 'Admin',
+    summary: 'Disable the account: no web sign-in, no mail login; all sessions end.',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 200: ZAdminUserSummary },
+    errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE, AdminErrors.LAST_ADMIN, AdminErrors.SELF_ACTION_REFUSED],
+  }),
+  enableUser: defineOperation({
+    method: 'post',
+    path: action('/enable'),
+    tag: 'Admin',
+    summary: 'Re-enable a disabled account.',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 200: ZAdminUserSummary },
+    errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE],
+  }),
+  removeUserTwoFactor: defineOperation({
+    method: 'post',
+    path: action('/two-factor/remove'),
+    tag: 'Admin',
+    summary: "Remove the user's 2FA (after verifying the person by the provider's own process).",
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 204: null },
+    errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE, AdminErrors.SELF_ACTION_REFUSED],
+  }),
+  createPasswordResetLink: defineOperation({
+    method: 'post',
+    path: action('/password-reset-links'),
+    tag: 'Admin',
+    summary: 'Create a one-time password-reset link (valid 1 hour) to hand to the user.',
+    description: 'Staff never choose or see the password. Earlier unused links of the user stop working.',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 201: ZCreatePasswordResetLinkResponse },
+    errors: [...ACTION_ERRORS, AdminErrors.SELF_ACTION_REFUSED],
+  }),
+  changeUserRole: defineOperation({
+    method: 'put',
+    path: action('/role'),
+    tag: 'Admin',
+    summary: 'Change the role of an account (ADMIN only, needs step-up).',
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZChangeUserRoleRequest,
+    responses: { 200: ZAdminUserSummary },
+    errors: [...ACTION_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.NO_CHANGE, AdminErrors.LAST_ADMIN],
+  }),
+};

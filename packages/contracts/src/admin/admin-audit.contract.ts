@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineOperation } from '../common/operation.js';
+import { zSafeText } from '../common/strings.js';
+import { AdminErrors } from './admin.errors.js';
+import { STAFF_READ_ERRORS, ZCursor, ZIsoDateTime, ZPageLimit, ZUuid } from './admin-common.js';
+
+const ZAuditFilters = {
+  /** Events whose target is this user. */
+  userId: ZUuid.optional(),
+  /** Events made by this user. */
+  actorId: ZUuid.optional(),
+  /** Exact action name, or a prefix ending in `.` (e.g. `protocol_access.`). */
+  action: zSafeText(100)
+    .regex(/^[a-z0-9_.-]+$/, { message: 'Use an action name such as protocol_access.enabled.' })
+    .optional(),
+  /** Inclusive lower bound. */
+  from: ZIsoDateTime.optional(),
+  /** Exclusive upper bound. */
+  to: ZIsoDateTime.optional(),
+};
+
+export const ZAuditLogQuery = z.strictObject({ ...ZAuditFilters, cursor: ZCursor.optional(), limit: ZPageLimit });
+export type AuditLogQuery = z.infer<typeof ZAuditLogQuery>;
+
+export const ZAuditExportQuery = z.strictObject(ZAuditFilters);
+export type AuditExportQuery = z.infer<typeof ZAuditExportQuery>;
+
+export const ZAuditEventView = z
+  .object({
+    id: z.string(),
+    createdAt: ZIsoDateTime,
+    actorId: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    actorRole: z.string(),
+    targetUserId: z.string().nullable(),
+    targetEmail: z.string().nullable(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    reason: z.string().nullable(),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEventView = z.infer<typeof ZAuditEventView>;
+
+export const ZAuditLogResponse = z
+  .object({ items: z.array(ZAuditEventView), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditLogResponse' });
+export type AuditLogResponse = z.infer<typeof ZAuditLogResponse>;
+
+export const adminAuditOperations = {
+  queryAuditLog: defineOperation({
+    method: 'get',
+    path: '/api/admin/audit-events',
+    tag: 'Admin',
+    summary: 'Read the audit log, newest first, filtered by user, actor, action and time.',
+    auth: 'session',
+    query: ZAuditLogQuery,
+    responses: { 200: ZAuditLogResponse },
+    errors: [...STAFF_READ_ERRORS, AdminErrors.INVALID_CURSOR],
+  }),
+  exportAuditLog: defineOperation({
+    method: 'get',
+    path: '/api/admin/audit-events/export',
+    tag: 'Admin',
+    summary: 'Export the filtered audit log as CSV (text/csv; at most 100,000 rows, newest first).',
+    description:
+      'Cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return) ' +
+      'are prefixed with an apostrophe.',
+    auth: 'session',
+    query: ZAuditExportQuery,
+    responses: { 200: z.string().meta({ description: 'CSV with a header row.' }) },
+    errors: [...STAFF_READ_ERRORS],
+  }),
+};

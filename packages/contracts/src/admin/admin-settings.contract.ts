@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defineOperation } from '../common/operation.js';
+import { zSafeText } from '../common/strings.js';
+import { ZPasswordPolicyResponse } from '../password-policy/password.contract.js';
+import { STAFF_WRITE_ERRORS, ZIsoDateTime, ZStaffReason } from './admin-common.js';
+
+// ---- Global settings --------------------------------------------------------------------------
+
+const globalSettingsFields = {
+  /** Protocols a new account starts with (off by default: enable only what is needed). */
+  defaultImapEnabled: z.boolean(),
+  defaultPop3Enabled: z.boolean(),
+  defaultSmtpEnabled: z.boolean(),
+  /** Refuse mail logins that were not protected by TLS. */
+  requireTlsForProtocols: z.boolean(),
+  /** Whether the account password may be used in mail programs while 2FA is off. */
+  allowMainPasswordWithout2fa: z.boolean(),
+  loginAttemptRetentionDays: z.number().int().min(1).max(3650),
+  auditRetentionDays: z.number().int().min(30).max(3650),
+};
+
+export const ZGlobalSettingsView = z
+  .object({ ...globalSettingsFields, updatedAt: ZIsoDateTime.nullable() })
+  .meta({ id: 'GlobalSettings' });
+export type GlobalSettingsView = z.infer<typeof ZGlobalSettingsView>;
+
+export const ZUpdateGlobalSettingsRequest = z.strictObject({ ...globalSettingsFields, reason: ZStaffReason });
+export type UpdateGlobalSettingsRequest = z.infer<typeof ZUpdateGlobalSettingsRequest>;
+
+// ---- Password policy --------------------------------------------------------------------------
+
+const ZContextWord = zSafeText(64).trim().min(3, { message: 'Context words need at least 3 characters.' });
+
+const passwordPolicyFields = {
+  /** Code points after NFKC. NIST SP 800-63B-4 asks for at least 8 (15 when it is the only factor). */
+  minLength: z.number().int().min(8).max(64),
+  /** 64 must always work; never truncated. (The ranges meet at 64, so max >= min always holds.) */
+  maxLength: z.number().int().min(64).max(1024),
+  /** zxcvbn score 0-4. */
+  minScore: z.number().int().min(0).max(4),
+  blocklistEnabled: z.boolean(),
+  contextWords: z.array(ZContextWord).max(50),
+};
+
+/** The policy in force as the portal reads it, plus when this version was saved. */
+export const ZPasswordPolicyView = ZPasswordPolicyResponse.extend({ createdAt: ZIsoDateTime }).meta({
+  id: 'PasswordPolicy',
+});
+export type PasswordPolicyView = z.infer<typeof ZPasswordPolicyView>;
+
+export const ZUpdatePasswordPolicyRequest = z.strictObject({ ...passwordPolicyFields, reason: ZStaffReason });
+export type UpdatePasswordPolicyRequest = z.infer<typeof ZUpdatePasswordPolicyRequest>;
+
+export const adminSettingsOperations = {
+  getGlobalSettings: defineOperation({
+    method: 'get',
+    path: '/api/admin/settings',
+    tag: 'Admin',
+    summary: 'Read the global defaults (ADMIN only).',
+    auth: 'session',
+    responses: { 200: ZGlobalSettingsView },
+    errors: [...STAFF_WRITE_ERRORS],
+  }),
+  updateGlobalSettings: defineOperation({
+    method: 'put',
+    path: '/api/admin/settings',
+    tag: 'Admin',
+    summary: 'Change the global defaults (ADMIN only). Applies to the next decision; audited.',
+    auth: 'session',
+    body: ZUpdateGlobalSettingsRequest,
+    responses: { 200: ZGlobalSettingsView },
+    errors: [...STAFF_WRITE_ERRORS],
+  }),
+  getPasswordPolicy: defineOperation({
+    method: 'get',
+    path: '/api/admin/password-policy',
+    tag: 'Admin',
+    summary: 'Read the current password policy (ADMIN only).',
+    auth: 'session',
+    responses: { 200: ZPasswordPolicyView },
+    errors: [...STAFF_WRITE_ERRORS],
+  }),
+  updatePasswordPolicy: defineOperation({
+    method: 'put',
+    path: '/api/admin/password-policy',
+    tag: 'Admin',
+    summary: 'Save a new version of the password policy (ADMIN only).',
+    description: 'Applies to the next password change; existing passwords keep working.',
+    auth: 'session',
+    body: ZUpdatePasswordPolicyRequest,
+    responses: { 200: ZPasswordPolicyView },
+    errors: [...STAFF_WRITE_ERRORS],
+  }),
+};
