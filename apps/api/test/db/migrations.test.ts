@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../../../scripts/lib/embedded-postgres.mjs';
 import { pendingSchemaChanges } from '../../../../scripts/lib/migration-snapshot.mjs';
 import {
   applyMigrations,
@@ -190,6 +189,8 @@ describe('audit_events', () => {
 describe('embedded PostgreSQL', () => {
   it('starts in a fresh directory, takes the migrations, answers queries and stops', async () => {
     const dataDir = path.join(ROOT_DIR, '.tmp', `test-postgres-embedded-${randomBytes(4).toString('hex')}`);
+    // Imported here, not at the top: see test-database.ts (the package's exit hooks).
+    const { startEmbeddedPostgres } = await import('../../../../scripts/lib/embedded-postgres.mjs');
     const server = await startEmbeddedPostgres({ dataDir, ephemeral: true });
     try {
       expect(server.port).not.toBe(5432);

@@ -7,11 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import {
-  removeAbandonedCluster,
-  startEmbeddedPostgres,
-  type EmbeddedPostgres,
-} from '../../../../scripts/lib/embedded-postgres.mjs';
+import type { EmbeddedPostgres } from '../../../../scripts/lib/embedded-postgres.mjs';
 import { applyMigrations, ROOT_DIR } from '../../../../scripts/lib/schema-engine.mjs';
 
 export interface TestDatabase {
@@ -37,6 +33,10 @@ let embeddedServer: Promise<EmbeddedPostgres> | undefined;
 let embeddedDatabases = 0;
 
 async function startEmbeddedServer(): Promise<EmbeddedPostgres> {
+  // Imported only when needed: the embedded-postgres package's exit hooks force exit code 0, so a
+  // run against DATABASE_URL must never load it (or a failing `vitest run` would exit 0).
+  const { removeAbandonedCluster, startEmbeddedPostgres } =
+    await import('../../../../scripts/lib/embedded-postgres.mjs');
   if (fs.existsSync(TEST_CLUSTERS_DIR)) {
     for (const entry of fs.readdirSync(TEST_CLUSTERS_DIR)) {
       if (entry.startsWith(TEST_CLUSTER_PREFIX)) await removeAbandonedCluster(path.join(TEST_CLUSTERS_DIR, entry));
