@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import argon2 from 'argon2';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.mjs';
+import { createBenchDatabase, startBenchPostgres } from './lib/bench-database.mjs';
 import { applyMigrations } from '../scripts/lib/schema-engine.mjs';
 import {
   copySeedUsers,
@@ -28,7 +28,7 @@ const TARGET_P95_MS = 50;
 export async function run({ root, say }) {
   const target = Number(process.env.BENCH_LARGE_USERS ?? 1_000_000);
   const perKind = Number(process.env.BENCH_SEARCH_QUERIES ?? 300);
-  const database = await openDatabase(root, say);
+  const database = await openDatabase(say);
   try {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -216,39 +216,20 @@ function render({ rows, total, seeded, perKind, pgVersion }) {
 }
 
 /** The benchmark database and how to dispose of it. */
-async function openDatabase(root, say) {
+async function openDatabase(say) {
   if (process.env.BENCH_SEARCH_DATABASE_URL) {
     const url = process.env.BENCH_SEARCH_DATABASE_URL;
     await applyMigrations(url);
     return { url, close: async () => {} };
   }
-  let embedded;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    say('DATABASE_URL is not set: starting a temporary embedded PostgreSQL for the search benchmark');
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(root, '.tmp', `bench-search-${randomBytes(4).toString('hex')}`),
-      ephemeral: true,
-    });
-    serverUrl = embedded.serverUrl;
-  }
-  const name = `mailgate_bench_search_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
-  await applyMigrations(url);
+  if (!process.env.DATABASE_URL) say('DATABASE_URL is not set: starting a temporary embedded PostgreSQL');
+  const server = await startBenchPostgres();
+  const database = await createBenchDatabase(server.serverUrl);
   return {
-    url,
+    url: database.url,
     close: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-      await embedded?.stop();
+      await database.drop();
+      await server.stop();
     },
   };
 }
