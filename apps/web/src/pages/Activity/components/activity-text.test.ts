@@ -40,7 +40,7 @@ describe('activity texts', () => {
     expect(eventText(t, event('account.role_changed', { role: 'SUPPORT' }))).toBe('Role changed to SUPPORT');
     expect(eventText(tDe, event('session.revoked_all'))).toBe('Überall abgemeldet');
     expect(eventText(t, event('password_reset.link_created'))).toBe('One-time link to set a new password created');
-    expect(eventText(t, event('auth_lock.lifted'))).toBe('Pause on mail logins lifted');
+    expect(eventText(t, event('auth_lock.lifted'))).toBe('A block on mail logins was lifted');
   });
 
   it('falls back for actions it does not know, including prototype names', () => {
