@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../apps/api/test/db/test-database.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
 import { insertRefusedLogin, insertUserIpLock, uniqueTag } from '../support/admin-fixtures.js';
 import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
@@ -11,16 +12,21 @@ import { secretFromManualKey, TotpDevice } from '../support/totp.js';
 // Staff sign in through the portal's sign-in page and enroll with the portal's TOTP endpoints, as
 // `npm start` serves them: nothing here is stubbed or injected.
 
+let database: TestDatabase;
 let server: PortalServer;
 let browser: Browser;
 
+// The admin saves a new password policy, a global row: on the run's shared database the portal's
+// tests running alongside would meet its rules instead of the defaults they expect.
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+  database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
+  [server, browser] = await Promise.all([startPortalServer({ databaseUrl: database.url }), launchBrowser()]);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await database?.drop();
 });
 
 async function expectAccessible(page: Page): Promise<void> {

@@ -35,13 +35,14 @@ export interface PortalServer {
 
 /**
  * The real application, listening on a free loopback port and serving the built SPA from
- * apps/web/dist, against this run's database. One per test file, so files can run in parallel
- * and rate-limit counters (kept in memory without Redis) never leak between them.
+ * apps/web/dist, against this run's database (or `databaseUrl`, for a file that changes global
+ * rows such as the password policy). One per test file, so files can run in parallel and
+ * rate-limit counters (kept in memory without Redis) never leak between them.
  */
-export async function startPortalServer(): Promise<PortalServer> {
+export async function startPortalServer(options: { databaseUrl?: string } = {}): Promise<PortalServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: options.databaseUrl ?? inject('databaseUrl'),
     MAILGATE_SECRET_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     MIGRATE_ON_START: 'false',
