@@ -114,8 +114,18 @@ smtpd_tls_key_file = ${options.keyFile}
       const explain = () => readFileOrEmpty(logFile) || '(no postfix log; is maillog_file_prefixes right?)';
       const check = await run('postfix', ['-c', configDir, 'check']);
       if (check.code !== 0) throw new Error(`postfix check failed:\n${check.stderr}\n${explain()}`);
-      const started = await run('postfix', ['-c', configDir, 'start']);
-      if (started.code !== 0) throw new Error(`postfix start failed:\n${started.stderr}\n${explain()}`);
+      let started = await run('postfix', ['-c', configDir, 'start']);
+      if (started.code !== 0) {
+        // `postfix start` gives the new master a bounded time to report ready ("mail system
+        // startup failed" otherwise); on a loaded 2-core machine that can run out. Try once more
+        // from a clean state, and fail with both attempts' output if it happens again.
+        const firstAttempt = `${started.stderr}\n${explain()}`;
+        await run('postfix', ['-c', configDir, 'stop']);
+        started = await run('postfix', ['-c', configDir, 'start']);
+        if (started.code !== 0) {
+          throw new Error(`postfix start failed twice:\n${firstAttempt}\n---\n${started.stderr}\n${explain()}`);
+        }
+      }
       const pidFile = path.join(queueDir, 'pid/master.pid');
       await waitFor(() => {
         masterPid = Number(readFileOrEmpty(pidFile).trim());
