@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths pino blanks out wherever they appear in a log object. Mailgate never logs request
@@ -20,13 +20,17 @@ export const REDACTED_PATHS = [
   'body',
 ];
 
-export function createRootLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'mailgate-api' },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+/** The process's logger; `destination` defaults to stdout (tests pass a stream to read it). */
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'mailgate-api' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination ?? pino.destination(1),
+  );
 }
 
 const BOOT_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
