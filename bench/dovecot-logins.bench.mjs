@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { freePort, startApiServer } from './lib/api-server.mjs';
 import { createBenchDatabase, startBenchPostgres } from './lib/bench-database.mjs';
 import { startBenchDovecot } from './lib/bench-dovecot.mjs';
+import { createSelfSignedCertificate } from '../scripts/lib/self-signed-cert.mjs';
 import { imapLogin, measureImapLogins } from './lib/imap-load.mjs';
 import { benchEmail, benchSecrets, seedMailUsers } from './lib/mail-bench-seed.mjs';
 
@@ -44,27 +45,7 @@ export async function run({ say }) {
     });
     cleanups.push(() => api.stop());
 
-    const certFile = join(dir, 'cert.pem');
-    const keyFile = join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { certFile, keyFile } = createSelfSignedCertificate(dir, 'localhost');
     const common = { dir, certFile, keyFile };
     const viaMailgate = await startBenchDovecot({
       ...common,

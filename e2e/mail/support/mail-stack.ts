@@ -9,7 +9,8 @@ import { startDovecot, type DovecotServer } from './dovecot-server.js';
 import { startMailgateApi, type MailgateApi } from './mailgate-api.js';
 import type { LoginTarget } from './mail-clients.js';
 import { preparePostfix, type PostfixServer } from './postfix-server.js';
-import { freePort, requireMailServerPackages, runOk } from './processes.js';
+import { createSelfSignedCertificate } from '../../../scripts/lib/self-signed-cert.mjs';
+import { freePort, requireMailServerPackages } from './processes.js';
 
 export interface MailStack {
   api: MailgateApi;
@@ -42,23 +43,7 @@ export async function startMailStack(options: { authCache?: boolean } = {}): Pro
   };
 
   try {
-    const certFile = path.join(dir, 'cert.pem');
-    const keyFile = path.join(dir, 'key.pem');
-    await runOk('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=mail.example.test',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ]);
+    const { certFile, keyFile } = createSelfSignedCertificate(dir, 'mail.example.test');
     const ports = {
       api: await freePort(),
       imap: await freePort(),

@@ -1,0 +1,1 @@
+export function createSelfSignedCertificate(dir: string, commonName: string): { certFile: string; keyFile: string };
