@@ -18,17 +18,9 @@ export interface LoginAttemptRecord {
 }
 
 /** A stored attempt for the portal's activity page and the support panel (newest first). */
-export interface LoginAttemptView {
+export type LoginAttemptView = Omit<LoginAttemptRecord, 'userId' | 'serviceTokenId' | 'createdAt'> & {
   readonly id: string;
   readonly time: string;
-  readonly loginAsTyped: string;
-  readonly protocol: Protocol | null;
-  readonly clientIp: string | null;
-  readonly secured: boolean;
-  readonly result: LoginResult;
-  readonly reasonCode: string;
-  readonly credential: CredentialKind;
-  readonly appPasswordId: string | null;
   /** The app password's name when one was used and it still exists. */
   readonly appPasswordName: string | null;
-}
+};
