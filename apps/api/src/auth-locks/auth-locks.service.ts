@@ -160,7 +160,7 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
   private async clearMirror(lock: AuthLock, email: string | null): Promise<void> {
     const key = this.mirrorKey(lock, email);
     if (key) await this.lockStore.delete([key]);
-    const keys = bruteForceKeys(this.config.REDIS_KEY_PREFIX, lock.family, email ?? '', lock.clientIp ?? '');
+    const keys = bruteForceKeys(lock.family, email ?? '', lock.clientIp ?? '');
     // Start counting afresh, or the next failure would lock again at once.
     const counters =
       lock.scope === 'USER_IP' ? [keys.pairCount] : lock.scope === 'IP' ? [keys.ipCount] : [keys.accountCount];
@@ -168,7 +168,7 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private mirrorKey(lock: AuthLock, email: string | null): string | null {
-    const keys = bruteForceKeys(this.config.REDIS_KEY_PREFIX, lock.family, email ?? '', lock.clientIp ?? '');
+    const keys = bruteForceKeys(lock.family, email ?? '', lock.clientIp ?? '');
     if (lock.scope === 'IP') return lock.clientIp ? keys.ipLock : null;
     if (!email) return null;
     return lock.scope === 'USER' ? keys.accountLock : lock.clientIp ? keys.pairLock : null;

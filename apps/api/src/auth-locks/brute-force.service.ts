@@ -152,6 +152,6 @@ export class BruteForceService {
   }
 
   private keys(subject: LoginSubject) {
-    return bruteForceKeys(this.config.REDIS_KEY_PREFIX, subject.family, subject.login, subject.ipKey);
+    return bruteForceKeys(subject.family, subject.login, subject.ipKey);
   }
 }

@@ -152,7 +152,7 @@ export class MailAuthService {
       Promise.all([
         this.states.get(login, now),
         this.decisionSettings(),
-        this.lockStore.getMany([bruteForceKeys(this.config.REDIS_KEY_PREFIX, 'MAIL', login, '').accountLock]),
+        this.lockStore.getMany([bruteForceKeys('MAIL', login, '').accountLock]),
       ]),
     );
     const answer = (allowed: boolean, reason: MailProtocolLookupResponse['reason']): MailProtocolLookupResponse => ({
