@@ -70,8 +70,12 @@ export function bruteForceKeys(family: ProtocolFamily, login: string, ipKey: str
   const base = `bf:${family.toLowerCase()}`;
   return {
     pairLock: `${base}:lock:pair:${user}:${ipKey}`,
+    /** The failure count that set the pair's last lock: after it ends, exactly the next slot may try. */
+    pairLockFailures: `${base}:lockn:pair:${user}:${ipKey}`,
     ipLock: `${base}:lock:ip:${ipKey}`,
+    ipLockFailures: `${base}:lockn:ip:${ipKey}`,
     accountLock: `${base}:lock:acct:${user}`,
+    accountLockFailures: `${base}:lockn:acct:${user}`,
     recentSuccess: `${base}:ok:${user}:${ipKey}`,
     pairLastFailure: `${base}:lastfail:${user}:${ipKey}`,
     pairCount: `${base}:n:pair:${user}:${ipKey}`,
