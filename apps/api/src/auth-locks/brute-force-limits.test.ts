@@ -16,7 +16,8 @@ const LIMITS = { MAIL_AUTH_PAIR_FAILURES: '5', MAIL_AUTH_ACCOUNT_FAILURES_PER_HO
 const countHashing = (app: NestFastifyApplication) => vi.spyOn(app.get(CredentialVerifier), 'verifyHash');
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
+  for (let start = 0; start < items.length; start += size)
+    await Promise.all(items.slice(start, start + size).map(work));
 }
 
 describe('brute-force limits under parallel attempts', () => {

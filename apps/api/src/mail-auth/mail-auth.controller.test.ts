@@ -92,21 +92,27 @@ describe('POST /api/mail/v1/auth', () => {
     ['TLS_REQUIRED', { imap: true }, { secured: false }],
     ['ACCOUNT_DISABLED', { imap: true, disabled: true }, {}],
     ['MAIN_PASSWORD_NOT_ALLOWED', { imap: true, totp: true }, {}],
-  ] as const)('denies with %s, named only to an address the user recently logged in from', async (reason, options, overrides) => {
-    const user = await createUser(prisma, { ...options, keyring });
-    // From a new address the right password is refused exactly like a wrong one (no oracle)...
-    expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason: 'AUTH_FAILED' });
-    expect(await decision(app, loginBody(user, { ...overrides, password: 'wrong' }))).toEqual({
-      decision: 'deny',
-      reason: 'PASSWORD_WRONG',
-    });
-    // ...from a familiar one the mail server gets the reason it can show (nologin).
-    const home = await familiarIp(user.id);
-    expect(await decision(app, loginBody(user, { ...overrides, clientIp: home }))).toEqual({ decision: 'deny', reason });
-    // The attempt log keeps the true reason either way.
-    const logged = (await attemptsOf(user.id)).map((attempt) => `${attempt.reasonCode}/${attempt.credential}`);
-    expect(logged.toSorted()).toEqual([`${reason}/PASSWORD`, `${reason}/PASSWORD`, 'PASSWORD_WRONG/NONE'].toSorted());
-  });
+  ] as const)(
+    'denies with %s, named only to an address the user recently logged in from',
+    async (reason, options, overrides) => {
+      const user = await createUser(prisma, { ...options, keyring });
+      // From a new address the right password is refused exactly like a wrong one (no oracle)...
+      expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason: 'AUTH_FAILED' });
+      expect(await decision(app, loginBody(user, { ...overrides, password: 'wrong' }))).toEqual({
+        decision: 'deny',
+        reason: 'PASSWORD_WRONG',
+      });
+      // ...from a familiar one the mail server gets the reason it can show (nologin).
+      const home = await familiarIp(user.id);
+      expect(await decision(app, loginBody(user, { ...overrides, clientIp: home }))).toEqual({
+        decision: 'deny',
+        reason,
+      });
+      // The attempt log keeps the true reason either way.
+      const logged = (await attemptsOf(user.id)).map((attempt) => `${attempt.reasonCode}/${attempt.credential}`);
+      expect(logged.toSorted()).toEqual([`${reason}/PASSWORD`, `${reason}/PASSWORD`, 'PASSWORD_WRONG/NONE'].toSorted());
+    },
+  );
 
   it('counts the masked refusal of a right password like a wrong one (a lock must not give it away)', async () => {
     const user = await createUser(prisma, { imap: false });
@@ -125,7 +131,10 @@ describe('POST /api/mail/v1/auth', () => {
     const user = await createUser(prisma, { imap: false });
     const clientIp = randomIp();
     await signIn(app, user, { remoteAddress: clientIp });
-    expect(await decision(app, loginBody(user, { clientIp }))).toEqual({ decision: 'deny', reason: 'PROTOCOL_DISABLED' });
+    expect(await decision(app, loginBody(user, { clientIp }))).toEqual({
+      decision: 'deny',
+      reason: 'PROTOCOL_DISABLED',
+    });
   });
 
   it.each([

@@ -26,7 +26,13 @@ import { ClusterEventsService } from '../cluster-events/cluster-events.service.j
 import type { Protocol } from '../generated/prisma/enums.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
-import { decide, protocolAccess, readableRefusal, type CredentialCheck, type DecisionSettings } from './decision-rules.js';
+import {
+  decide,
+  protocolAccess,
+  readableRefusal,
+  type CredentialCheck,
+  type DecisionSettings,
+} from './decision-rules.js';
 import { LruCache } from './lru-cache.js';
 import { MailAuthTempfailError } from './mail-auth-tempfail.js';
 import { userdbFields } from './userdb-fields.js';
@@ -114,7 +120,13 @@ export class MailAuthService {
       now,
       settings,
     });
-    this.record(attempt, state?.userId ?? null, outcome.decision === 'allow' ? 'ALLOW' : 'DENY', outcome.reason, credential);
+    this.record(
+      attempt,
+      state?.userId ?? null,
+      outcome.decision === 'allow' ? 'ALLOW' : 'DENY',
+      outcome.reason,
+      credential,
+    );
     const valid = credential?.valid === true;
     // The reason of a refusal after a valid credential is shown to mail clients (nologin): only
     // where it cannot confirm a guessed password, see readableRefusal().
