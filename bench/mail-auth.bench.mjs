@@ -20,12 +20,15 @@ export async function run({ say }) {
   const passwordHash = await hashPassword(PASSWORD);
   const redisUrl =
     process.env.REDIS_URL ?? ((await isReachable('127.0.0.1', 6379)) ? 'redis://127.0.0.1:6379' : undefined);
+  // Every server of this run writes under one key prefix of its own, deleted at the end, so the
+  // shared Redis keeps nothing of the benchmark.
+  const redisKeyPrefix = `bench:mail-auth:${randomBytes(4).toString('hex')}:`;
   const serverEnv = (databaseUrl, extra = {}) => ({
     DATABASE_URL: databaseUrl,
     MAILGATE_SECRET_KEY: secretKey,
     MAILGATE_MAIL_TOKEN: token,
     MAIL_AUTH_BENCH_ROUTES: '1',
-    REDIS_KEY_PREFIX: `bench:${randomBytes(4).toString('hex')}:`,
+    REDIS_KEY_PREFIX: `${redisKeyPrefix}${randomBytes(2).toString('hex')}:`,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...extra,
   });
@@ -196,6 +199,24 @@ export async function run({ say }) {
     for (const server of servers) await server.stop().catch(() => undefined);
     for (const database of databases) await database.drop().catch(() => undefined);
     await postgres.stop();
+    if (redisUrl) await deleteRedisKeys(redisUrl, redisKeyPrefix).catch((error) => say(`redis cleanup: ${error}`));
+  }
+}
+
+/** Deletes every key under `prefix` (SCAN, not KEYS: other users of the Redis keep working). */
+async function deleteRedisKeys(url, prefix) {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -69,6 +69,9 @@ const SAFE_KEYS = [
   'expiresAt',
   'revoked',
   'role',
+  // Brute-force locks (auth_lock.set): which logins were paused, and until when.
+  'family',
+  'lockedUntil',
 ] as const;
 
 export function safeDetails(before: unknown, after: unknown): Record<string, Detail> {

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock/clock.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { BruteForceService } from './brute-force.service.js';
 import { LockStore } from './lock-store.js';
+import { FamiliarIpStore } from './familiar-ip.store.js';
 
 /**
  * Brute-force locks per login family. Mail logins (IMAP, POP3, SMTP AUTH: family MAIL) use them;
@@ -11,7 +12,7 @@ import { LockStore } from './lock-store.js';
  */
 @Global()
 @Module({
-  providers: [Clock, LockStore, AuthLocksService, BruteForceService],
+  providers: [Clock, LockStore, FamiliarIpStore, AuthLocksService, BruteForceService],
   exports: [Clock, LockStore, AuthLocksService, BruteForceService],
 })
 export class AuthLocksModule {}

@@ -66,25 +66,52 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
     return () => this.lockSetListeners.delete(listener);
   }
 
-  /** Records a lock the brute-force defence has already mirrored. Account locks also notify the user. */
+  /**
+   * Records a lock the brute-force defence has already mirrored. Account locks also notify the
+   * user. One lock, one record: the brute-force counters let only one failure set each lock, and
+   * this guard (per subject, under an advisory lock) drops a second one while the first is in
+   * force, e.g. from another instance counting on its own while Redis is away.
+   */
   async recordLock(lock: NewLock, login: string | null): Promise<void> {
+    let created = true;
     if (lock.userId || lock.scope === 'IP') {
-      await this.prisma.$transaction(async (tx) => {
+      created = await this.prisma.$transaction(async (tx) => {
+        const subject = `auth_lock/${lock.scope}/${lock.family}/${lock.userId ?? ''}/${lock.clientIp ?? ''}`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${subject}, 0))`;
+        const running = await tx.authLock.count({
+          where: {
+            scope: lock.scope,
+            family: lock.family,
+            userId: lock.userId,
+            clientIp: lock.clientIp,
+            liftedAt: null,
+            lockedUntil: { gt: lock.lockedFrom },
+          },
+        });
+        if (running > 0) return false;
         await tx.authLock.create({ data: { ...lock } });
-        if (lock.scope !== 'USER' || !lock.userId) return;
+        if (lock.scope !== 'USER' || !lock.userId) return true;
         await this.audit.record(tx, {
           actor: SYSTEM_ACTOR,
           targetUserId: lock.userId,
           action: 'auth_lock.set',
-          after: { scope: lock.scope, family: lock.family, failures: lock.failures, lockedUntil: lock.lockedUntil },
+          after: {
+            scope: lock.scope,
+            family: lock.family,
+            failures: lock.failures,
+            lockedFrom: lock.lockedFrom.toISOString(),
+            lockedUntil: lock.lockedUntil.toISOString(),
+          },
         });
         await this.notices.create(tx, {
           userId: lock.userId,
           kind: 'LOGIN_LOCKED',
           params: { family: lock.family, until: lock.lockedUntil.toISOString() },
         });
+        return true;
       });
     }
+    if (!created) return;
     for (const listener of this.lockSetListeners) {
       try {
         listener({ ...lock, login: lock.scope === 'IP' ? null : login });
@@ -160,15 +187,19 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
   private async clearMirror(lock: AuthLock, email: string | null): Promise<void> {
     const key = this.mirrorKey(lock, email);
     if (key) await this.lockStore.delete([key]);
-    const keys = bruteForceKeys(this.config.REDIS_KEY_PREFIX, lock.family, email ?? '', lock.clientIp ?? '');
+    const keys = bruteForceKeys(lock.family, email ?? '', lock.clientIp ?? '');
     // Start counting afresh, or the next failure would lock again at once.
-    const counters =
-      lock.scope === 'USER_IP' ? [keys.pairCount] : lock.scope === 'IP' ? [keys.ipCount] : [keys.accountCount];
-    await Promise.all(counters.map((counter) => this.counters.reset(counter)));
+    const [counter, lockedAt] =
+      lock.scope === 'USER_IP'
+        ? [keys.pairCount, keys.pairLockFailures]
+        : lock.scope === 'IP'
+          ? [keys.ipCount, keys.ipLockFailures]
+          : [keys.accountCount, keys.accountLockFailures];
+    await Promise.all([this.counters.reset(counter), this.lockStore.delete([lockedAt])]);
   }
 
   private mirrorKey(lock: AuthLock, email: string | null): string | null {
-    const keys = bruteForceKeys(this.config.REDIS_KEY_PREFIX, lock.family, email ?? '', lock.clientIp ?? '');
+    const keys = bruteForceKeys(lock.family, email ?? '', lock.clientIp ?? '');
     if (lock.scope === 'IP') return lock.clientIp ? keys.ipLock : null;
     if (!email) return null;
     return lock.scope === 'USER' ? keys.accountLock : lock.clientIp ? keys.pairLock : null;

@@ -61,14 +61,21 @@ export function accountLockMs(failures: number, limits: BruteForceLimits): numbe
 
 export const ACCOUNT_WINDOW_MS = HOUR_MS;
 
-/** Redis/counter keys of one login subject. The login is hashed: no addresses in Redis. */
-export function bruteForceKeys(prefix: string, family: ProtocolFamily, login: string, ipKey: string) {
+/**
+ * Redis/counter keys of one login subject (the Redis client adds REDIS_KEY_PREFIX). The login is
+ * hashed: no addresses in Redis.
+ */
+export function bruteForceKeys(family: ProtocolFamily, login: string, ipKey: string) {
   const user = hash('sha256', login, 'base64url').slice(0, 22);
-  const base = `${prefix}bf:${family.toLowerCase()}`;
+  const base = `bf:${family.toLowerCase()}`;
   return {
     pairLock: `${base}:lock:pair:${user}:${ipKey}`,
+    /** The failure count that set the pair's last lock: after it ends, exactly the next slot may try. */
+    pairLockFailures: `${base}:lockn:pair:${user}:${ipKey}`,
     ipLock: `${base}:lock:ip:${ipKey}`,
+    ipLockFailures: `${base}:lockn:ip:${ipKey}`,
     accountLock: `${base}:lock:acct:${user}`,
+    accountLockFailures: `${base}:lockn:acct:${user}`,
     recentSuccess: `${base}:ok:${user}:${ipKey}`,
     pairLastFailure: `${base}:lastfail:${user}:${ipKey}`,
     pairCount: `${base}:n:pair:${user}:${ipKey}`,

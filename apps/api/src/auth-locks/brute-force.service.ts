@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CounterStore } from '../rate-limit/counter-store.js';
 import { LockStore } from './lock-store.js';
 import { AuthLocksService } from './auth-locks.service.js';
+import { FamiliarIpStore } from './familiar-ip.store.js';
 import {
   ACCOUNT_WINDOW_MS,
   accountLockMs,
@@ -23,24 +24,46 @@ export interface LoginSubject {
   readonly ipKey: string;
 }
 
-export interface LockCheck {
-  /** Set when the attempt must be refused before its credential is even looked at. */
-  readonly locked: LockReason | null;
-  /** This user logged in successfully from this IP recently: exempt from IP and account locks. */
-  readonly familiar: boolean;
-  /** Internal bookkeeping for recordSuccess (saves a round trip). */
-  readonly lastSuccessAt: number | null;
-  readonly hadFailures: boolean;
+/** The marks of one subject, read with one round trip (epoch ms, null when absent). */
+export interface LockMarks {
+  readonly pairLock: number | null;
+  readonly ipLock: number | null;
+  readonly accountLock: number | null;
+  readonly lastSuccess: number | null;
+  readonly lastFailure: number | null;
+  readonly pairLockFailures: number | null;
+  readonly ipLockFailures: number | null;
+  readonly accountLockFailures: number | null;
 }
 
-/** Successes refresh the "familiar IP" mark at most this often (the mark lasts days). */
+/** The counter slots an admitted attempt holds (null: that counter was not touched). */
+export interface Reservation {
+  readonly pair: number | null;
+  readonly ip: number | null;
+  readonly account: number | null;
+}
+
+export interface Admission {
+  /** Set when the attempt is refused before its credential is looked at. */
+  readonly locked: LockReason | null;
+  /** This user logged in (mail or web) from this IP recently: exempt from IP and account locks. */
+  readonly familiar: boolean;
+  readonly reservation: Reservation;
+}
+
+const NO_RESERVATION: Reservation = { pair: null, ip: null, account: null };
+/** Successes refresh the "familiar IP" marks at most this often (the mark lasts days). */
 const SUCCESS_MARK_REFRESH_MS = 60 * 60_000;
 
 /**
- * The brute-force defence, by outcome: a lock is "deny until T" read with one round trip on
- * every attempt (never a sleep that would tie up the mail server's auth workers). Failures are
- * counted in the shared CounterStore; unknown logins are counted exactly like known ones, so
- * locking behaviour cannot reveal whether an account exists.
+ * The brute-force defence of main-password attempts (unknown logins and secrets that matched no
+ * app password included). Attempts are *reserved* before the slow argon2id verify: every counter
+ * is incremented first, and an attempt whose slot lies beyond a threshold is refused, so however
+ * many arrive together at most the threshold reaches the hasher. A success gives its slots back;
+ * a failure keeps them, and the one failure whose slot hit a threshold sets the lock (one lock,
+ * one record). Locks are "deny until T", never a sleep. Unknown logins are counted exactly like
+ * known ones, so locking cannot reveal whether an account exists. A correct app password never
+ * comes here: guessing a 120-bit secret is hopeless, so no lock stands in its way.
  */
 @Injectable()
 export class BruteForceService {
@@ -48,77 +71,157 @@ export class BruteForceService {
   readonly limits: BruteForceLimits;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly counters: CounterStore,
     private readonly lockStore: LockStore,
     private readonly locks: AuthLocksService,
+    private readonly familiarIps: FamiliarIpStore,
   ) {
     this.limits = bruteForceLimits(config);
   }
 
-  async check(subject: LoginSubject, now: Date): Promise<LockCheck> {
+  async readMarks(subject: LoginSubject): Promise<LockMarks> {
     const keys = this.keys(subject);
-    const [pairLock = null, ipLock = null, accountLock = null, lastSuccess = null, lastFailure = null] =
+    const [pairLock, ipLock, accountLock, lastSuccess, lastFailure, pairLockFailures, ipLockFailures, accountN] =
       await this.lockStore.getMany([
         keys.pairLock,
         keys.ipLock,
         keys.accountLock,
         keys.recentSuccess,
         keys.pairLastFailure,
+        keys.pairLockFailures,
+        keys.ipLockFailures,
+        keys.accountLockFailures,
       ]);
-    const at = now.getTime();
-    const familiar = lastSuccess !== null && at - lastSuccess < this.limits.recentSuccessMs;
-    const locked: LockReason | null =
-      pairLock !== null && pairLock > at
-        ? 'LOCKED_USER_IP'
-        : !familiar && ipLock !== null && ipLock > at
-          ? 'LOCKED_IP'
-          : !familiar && accountLock !== null && accountLock > at
-            ? 'LOCKED_ACCOUNT'
-            : null;
-    return { locked, familiar, lastSuccessAt: lastSuccess, hadFailures: lastFailure !== null };
+    return {
+      pairLock: pairLock ?? null,
+      ipLock: ipLock ?? null,
+      accountLock: accountLock ?? null,
+      lastSuccess: lastSuccess ?? null,
+      lastFailure: lastFailure ?? null,
+      pairLockFailures: pairLockFailures ?? null,
+      ipLockFailures: ipLockFailures ?? null,
+      accountLockFailures: accountN ?? null,
+    };
   }
 
   /**
-   * A wrong credential (or unknown login). `userId` is known when the login names an account;
-   * it is only used to keep the lock's record.
+   * Whether this user succeeded from this IP recently: the LockStore's mark, else (only when it
+   * has none) PostgreSQL, whose answer is copied back into the LockStore.
    */
-  async recordFailure(
+  async isFamiliar(subject: LoginSubject, marks: LockMarks, userId: string | null, now: Date): Promise<boolean> {
+    const at = now.getTime();
+    if (marks.lastSuccess !== null && at - marks.lastSuccess < this.limits.recentSuccessMs) return true;
+    if (!userId) return false;
+    const since = new Date(at - this.limits.recentSuccessMs);
+    const last = await this.familiarIps.lastSuccess(userId, subject.ipKey, since, now).catch((error: unknown) => {
+      // Fail towards the lock, never towards more guesses.
+      this.logger.warn({ err: error }, 'could not read familiar addresses');
+      return null;
+    });
+    if (last === null) return false;
+    await this.lockStore.set(this.keys(subject).recentSuccess, last, this.limits.recentSuccessMs - (at - last));
+    return true;
+  }
+
+  /** Checks the locks and reserves this attempt's slots; refused attempts hold none. */
+  async admit(subject: LoginSubject, marks: LockMarks, userId: string | null, now: Date): Promise<Admission> {
+    const at = now.getTime();
+    const familiar = await this.isFamiliar(subject, marks, userId, now);
+    const active = (until: number | null) => until !== null && until > at;
+    const refuse = (locked: LockReason): Admission => ({ locked, familiar, reservation: NO_RESERVATION });
+    if (active(marks.pairLock)) return refuse('LOCKED_USER_IP');
+    if (!familiar && active(marks.accountLock)) return refuse('LOCKED_ACCOUNT');
+    // An IP lock refuses unseen only the logins that already failed from it (and, as unknown logins
+    // fail too, unknown ones after their first try): behind a carrier NAT or an office, the other
+    // users' correct passwords keep working. Everyone else's credential is checked as usual.
+    const ipLocked = active(marks.ipLock);
+    if (ipLocked && !familiar && marks.lastFailure !== null) return refuse('LOCKED_IP');
+
+    const keys = this.keys(subject);
+    const [pair, ip, account] = await Promise.all([
+      this.counters.increment(keys.pairCount, this.limits.pairWindowMs, at),
+      ipLocked ? null : this.counters.increment(keys.ipCount, this.limits.ipWindowMs, at),
+      // Failures from IPs the user recently logged in from do not count against the account:
+      // an attacker elsewhere cannot use them, and the user's own devices must keep working.
+      familiar ? null : this.counters.increment(keys.accountCount, ACCOUNT_WINDOW_MS, at),
+    ]);
+    const reservation: Reservation = { pair, ip, account };
+    const over: LockReason | null = !withinLimit(pair, this.limits.pairFailures, marks.pairLockFailures)
+      ? 'LOCKED_USER_IP'
+      : ip !== null && !withinLimit(ip, this.limits.ipFailures, marks.ipLockFailures)
+        ? 'LOCKED_IP'
+        : account !== null && !withinLimit(account, this.limits.accountFailuresPerHour, marks.accountLockFailures)
+          ? 'LOCKED_ACCOUNT'
+          : null;
+    if (over === null) return { locked: null, familiar, reservation };
+    // Earlier reservations (still being verified, or the ones that set the lock) own the slots.
+    await this.release(subject, reservation);
+    return refuse(over);
+  }
+
+  /**
+   * A wrong credential (or a refusal that must look like one). `userId` is known when the login
+   * names an account; it only goes into the lock's record.
+   */
+  async recordFailure(subject: LoginSubject, admission: Admission, userId: string | null, now: Date): Promise<void> {
+    const keys = this.keys(subject);
+    const { pair, ip, account } = admission.reservation;
+    await this.lockStore.set(keys.pairLastFailure, now.getTime(), this.limits.pairWindowMs);
+    // Every admitted slot at or past a threshold is unique (admit refuses the others), so
+    // exactly one failure sets each lock however many arrive together.
+    const pairMs = pair === null ? null : pairLockMs(pair, this.limits);
+    if (pair !== null && pairMs !== null) {
+      await this.lockStore.set(keys.pairLockFailures, pair, this.limits.pairWindowMs);
+      await this.lock('USER_IP', keys.pairLock, subject, userId, pair, now, pairMs);
+    }
+    const ipMs = ip === null ? null : ipLockMs(ip, this.limits);
+    if (ip !== null && ipMs !== null) {
+      await this.lockStore.set(keys.ipLockFailures, ip, this.limits.ipWindowMs + ipMs);
+      await this.lock('IP', keys.ipLock, subject, null, ip, now, ipMs);
+    }
+    const accountMs = account === null ? null : accountLockMs(account, this.limits);
+    // The account counter is not reset (that would hand slots to attempts already on their way):
+    // its one-hour window, opened by the first failure, ends before the lock does, so counting
+    // starts afresh after it.
+    if (account !== null && accountMs !== null) {
+      await this.lockStore.set(keys.accountLockFailures, account, ACCOUNT_WINDOW_MS + accountMs);
+      await this.lock('USER', keys.accountLock, subject, userId, account, now, accountMs);
+    }
+  }
+
+  /** Gives back an attempt's slots (a valid credential: it was no guess). */
+  async release(subject: LoginSubject, reservation: Reservation): Promise<void> {
+    const keys = this.keys(subject);
+    await Promise.all([
+      reservation.pair === null ? null : this.counters.decrement(keys.pairCount),
+      reservation.ip === null ? null : this.counters.decrement(keys.ipCount),
+      reservation.account === null ? null : this.counters.decrement(keys.accountCount),
+    ]);
+  }
+
+  /**
+   * An allowed login: gives back the slots, forgets the pair's failures and marks the IP familiar
+   * (LockStore, and PostgreSQL so that losing Redis cannot lock the user's own devices out).
+   */
+  async recordSuccess(
     subject: LoginSubject,
-    context: { userId: string | null; familiar: boolean },
+    marks: LockMarks,
+    reservation: Reservation,
+    userId: string,
     now: Date,
   ): Promise<void> {
     const keys = this.keys(subject);
     const at = now.getTime();
-    await this.lockStore.set(keys.pairLastFailure, at, this.limits.pairWindowMs);
-    const [pairFailures, ipFailures, accountFailures] = await Promise.all([
-      this.counters.increment(keys.pairCount, this.limits.pairWindowMs, at),
-      this.counters.increment(keys.ipCount, this.limits.ipWindowMs, at),
-      // Failures from IPs the user recently logged in from do not count against the account:
-      // an attacker elsewhere cannot use them, and the user's own devices must keep working.
-      context.familiar ? Promise.resolve(0) : this.counters.increment(keys.accountCount, ACCOUNT_WINDOW_MS, at),
-    ]);
-    const pairMs = pairLockMs(pairFailures, this.limits);
-    if (pairMs !== null) await this.lock('USER_IP', keys.pairLock, subject, context.userId, pairFailures, now, pairMs);
-    const ipMs = ipLockMs(ipFailures, this.limits);
-    if (ipMs !== null) await this.lock('IP', keys.ipLock, subject, null, ipFailures, now, ipMs);
-    const accountMs = accountLockMs(accountFailures, this.limits);
-    if (accountMs !== null) {
-      await this.lock('USER', keys.accountLock, subject, context.userId, accountFailures, now, accountMs);
-      await this.counters.reset(keys.accountCount);
-    }
-  }
-
-  /** A valid credential: marks the IP familiar and forgets the pair's failures. */
-  async recordSuccess(subject: LoginSubject, check: LockCheck, now: Date): Promise<void> {
-    const keys = this.keys(subject);
-    const at = now.getTime();
-    const work: Promise<unknown>[] = [];
-    if (check.lastSuccessAt === null || at - check.lastSuccessAt > SUCCESS_MARK_REFRESH_MS) {
-      work.push(this.lockStore.set(keys.recentSuccess, at, this.limits.recentSuccessMs));
-    }
-    if (check.hadFailures) {
+    const work: Promise<unknown>[] = [this.release(subject, { ...reservation, pair: null })];
+    if (marks.lastFailure !== null || reservation.pair !== null) {
       work.push(this.counters.reset(keys.pairCount), this.lockStore.delete([keys.pairLastFailure]));
+    }
+    if (marks.lastSuccess === null || at - marks.lastSuccess > SUCCESS_MARK_REFRESH_MS) {
+      work.push(
+        this.lockStore.set(keys.recentSuccess, at, this.limits.recentSuccessMs),
+        this.familiarIps.remember(userId, subject.ipKey, now),
+      );
     }
     await Promise.all(work);
   }
@@ -152,6 +255,14 @@ export class BruteForceService {
   }
 
   private keys(subject: LoginSubject) {
-    return bruteForceKeys(this.config.REDIS_KEY_PREFIX, subject.family, subject.login, subject.ipKey);
+    return bruteForceKeys(subject.family, subject.login, subject.ipKey);
   }
+}
+
+/**
+ * A reserved slot may be tried while it is within the threshold, or when it is the first one
+ * after the last lock ended (each such failure locks again, for longer).
+ */
+function withinLimit(slot: number | null, threshold: number, lockedAtFailures: number | null): boolean {
+  return slot === null || slot <= threshold || (lockedAtFailures !== null && slot === lockedAtFailures + 1);
 }

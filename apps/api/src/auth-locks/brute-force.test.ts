@@ -135,27 +135,47 @@ describe('brute-force defence', () => {
     });
   });
 
-  it('locks an IP failing across users (IPv6 per /64), except for a user who recently logged in from it', async () => {
+  it('locks an IP failing across users (IPv6 per /64) for the failing and unknown logins, not for the others behind it', async () => {
     startClock();
-    const regular = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
+    const regular = await createUser(prisma, { imap: true });
     const attacked = await createUser(prisma, { imap: true });
+    const bystander = await createUser(prisma, { imap: true });
+    const clumsy = await createUser(prisma, { imap: true });
     const prefix = `2001:db8:${Math.floor(Math.random() * 65535).toString(16)}:77`;
-    expect(
-      await decision(app, loginBody(regular, { clientIp: `${prefix}::1`, password: regular.appPasswords[0]!.secret })),
-    ).toMatchObject({
+    expect(await decision(app, loginBody(regular, { clientIp: `${prefix}::1` }))).toMatchObject({ decision: 'allow' });
+    for (let i = 0; i < 7; i += 1) await fail({ email: randomEmail('spray') }, `${prefix}::${(i + 2).toString(16)}`, 1);
+    await fail(attacked, `${prefix}::20`, 1);
+    // The login that failed from the locked network is refused there, even with the right password...
+    expect(await decision(app, loginBody(attacked, { clientIp: `${prefix}::ffff` }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_IP',
+    });
+    // ...and so is an unknown login after its first try (which costs the same argon2id as anyone's).
+    const ghost = { email: randomEmail('ghost'), password: 'guess' };
+    expect(await decision(app, loginBody(ghost, { clientIp: `${prefix}::fffe` }))).toEqual({
+      decision: 'deny',
+      reason: 'USER_UNKNOWN',
+    });
+    expect(await decision(app, loginBody(ghost, { clientIp: `${prefix}::fffe` }))).toEqual({
+      decision: 'deny',
+      reason: 'LOCKED_IP',
+    });
+    // Someone else behind the same carrier NAT who never failed there logs in with the right password.
+    expect(await decision(app, loginBody(bystander, { clientIp: `${prefix}::fffd` }))).toMatchObject({
       decision: 'allow',
     });
-    for (let i = 0; i < 8; i += 1) await fail({ email: randomEmail('spray') }, `${prefix}::${(i + 2).toString(16)}`, 1);
-    expect(await decision(app, loginBody(attacked, { clientIp: `${prefix}::ffff` }))).toEqual({
+    // A user who fails from there once is then treated like the failing ones.
+    await fail(clumsy, `${prefix}::fffc`, 1);
+    expect(await decision(app, loginBody(clumsy, { clientIp: `${prefix}::fffc` }))).toEqual({
       decision: 'deny',
       reason: 'LOCKED_IP',
     });
     expect(await decision(app, loginBody(attacked, { clientIp: '2001:db8:ffff:ffff::1' }))).toMatchObject({
       decision: 'allow',
     });
-    expect(
-      await decision(app, loginBody(regular, { clientIp: `${prefix}::1`, password: regular.appPasswords[0]!.secret })),
-    ).toMatchObject({ decision: 'allow' });
+    // The user who logged in from there before the attack stays exempt, whatever happened since.
+    await fail(regular, `${prefix}::1`, 1);
+    expect(await decision(app, loginBody(regular, { clientIp: `${prefix}::1` }))).toMatchObject({ decision: 'allow' });
     expect(await prisma.authLock.count({ where: { scope: 'IP', clientIp: `${prefix}::/64` } })).toBe(1);
   });
 

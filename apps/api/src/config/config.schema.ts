@@ -22,6 +22,14 @@ export const ZEnvironment = z
       .string()
       .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' })
       .optional(),
+    /**
+     * Prefix of every Redis key this API reads or writes, applied by the Redis client itself
+     * (ioredis `keyPrefix`), so two deployments sharing one Redis never share a counter or lock.
+     */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, { message: 'must be 1-64 letters, digits, or : . - _' })
+      .default('mailgate:'),
     MAILGATE_SECRET_KEY: z
       .string()
       .min(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })

@@ -13,11 +13,6 @@ const userdbTemplate = z
  * Dovecot integration). Spread into the main schema; the README's configuration table lists them.
  */
 export const MAIL_AUTH_ENVIRONMENT = {
-  /** Prefix of every Redis key and counter this API writes (tests use a random one). */
-  REDIS_KEY_PREFIX: z
-    .string()
-    .regex(/^[\w:.-]{1,64}$/)
-    .default('mailgate:'),
   /** Dovecot's doveadm HTTP API endpoint (e.g. http://127.0.0.1:8080/doveadm/v1); unset = no kick/flush. */
   DOVEADM_URL: z.url().optional(),
   DOVEADM_API_KEY: z.string().min(1).optional().meta({ sensitive: true }),

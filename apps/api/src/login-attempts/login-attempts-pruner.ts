@@ -11,7 +11,7 @@ const DELETE_BATCH = 10_000;
 export type PruneResult = { ran: false } | { ran: true; deletedAttempts: number; deletedLocks: number };
 
 /**
- * Deletes login attempts (and ended lock records) older than the retention the administrator
+ * Deletes login attempts (and ended lock records, and familiar addresses) older than the retention the administrator
  * set (default 90 days). Every instance schedules it; `pg_try_advisory_xact_lock` makes sure
  * only one of them works at a time and the others skip that round.
  */
@@ -57,6 +57,8 @@ export class LoginAttemptsPruner implements OnModuleInit, OnApplicationShutdown 
           if (deleted < DELETE_BATCH) break;
         }
         const deletedLocks = await tx.$executeRaw`DELETE FROM "auth_locks" WHERE "lockedUntil" < ${cutoff}`;
+        // Familiar addresses matter for days (MAIL_AUTH_RECENT_SUCCESS_DAYS); older ones go with the log.
+        await tx.$executeRaw`DELETE FROM "familiar_ips" WHERE "lastSuccessAt" < ${cutoff}`;
         return { ran: true, deletedAttempts, deletedLocks } as const;
       },
       { timeout: 10 * 60_000 },

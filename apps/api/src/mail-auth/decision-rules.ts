@@ -95,3 +95,18 @@ export function protocolAccess(
 export function isCredentialFailure(reason: MailAuthReason): boolean {
   return reason === 'USER_UNKNOWN' || reason === 'PASSWORD_WRONG' || reason === 'APP_PASSWORD_WRONG';
 }
+
+/**
+ * Whether the reason for refusing a *valid* credential may reach the mail client (Dovecot's
+ * `nologin` + a readable text). Telling "IMAP is off" only to a right password would confirm a
+ * guessed one, so a main password gets it only from an address where this user recently logged in
+ * (mail or web); elsewhere the answer is `AUTH_FAILED`, as for a wrong password. An app password
+ * may always be told: no one guesses 120 bits, so it confirms nothing.
+ */
+export function readableRefusal(
+  credential: CredentialCheck | undefined,
+  admission: { readonly familiar: boolean } | null,
+): boolean {
+  if (!credential?.valid) return false;
+  return credential.kind === 'app-password' || admission?.familiar === true;
+}

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
+import { clientIpKey } from '../auth-locks/client-ip.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AccountEventsService } from '../account-events/account-events.service.js';
@@ -32,6 +33,12 @@ describe('fast repeat logins and instant revocation', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
+  /** An address the user logged in from recently: refusals there name their reason. */
+  const familiarIp = async (userId: string) => {
+    const ip = randomIp();
+    await prisma.familiarIp.create({ data: { userId, ipKey: clientIpKey(ip)!, lastSuccessAt: new Date() } });
+    return ip;
+  };
   const asUser = (userId: string) => ({ actor: { userId, role: 'USER' as const }, userId, meta: null });
   /** A write that bypasses the portal's services: nothing is announced. */
   const turnOffSilently = (userId: string) =>
@@ -56,18 +63,23 @@ describe('fast repeat logins and instant revocation', () => {
 
   it('denies the very next login after the protocol is turned off (cached state evicted)', async () => {
     const user = await createUser(prisma, { imap: true });
-    expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
+    const home = await familiarIp(user.id);
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     await first.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: false });
-    expect(await decision(first, loginBody(user))).toEqual({ decision: 'deny', reason: 'PROTOCOL_DISABLED' });
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toEqual({
+      decision: 'deny',
+      reason: 'PROTOCOL_DISABLED',
+    });
   });
 
   it('serves the cached state until a change is announced (which is why every change must publish)', async () => {
     const user = await createUser(prisma, { imap: true });
-    expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
+    const home = await familiarIp(user.id);
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     await turnOffSilently(user.id);
-    expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     await first.get(AccountEventsService).publish({ userId: user.id, kind: 'protocol-access', securityVersion: 2 });
-    expect(await decision(first, loginBody(user))).toMatchObject({ reason: 'PROTOCOL_DISABLED' });
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ reason: 'PROTOCOL_DISABLED' });
   });
 
   it('refuses the old password right after a password change, though it was cached', async () => {
@@ -125,11 +137,15 @@ describe('fast repeat logins and instant revocation', () => {
       appPasswords: [{ scopes: ['IMAP'], expiresAt: until }],
       keyring,
     });
+    const home = await familiarIp(user.id);
     const clock = vi.spyOn(first.get(Clock), 'now');
     clock.mockReturnValue(new Date(until.getTime() - 1_000));
-    expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow' });
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     clock.mockReturnValue(new Date(until.getTime() + 1_000));
-    expect(await decision(first, loginBody(user))).toEqual({ decision: 'deny', reason: 'PROTOCOL_EXPIRED' });
+    expect(await decision(first, loginBody(user, { clientIp: home }))).toEqual({
+      decision: 'deny',
+      reason: 'PROTOCOL_EXPIRED',
+    });
   });
 
   it('drops every cache when the invalidation channel was lost, and trusts none while it is down', async () => {

@@ -2,8 +2,10 @@ import argon2 from 'argon2';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser } from '../../test/support/builders.js';
-import { decision, loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
+import { createUser, signIn } from '../../test/support/builders.js';
+import { decision, loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
+import { BruteForceService } from '../auth-locks/brute-force.service.js';
+import { clientIpKey } from '../auth-locks/client-ip.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
@@ -22,6 +24,12 @@ describe('POST /api/mail/v1/auth', () => {
     await app.close();
   });
 
+  /** An address this user logged in from recently, as PostgreSQL remembers it. */
+  const familiarIp = async (userId: string) => {
+    const ip = randomIp();
+    await prisma.familiarIp.create({ data: { userId, ipKey: clientIpKey(ip)!, lastSuccessAt: new Date() } });
+    return ip;
+  };
   const attemptsOf = async (userId: string) => {
     await app.get(LoginAttemptRecorder).flush();
     return prisma.loginAttempt.findMany({ where: { userId }, orderBy: { id: 'asc' } });
@@ -84,13 +92,48 @@ describe('POST /api/mail/v1/auth', () => {
     ['TLS_REQUIRED', { imap: true }, { secured: false }],
     ['ACCOUNT_DISABLED', { imap: true, disabled: true }, {}],
     ['MAIN_PASSWORD_NOT_ALLOWED', { imap: true, totp: true }, {}],
-  ] as const)('denies with %s', async (reason, options, overrides) => {
-    const user = await createUser(prisma, { ...options, keyring });
-    expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason });
-    expect((await attemptsOf(user.id))[0]).toMatchObject({
-      result: 'DENY',
-      reasonCode: reason,
-      credential: 'PASSWORD',
+  ] as const)(
+    'denies with %s, named only to an address the user recently logged in from',
+    async (reason, options, overrides) => {
+      const user = await createUser(prisma, { ...options, keyring });
+      // From a new address the right password is refused exactly like a wrong one (no oracle)...
+      expect(await decision(app, loginBody(user, overrides))).toEqual({ decision: 'deny', reason: 'AUTH_FAILED' });
+      expect(await decision(app, loginBody(user, { ...overrides, password: 'wrong' }))).toEqual({
+        decision: 'deny',
+        reason: 'PASSWORD_WRONG',
+      });
+      // ...from a familiar one the mail server gets the reason it can show (nologin).
+      const home = await familiarIp(user.id);
+      expect(await decision(app, loginBody(user, { ...overrides, clientIp: home }))).toEqual({
+        decision: 'deny',
+        reason,
+      });
+      // The attempt log keeps the true reason either way.
+      const logged = (await attemptsOf(user.id)).map((attempt) => `${attempt.reasonCode}/${attempt.credential}`);
+      expect(logged.toSorted()).toEqual([`${reason}/PASSWORD`, `${reason}/PASSWORD`, 'PASSWORD_WRONG/NONE'].toSorted());
+    },
+  );
+
+  it('counts the masked refusal of a right password like a wrong one (a lock must not give it away)', async () => {
+    const user = await createUser(prisma, { imap: false });
+    const clientIp = randomIp();
+    const limit = app.get(BruteForceService).limits.pairFailures;
+    for (let i = 0; i < limit - 1; i += 1) {
+      expect(await decision(app, loginBody(user, { clientIp, password: `wrong-${i}` }))).toMatchObject({
+        reason: 'PASSWORD_WRONG',
+      });
+    }
+    expect(await decision(app, loginBody(user, { clientIp }))).toEqual({ decision: 'deny', reason: 'AUTH_FAILED' });
+    expect(await decision(app, loginBody(user, { clientIp }))).toEqual({ decision: 'deny', reason: 'LOCKED_USER_IP' });
+  });
+
+  it('treats an address of a recent web sign-in as familiar', async () => {
+    const user = await createUser(prisma, { imap: false });
+    const clientIp = randomIp();
+    await signIn(app, user, { remoteAddress: clientIp });
+    expect(await decision(app, loginBody(user, { clientIp }))).toEqual({
+      decision: 'deny',
+      reason: 'PROTOCOL_DISABLED',
     });
   });
 
@@ -116,10 +159,14 @@ describe('POST /api/mail/v1/auth', () => {
     const spy = vi.spyOn(settings, 'get');
     try {
       const user = await createUser(prisma, {});
+      const clientIp = await familiarIp(user.id);
       spy.mockResolvedValue({ ...real, defaultImapEnabled: true, requireTlsForProtocols: false });
-      expect(await decision(app, loginBody(user, { secured: false }))).toMatchObject({ decision: 'allow' });
+      expect(await decision(app, loginBody(user, { secured: false, clientIp }))).toMatchObject({ decision: 'allow' });
       spy.mockResolvedValue({ ...real, defaultImapEnabled: true, allowMainPasswordWithout2fa: false });
-      expect(await decision(app, loginBody(user))).toEqual({ decision: 'deny', reason: 'MAIN_PASSWORD_NOT_ALLOWED' });
+      expect(await decision(app, loginBody(user, { clientIp }))).toEqual({
+        decision: 'deny',
+        reason: 'MAIN_PASSWORD_NOT_ALLOWED',
+      });
     } finally {
       spy.mockRestore();
     }

@@ -10,7 +10,13 @@ import {
 } from '@mailgate/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock/clock.js';
-import { BruteForceService, type LockCheck, type LoginSubject } from '../auth-locks/brute-force.service.js';
+import {
+  BruteForceService,
+  type Admission,
+  type LockMarks,
+  type LoginSubject,
+  type Reservation,
+} from '../auth-locks/brute-force.service.js';
 import { bruteForceKeys } from '../auth-locks/brute-force.policy.js';
 import { LockStore } from '../auth-locks/lock-store.js';
 import { clientIpKey } from '../auth-locks/client-ip.js';
@@ -22,17 +28,30 @@ import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import {
   decide,
-  isCredentialFailure,
   protocolAccess,
+  readableRefusal,
   type CredentialCheck,
   type DecisionSettings,
 } from './decision-rules.js';
+import { LruCache } from './lru-cache.js';
 import { MailAuthTempfailError } from './mail-auth-tempfail.js';
 import { userdbFields } from './userdb-fields.js';
 import { withTimeout } from './with-timeout.js';
 import type { UserDecisionState } from './user-decision-state.js';
 
 const TO_PROTOCOL: Record<MailProtocol, Protocol> = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' };
+const NO_RESERVATION: Reservation = { pair: null, ip: null, account: null };
+/** Logins resolved recently, so a tempfail row can still name its user. */
+const KNOWN_USER_IDS = 100_000;
+
+interface Prepared {
+  readonly marks: LockMarks;
+  readonly settings: DecisionSettings;
+  /** A matching app password (found without argon2id); undefined for a main-password attempt. */
+  readonly credential: CredentialCheck | undefined;
+  /** The brute-force admission of a main-password attempt; null for an app password. */
+  readonly admission: Admission | null;
+}
 
 /**
  * Answers the mail servers: loads what it needs (lock marks, the user's decision state and the
@@ -42,6 +61,7 @@ const TO_PROTOCOL: Record<MailProtocol, Protocol> = { imap: 'IMAP', pop3: 'POP3'
 @Injectable()
 export class MailAuthService {
   private readonly logger = new Logger('MailAuth');
+  private readonly knownUserIds = new LruCache<string, string>(KNOWN_USER_IDS);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,57 +83,110 @@ export class MailAuthService {
     const subject: LoginSubject = { family: 'MAIL', login, ipKey: clientIpKey(request.clientIp) ?? request.clientIp };
     const attempt = { request, protocol, serviceTokenId, now };
 
-    let lockCheck: LockCheck;
-    let user: UserDecisionState | null;
-    let settings: DecisionSettings;
+    let user: UserDecisionState | null | undefined;
+    let prepared: Prepared;
     let credential: CredentialCheck | undefined;
     try {
-      [lockCheck, user, settings] = await withTimeout(
-        Promise.all([this.bruteForce.check(subject, now), this.states.get(login, now), this.decisionSettings()]),
+      prepared = await withTimeout(
+        this.prepare(subject, login, password, now, (state) => (user = state)),
         this.config.MAIL_AUTH_DB_TIMEOUT_MS,
         'loading the decision state',
       );
-      if (!lockCheck.locked) {
-        credential = await this.credentials.verify(user, password, protocol, now, this.clusterEvents.isListening());
+      credential = prepared.credential;
+      if (!credential && !prepared.admission?.locked) {
+        credential = await this.credentials.verifyMainPassword(
+          user ?? null,
+          password,
+          protocol,
+          now,
+          this.clusterEvents.isListening(),
+        );
       }
     } catch (error) {
-      this.record(attempt, null, 'TEMPFAIL', 'TEMPFAIL', undefined);
+      // The state may be unknown, but a login we recently resolved keeps its user, so the owner
+      // and support see the tempfail on the activity page.
+      this.record(attempt, user?.userId ?? this.knownUserIds.get(login) ?? null, 'TEMPFAIL', 'TEMPFAIL', undefined);
       throw new MailAuthTempfailError(error);
     }
+    const { marks, settings, admission } = prepared;
+    const state = user ?? null;
 
     const outcome = decide({
-      lock: lockCheck.locked,
+      lock: admission?.locked ?? null,
       credential,
-      user,
+      user: state,
       protocol,
       secured: request.secured,
       now,
       settings,
     });
-    this.record(attempt, user, outcome.decision === 'allow' ? 'ALLOW' : 'DENY', outcome.reason, credential);
+    this.record(
+      attempt,
+      state?.userId ?? null,
+      outcome.decision === 'allow' ? 'ALLOW' : 'DENY',
+      outcome.reason,
+      credential,
+    );
+    const valid = credential?.valid === true;
+    // The reason of a refusal after a valid credential is shown to mail clients (nologin): only
+    // where it cannot confirm a guessed password, see readableRefusal().
+    const readable = readableRefusal(credential, admission);
 
-    if (credential?.valid) {
+    if (outcome.decision === 'allow' && state) {
       this.bruteForce
-        .recordSuccess(subject, lockCheck, now)
+        .recordSuccess(subject, marks, admission?.reservation ?? NO_RESERVATION, state.userId, now)
         .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record a successful login'));
-    } else if (isCredentialFailure(outcome.reason)) {
-      // Awaited: the next attempt must already see a lock this failure caused.
-      await this.bruteForce
-        .recordFailure(subject, { userId: user?.userId ?? null, familiar: lockCheck.familiar }, now)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'));
+    } else if (admission && !admission.locked) {
+      // A wrong credential, or a valid one whose refusal must look like a wrong one (else the
+      // lock would come one guess later and give the right guess away). Awaited: the next
+      // attempt must already see a lock this failure caused.
+      const counting =
+        valid && readable
+          ? this.bruteForce.release(subject, admission.reservation)
+          : this.bruteForce.recordFailure(subject, admission, state?.userId ?? null, now);
+      await counting.catch((error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'));
     }
 
-    if (outcome.decision === 'deny' || !user || !credential?.valid)
-      return { decision: 'deny', reason: outcome.reason === 'OK' ? 'AUTH_FAILED' : outcome.reason };
+    if (outcome.decision === 'deny' || !state || !credential?.valid) {
+      const shown = outcome.reason === 'OK' || (valid && !readable) ? 'AUTH_FAILED' : outcome.reason;
+      return { decision: 'deny', reason: shown };
+    }
     if (credential.kind === 'app-password') {
       this.recorder.noteAppPasswordUse(credential.appPassword.id, { at: now, ip: request.clientIp, protocol });
     }
     return {
       decision: 'allow',
-      user: user.email,
+      user: state.email,
       credential: credential.kind,
-      userdb: userdbFields(this.config, user, { includePop3Flag: protocol === 'POP3' }),
+      userdb: userdbFields(this.config, state, { includePop3Flag: protocol === 'POP3' }),
     };
+  }
+
+  /**
+   * Everything before the credential's slow check, within the database deadline: lock marks,
+   * the user's state, settings; then either a matching app password (no lock applies to it) or
+   * the brute-force admission of a main-password attempt.
+   */
+  private async prepare(
+    subject: LoginSubject,
+    login: string,
+    password: string,
+    now: Date,
+    onUser: (user: UserDecisionState | null) => void,
+  ): Promise<Prepared> {
+    const [marks, user, settings] = await Promise.all([
+      this.bruteForce.readMarks(subject),
+      this.states.get(login, now).then((state) => {
+        onUser(state);
+        if (state) this.knownUserIds.set(login, state.userId);
+        return state;
+      }),
+      this.decisionSettings(),
+    ]);
+    const appPassword = this.credentials.matchAppPassword(user, password);
+    if (appPassword) return { marks, settings, credential: appPassword, admission: null };
+    const admission = await this.bruteForce.admit(subject, marks, user?.userId ?? null, now);
+    return { marks, settings, credential: undefined, admission };
   }
 
   /** A request that broke the contract: recorded when it names a login, off the response path. */
@@ -152,7 +225,7 @@ export class MailAuthService {
       Promise.all([
         this.states.get(login, now),
         this.decisionSettings(),
-        this.lockStore.getMany([bruteForceKeys(this.config.REDIS_KEY_PREFIX, 'MAIL', login, '').accountLock]),
+        this.lockStore.getMany([bruteForceKeys('MAIL', login, '').accountLock]),
       ]),
     );
     const answer = (allowed: boolean, reason: MailProtocolLookupResponse['reason']): MailProtocolLookupResponse => ({
@@ -199,13 +272,13 @@ export class MailAuthService {
 
   private record(
     attempt: { request: MailAuthRequest; protocol: Protocol; serviceTokenId: string; now: Date },
-    user: UserDecisionState | null,
+    userId: string | null,
     result: 'ALLOW' | 'DENY' | 'TEMPFAIL',
     reasonCode: string,
     credential: CredentialCheck | undefined,
   ): void {
     this.recorder.record({
-      userId: user?.userId ?? null,
+      userId,
       loginAsTyped: attempt.request.username,
       protocol: attempt.protocol,
       clientIp: attempt.request.clientIp,

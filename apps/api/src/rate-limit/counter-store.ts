@@ -2,6 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RedisService } from '../redis/redis.service.js';
 
 /**
+ * Takes one back from a live counter and never goes below zero or creates a key: a plain DECR on
+ * an expired key would leave a negative count without a TTL.
+ */
+const DECREMENT_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count <= 0 then return 0 end
+return redis.call('DECR', KEYS[1])
+`;
+
+/**
  * Fixed-window counters for rate limits and failure counting. In Redis when it is reachable
  * (shared by every API instance); otherwise in this process, so a Redis outage degrades to
  * per-instance limits — never to unlimited attempts.
@@ -26,6 +36,27 @@ export class CounterStore {
       }
     }
     return this.incrementLocally(key, windowMs, now);
+  }
+
+  /**
+   * Takes back one increment (e.g. a reserved attempt that turned out to be a success, or one
+   * refused before it was tried). Reserve-then-release is what keeps limits exact under parallel
+   * requests: every caller's increment returns its own count, so at most `max` get through.
+   */
+  async decrement(key: string, now = Date.now()): Promise<number> {
+    const client = this.redis.client;
+    if (client && this.redis.isAvailable()) {
+      try {
+        const count = await client.eval(DECREMENT_SCRIPT, 1, key);
+        if (typeof count === 'number') return count;
+      } catch (error) {
+        this.logger.warn({ err: (error as Error).message }, 'redis decrement failed; counting locally');
+      }
+    }
+    const entry = this.local.get(key);
+    if (!entry || entry.expiresAt <= now) return 0;
+    entry.count = Math.max(0, entry.count - 1);
+    return entry.count;
   }
 
   async get(key: string, now = Date.now()): Promise<number> {

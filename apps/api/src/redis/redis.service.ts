@@ -20,7 +20,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly readiness: ReadinessService,
   ) {
-    this.client = config.REDIS_URL ? createClient(config.REDIS_URL) : null;
+    this.client = config.REDIS_URL ? createClient(config.REDIS_URL, config.REDIS_KEY_PREFIX) : null;
     // Attached at once: the connection starts in the constructor, and an unhandled 'error'
     // event would be printed by ioredis itself.
     this.client?.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'redis error'));
@@ -64,8 +64,11 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function createClient(url: string): Redis {
+function createClient(url: string, keyPrefix: string): Redis {
   return new Redis(url, {
+    // Every command's keys (MGET, MULTI, scripts' KEYS) get the prefix here, in one place, so no
+    // caller can forget it. Duplicated connections inherit it.
+    keyPrefix,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,

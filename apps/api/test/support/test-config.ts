@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 
@@ -9,6 +10,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     MAILGATE_SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789',
     LOG_LEVEL: 'silent',
     MIGRATE_ON_START: 'false',
+    // Every app its own Redis key space: other suites may share this Redis.
+    REDIS_KEY_PREFIX: `test:${randomUUID().slice(0, 8)}:`,
     ...overrides,
   });
 }
