@@ -25,7 +25,12 @@ export const AuthLimits = {
    * from many machines (a higher one, because reaching it also keeps the real user out for a while).
    */
   signIn: (email: string, ip: string): AttemptLimit[] => [
-    { key: `auth:sign-in:account-ip:${emailKey(email)}:${ip}`, max: 10, windowMs: FIFTEEN_MINUTES, forgiveOnSuccess: true },
+    {
+      key: `auth:sign-in:account-ip:${emailKey(email)}:${ip}`,
+      max: 10,
+      windowMs: FIFTEEN_MINUTES,
+      forgiveOnSuccess: true,
+    },
     { key: `auth:sign-in:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
     { key: `auth:sign-in:account:${emailKey(email)}`, max: 100, windowMs: FIFTEEN_MINUTES },
   ],

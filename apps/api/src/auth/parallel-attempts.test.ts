@@ -87,7 +87,13 @@ describe.each(storages)('parallel wrong attempts with $storage', ({ env }) => {
   }
 
   const signIn = (email: string, password: string, ip: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: csrf, payload: { email, password }, remoteAddress: ip });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: csrf,
+      payload: { email, password },
+      remoteAddress: ip,
+    });
 
   it('lets at most 10 of 40 wrong passwords for one account from one IP reach argon2', async () => {
     const user = await createUser(prisma);

@@ -51,7 +51,13 @@ describe('REDIS_KEY_PREFIX', () => {
 
   it('holds every key the web limits and the mail decisions write', async () => {
     const prisma = app.get(PrismaService);
-    const ips = { signIn: randomIp(), secondFactor: randomIp(), stepUp: randomIp(), reset: randomIp(), mail: randomIp() };
+    const ips = {
+      signIn: randomIp(),
+      secondFactor: randomIp(),
+      stepUp: randomIp(),
+      reset: randomIp(),
+      mail: randomIp(),
+    };
     const user = await createUser(prisma, { totp: true, keyring: app.get(SecretKeyring) });
     const signIn = (password: string) =>
       app.inject({
@@ -123,7 +129,10 @@ describe('REDIS_KEY_PREFIX', () => {
     expect(ours.filter((key) => !key.startsWith(prefix))).toEqual([]);
     // And the search saw what was written: each step left at least one key, under the prefix.
     for (const [step, marker] of Object.entries(markers)) {
-      expect(ours.some((key) => key.includes(marker)), `no key for ${step}`).toBe(true);
+      expect(
+        ours.some((key) => key.includes(marker)),
+        `no key for ${step}`,
+      ).toBe(true);
     }
   });
 });
