@@ -7,7 +7,7 @@ import { FamiliarIpStore } from './familiar-ip.store.js';
 
 /**
  * Brute-force locks per login family. Mail logins (IMAP, POP3, SMTP AUTH: family MAIL) use them;
- * the web sign-in keeps its own failure limits (auth/auth-rate-limiter.ts) in separate counters,
+ * the web sign-in keeps its own failure limits (auth/auth-limits.ts) in separate counters,
  * so an attack on one family never locks the other (see docs/architecture.md).
  */
 @Global()

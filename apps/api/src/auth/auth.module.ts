@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { PasswordPolicyModule } from '../password-policy/password-policy.module.js';
 import { AccountSessionsController } from './account-sessions.controller.js';
 import { AccountSessionsService } from './account-sessions.service.js';
-import { AuthRateLimiter } from './auth-rate-limiter.js';
 import { PasswordChangeService } from './password-change.service.js';
+import { PasswordHasher } from './password-hasher.js';
 import { PasswordController } from './password.controller.js';
 import { RecoveryCodes } from './recovery-codes.js';
 import { SignInController } from './sign-in.controller.js';
@@ -21,7 +21,7 @@ import { TotpService } from './totp.service.js';
   imports: [PasswordPolicyModule],
   controllers: [SignInController, AccountSessionsController, TotpController, PasswordController],
   providers: [
-    AuthRateLimiter,
+    PasswordHasher,
     SignInService,
     StepUpService,
     TotpCodes,

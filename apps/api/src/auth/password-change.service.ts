@@ -8,8 +8,9 @@ import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
-import { AuthLimits, AuthRateLimiter } from './auth-rate-limiter.js';
-import { hashPassword, verifyPassword } from './password-hasher.js';
+import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
+import { AuthLimits } from './auth-limits.js';
+import { PasswordHasher } from './password-hasher.js';
 
 export interface ChangePasswordInput {
   readonly actor: Actor;
@@ -34,7 +35,8 @@ export class PasswordChangeService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly policies: PasswordPolicyService,
-    private readonly limiter: AuthRateLimiter,
+    private readonly limiter: AttemptLimiter,
+    private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
@@ -42,16 +44,17 @@ export class PasswordChangeService {
 
   async change(input: ChangePasswordInput): Promise<ChangePasswordResponse> {
     const now = input.now ?? new Date();
-    const limits = AuthLimits.reauthentication(input.userId, input.meta.ip);
-    await this.limiter.assertAllowed(limits, now.getTime());
+    // Counted before the slow verify, so parallel guesses cannot all get through (see AttemptLimiter).
+    const attempt = await this.limiter.reserve(AuthLimits.reauthentication(input.userId, input.meta.ip), now.getTime());
     const user = await this.prisma.user.findUniqueOrThrow({
       where: { id: input.userId },
       select: { email: true, displayName: true, passwordHash: true },
     });
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      await this.limiter.recordFailure(limits, now.getTime());
+    // A wrong current password keeps its reserved attempt: that is what counts it.
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
       throw new AppError(PasswordErrors.CURRENT_PASSWORD_WRONG);
     }
+    await attempt.succeeded();
     if (normalisePassword(input.newPassword) === normalisePassword(input.currentPassword)) {
       throw new AppError(PasswordErrors.PASSWORD_UNCHANGED);
     }
@@ -60,7 +63,7 @@ export class PasswordChangeService {
       displayName: user.displayName,
     });
 
-    const passwordHash = await hashPassword(input.newPassword);
+    const passwordHash = await this.hasher.hash(input.newPassword);
     const outcome = await this.prisma.$transaction(async (tx) => {
       // Conditional on the hash we verified: a concurrent change wins once, not twice.
       const updated = await tx.user.updateMany({

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { Injectable } from '@nestjs/common';
 import { normalisePassword } from '@mailgate/contracts';
 
 /** OWASP's recommended argon2id parameters (m = 19 MiB, t = 2, p = 1). */
@@ -26,4 +27,24 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 /** True when a stored hash was made with other parameters and should be re-hashed at sign-in. */
 export function needsRehash(hash: string): boolean {
   return argon2.needsRehash(hash, ARGON2_PARAMETERS);
+}
+
+/**
+ * The same functions as an injectable, for the web checks that rate limits guard (sign-in,
+ * step-up, password change): one instance per app, so tests can count the verifications that
+ * really ran.
+ */
+@Injectable()
+export class PasswordHasher {
+  hash(password: string): Promise<string> {
+    return hashPassword(password);
+  }
+
+  verify(hash: string, password: string): Promise<boolean> {
+    return verifyPassword(hash, password);
+  }
+
+  needsRehash(hash: string): boolean {
+    return needsRehash(hash);
+  }
 }

@@ -4,20 +4,18 @@ import { SessionErrors, AuthErrors, type Me } from '@mailgate/contracts';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
+import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
 import { CounterStore } from '../rate-limit/counter-store.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
-import { AuthLimits, AuthRateLimiter } from './auth-rate-limiter.js';
+import { AuthLimits } from './auth-limits.js';
 import { ME_SELECT, toMe } from './me.view.js';
-import { hashPassword, needsRehash, verifyPassword } from './password-hasher.js';
+import { PasswordHasher } from './password-hasher.js';
 import { createPendingToken, PENDING_SIGN_IN_MS, readPendingToken } from './pending-sign-in.js';
 import { RecoveryCodes } from './recovery-codes.js';
 import { SessionService, type IssuedSession } from './session.service.js';
 import { TotpCodes } from './totp-codes.js';
-
-/** Wrong codes one pending sign-in may take before the password has to be typed again. */
-const PENDING_MAX_FAILURES = 5;
 
 export type PasswordStepResult =
   | { readonly status: 'signed-in'; readonly session: IssuedSession; readonly me: Me }
@@ -43,8 +41,9 @@ export class SignInService implements OnModuleInit {
     private readonly prisma: PrismaService,
     private readonly keyring: SecretKeyring,
     private readonly sessions: SessionService,
-    private readonly limiter: AuthRateLimiter,
+    private readonly limiter: AttemptLimiter,
     private readonly counters: CounterStore,
+    private readonly hasher: PasswordHasher,
     private readonly totpCodes: TotpCodes,
     private readonly recoveryCodes: RecoveryCodes,
     private readonly audit: AuditService,
@@ -53,7 +52,7 @@ export class SignInService implements OnModuleInit {
 
   onModuleInit(): void {
     // Made with the current parameters, so verifying against it costs what a real check costs.
-    this.dummyHash = hashPassword(randomBytes(24).toString('base64url'));
+    this.dummyHash = this.hasher.hash(randomBytes(24).toString('base64url'));
   }
 
   async withPassword(
@@ -62,22 +61,23 @@ export class SignInService implements OnModuleInit {
     meta: RequestMeta,
     now = new Date(),
   ): Promise<PasswordStepResult> {
-    const limits = AuthLimits.signIn(email, meta.ip);
-    await this.limiter.assertAllowed(limits, now.getTime());
+    // Counted before the slow verify, so parallel guesses cannot all get through (see AttemptLimiter).
+    const attempt = await this.limiter.reserve(AuthLimits.signIn(email, meta.ip), now.getTime());
     const user = await this.prisma.user.findUnique({
       where: { email },
       select: { ...ME_SELECT, passwordHash: true, disabledAt: true, securityVersion: true },
     });
-    const dummy = await (this.dummyHash ??= hashPassword(randomBytes(24).toString('base64url')));
-    const passwordOk = await verifyPassword(user?.passwordHash ?? dummy, password);
-    if (!user || !passwordOk) {
-      await this.limiter.recordFailure(limits, now.getTime());
-      throw new AppError(AuthErrors.INVALID_CREDENTIALS);
-    }
+    const dummy = await (this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64url')));
+    const passwordOk = await this.hasher.verify(user?.passwordHash ?? dummy, password);
+    // A failure keeps its reserved attempt: that is what counts it.
+    if (!user || !passwordOk) throw new AppError(AuthErrors.INVALID_CREDENTIALS);
     // Only someone who knows the password learns that the account is disabled.
-    if (user.disabledAt) throw new AppError(SessionErrors.ACCOUNT_DISABLED);
-    await this.limiter.forgive(limits[0], now.getTime());
-    if (needsRehash(user.passwordHash)) await this.rehash(user.id, user.passwordHash, password);
+    if (user.disabledAt) {
+      await attempt.notCounted();
+      throw new AppError(SessionErrors.ACCOUNT_DISABLED);
+    }
+    await attempt.succeeded();
+    if (this.hasher.needsRehash(user.passwordHash)) await this.rehash(user.id, user.passwordHash, password);
 
     if (user.totpEnabledAt) {
       const { token } = createPendingToken(this.keyring, user.id, user.securityVersion, now.getTime());
@@ -95,18 +95,19 @@ export class SignInService implements OnModuleInit {
   ): Promise<SecondFactorResult> {
     const pending = pendingToken ? readPendingToken(this.keyring, pendingToken, now.getTime()) : null;
     if (!pending) throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
-    const limits = AuthLimits.secondFactor(pending.userId, meta.ip);
-    await this.limiter.assertAllowed(limits, now.getTime());
-    const failureKey = `auth:pending-failures:${pending.nonce}`;
-    if ((await this.counters.get(failureKey, now.getTime())) >= PENDING_MAX_FAILURES) {
-      throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
-    }
+    // Counted before the code is checked, against the account's and IP's budgets and this pending
+    // sign-in's few tries, so parallel guesses cannot exceed any of them.
+    const attempt = await this.limiter.reserve(
+      AuthLimits.secondFactor(pending.userId, meta.ip, pending.nonce),
+      now.getTime(),
+    );
     const user = await this.prisma.user.findUnique({
       where: { id: pending.userId },
       select: { ...ME_SELECT, disabledAt: true, securityVersion: true },
     });
     // A password or 2FA change (or disabling) since the password step voids the pending sign-in.
     if (!user || user.disabledAt || !user.totpEnabledAt || user.securityVersion !== pending.securityVersion) {
+      await attempt.notCounted();
       throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
     }
 
@@ -115,10 +116,9 @@ export class SignInService implements OnModuleInit {
       ? await this.recoveryCodes.consume(user.id, factor.recoveryCode, now)
       : await this.totpCodes.consume(user.id, factor.code, now);
     if (!accepted) {
-      await this.limiter.recordFailure(limits, now.getTime());
-      await this.counters.increment(failureKey, PENDING_SIGN_IN_MS, now.getTime());
       throw new AppError(usingRecoveryCode ? AuthErrors.RECOVERY_CODE_INVALID : AuthErrors.TOTP_CODE_INVALID);
     }
+    await attempt.succeeded();
     // Spent: the same pending cookie cannot open a second session.
     if ((await this.counters.increment(`auth:pending-used:${pending.nonce}`, PENDING_SIGN_IN_MS, now.getTime())) > 1) {
       throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
@@ -140,7 +140,7 @@ export class SignInService implements OnModuleInit {
   /** Parameters changed since this hash was made: store a new one, unless the password changed meanwhile. */
   private async rehash(userId: string, oldHash: string, password: string): Promise<void> {
     try {
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await this.hasher.hash(password);
       await this.prisma.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash } });
     } catch (error) {
       // The sign-in itself succeeded; a failed upgrade is retried at the next one.

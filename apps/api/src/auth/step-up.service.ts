@@ -3,8 +3,9 @@ import { AuthErrors } from '@mailgate/contracts';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { AuthLimits, AuthRateLimiter } from './auth-rate-limiter.js';
-import { verifyPassword } from './password-hasher.js';
+import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
+import { AuthLimits } from './auth-limits.js';
+import { PasswordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';
 import { SESSION_POLICY, type AuthenticatedSession } from './session.types.js';
 import { TotpCodes } from './totp-codes.js';
@@ -19,7 +20,8 @@ export class StepUpService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sessions: SessionService,
-    private readonly limiter: AuthRateLimiter,
+    private readonly limiter: AttemptLimiter,
+    private readonly hasher: PasswordHasher,
     private readonly totpCodes: TotpCodes,
   ) {}
 
@@ -29,25 +31,26 @@ export class StepUpService {
     meta: RequestMeta,
     now = new Date(),
   ): Promise<{ stepUpValidUntil: Date }> {
-    const limits = AuthLimits.reauthentication(session.userId, meta.ip);
-    await this.limiter.assertAllowed(limits, now.getTime());
+    // Counted before the check, so parallel guesses cannot all get through (see AttemptLimiter).
+    const attempt = await this.limiter.reserve(AuthLimits.reauthentication(session.userId, meta.ip), now.getTime());
     const user = await this.prisma.user.findUniqueOrThrow({
       where: { id: session.userId },
       select: { passwordHash: true, totpEnabledAt: true },
     });
     const totpEnabled = user.totpEnabledAt !== null;
-    let ok: boolean;
-    if ('password' in proof) {
-      if (totpEnabled) throw new AppError(AuthErrors.STEP_UP_TOTP_REQUIRED);
-      ok = await verifyPassword(user.passwordHash, proof.password);
-    } else {
-      if (!totpEnabled) throw new AppError(AuthErrors.STEP_UP_PASSWORD_REQUIRED);
-      ok = await this.totpCodes.consume(session.userId, proof.totpCode, now);
+    const passwordGiven = 'password' in proof;
+    if (passwordGiven === totpEnabled) {
+      // The wrong kind of proof was never checked: not a failed guess.
+      await attempt.notCounted();
+      throw new AppError(totpEnabled ? AuthErrors.STEP_UP_TOTP_REQUIRED : AuthErrors.STEP_UP_PASSWORD_REQUIRED);
     }
-    if (!ok) {
-      await this.limiter.recordFailure(limits, now.getTime());
-      throw new AppError(AuthErrors.STEP_UP_FAILED);
-    }
+    const ok =
+      'password' in proof
+        ? await this.hasher.verify(user.passwordHash, proof.password)
+        : await this.totpCodes.consume(session.userId, proof.totpCode, now);
+    // A failure keeps its reserved attempt: that is what counts it.
+    if (!ok) throw new AppError(AuthErrors.STEP_UP_FAILED);
+    await attempt.succeeded();
     await this.sessions.recordStepUp(session.sessionId, now);
     return { stepUpValidUntil: new Date(now.getTime() + SESSION_POLICY.stepUpValidityMs) };
   }

@@ -59,6 +59,10 @@ export class CounterStore {
     return entry.count;
   }
 
+  /**
+   * The current count, for showing or inspecting it. Not for deciding whether to let an attempt
+   * through: reading first and counting later races with parallel requests (AttemptLimiter.reserve).
+   */
   async get(key: string, now = Date.now()): Promise<number> {
     const client = this.redis.client;
     if (client && this.redis.isAvailable()) {

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { AuthErrors } from '@mailgate/contracts';
+import type { AttemptLimit } from '../rate-limit/attempt-limiter.js';
+import { PENDING_SIGN_IN_MS } from './pending-sign-in.js';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** Wrong codes one pending sign-in may take before the password has to be typed again. */
+export const PENDING_MAX_FAILURES = 5;
+
+/** Keys never hold an e-mail address in clear (Redis is shared infrastructure). */
+function emailKey(email: string): string {
+  return createHash('sha256').update(email).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The web sign-in's failure limits, reserved through AttemptLimiter before each check. Only
+ * failures count: a success takes its attempt back, so a user is never slowed down by their own
+ * correct sign-ins.
+ */
+export const AuthLimits = {
+  /**
+   * Per account and IP, so one guesser is stopped quickly (forgotten after a success from there);
+   * per IP, so one machine cannot try many accounts; per account overall, a ceiling for guessing
+   * from many machines (a higher one, because reaching it also keeps the real user out for a while).
+   */
+  signIn: (email: string, ip: string): AttemptLimit[] => [
+    {
+      key: `auth:sign-in:account-ip:${emailKey(email)}:${ip}`,
+      max: 10,
+      windowMs: FIFTEEN_MINUTES,
+      forgiveOnSuccess: true,
+    },
+    { key: `auth:sign-in:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+    { key: `auth:sign-in:account:${emailKey(email)}`, max: 100, windowMs: FIFTEEN_MINUTES },
+  ],
+  /**
+   * TOTP codes and recovery codes share one budget: both are the second factor. On top, one pending
+   * sign-in takes a few wrong codes only; then the password has to be typed again.
+   */
+  secondFactor: (userId: string, ip: string, pendingNonce: string): AttemptLimit[] => [
+    { key: `auth:second-factor:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
+    { key: `auth:second-factor:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+    {
+      key: `auth:pending-failures:${pendingNonce}`,
+      max: PENDING_MAX_FAILURES,
+      windowMs: PENDING_SIGN_IN_MS,
+      exhausted: AuthErrors.SIGN_IN_PENDING_EXPIRED,
+    },
+  ],
+  /** Step-up and the current password of a password change: re-checks of a signed-in user. */
+  reauthentication: (userId: string, ip: string): AttemptLimit[] => [
+    { key: `auth:reauth:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
+    { key: `auth:reauth:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+  ],
+};
