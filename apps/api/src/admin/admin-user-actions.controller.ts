@@ -159,6 +159,8 @@ export class AdminUserActionsController {
     await this.authLocks.lift({ actor: actorOf(session), lockId: params.itemId, reason: body.reason, meta });
   }
 
+  // Hands an account over (or takes it from its owner): as fresh a step-up as the user's own.
+  @RequireStepUp()
   @ContractRoute(adminActionOperations.disableUser)
   async disable(
     @CurrentSession() session: AuthenticatedSession,
@@ -179,6 +181,8 @@ export class AdminUserActionsController {
     return toUserSummary(await this.accounts.enable({ session, userId: params.userId, reason: body.reason, meta }));
   }
 
+  // Hands an account over (or takes it from its owner): as fresh a step-up as the user's own.
+  @RequireStepUp()
   @ContractRoute(adminActionOperations.removeUserTwoFactor)
   async removeTwoFactor(
     @CurrentSession() session: AuthenticatedSession,
@@ -193,6 +197,8 @@ export class AdminUserActionsController {
     await this.totp.disable({ actor: actorOf(session), userId: target.id, reason: body.reason, meta });
   }
 
+  // Hands an account over (or takes it from its owner): as fresh a step-up as the user's own.
+  @RequireStepUp()
   @ContractRoute(adminActionOperations.createPasswordResetLink)
   async createPasswordResetLink(
     @CurrentSession() session: AuthenticatedSession,

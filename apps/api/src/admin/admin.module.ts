@@ -19,9 +19,14 @@ import { AdminUserSearchService } from './admin-user-search.service.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { PasswordResetController } from './password-reset/password-reset.controller.js';
 import { PasswordResetService } from './password-reset/password-reset.service.js';
+import { PendingResetLinksController } from './password-reset/pending-reset-links.controller.js';
+import { PendingResetLinksService } from './password-reset/pending-reset-links.service.js';
 import { StaffTargetService } from './staff-target.service.js';
 
-/** The support/admin panel's API (`/api/admin/...`) and the public password-reset redemption. */
+/**
+ * The support/admin panel's API (`/api/admin/...`), the public password-reset redemption and the
+ * account owner's view of pending reset links (`/api/account/password-reset-links`).
+ */
 @Module({
   imports: [
     SettingsModule,
@@ -40,6 +45,7 @@ import { StaffTargetService } from './staff-target.service.js';
     AdminSettingsController,
     AdminServiceTokensController,
     PasswordResetController,
+    PendingResetLinksController,
   ],
   providers: [
     StaffTargetService,
@@ -48,6 +54,7 @@ import { StaffTargetService } from './staff-target.service.js';
     AdminAccountActionsService,
     AdminPasswordPolicyService,
     PasswordResetService,
+    PendingResetLinksService,
     AuditQueryService,
   ],
 })

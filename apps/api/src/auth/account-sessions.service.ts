@@ -5,6 +5,7 @@ import type { Actor } from '../audit/audit.types.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { SESSION_POLICY, type AuthenticatedSession } from './session.types.js';
 
 /** The signed-in user's own sessions: list, end one, end all others. Always scoped to that user. */
@@ -55,22 +56,33 @@ export class AccountSessionsService {
   }
 
   async signOutOthers(current: AuthenticatedSession, meta: RequestMeta, now = new Date()): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      const ended = await tx.session.updateMany({
-        where: { userId: current.userId, revokedAt: null, id: { not: current.sessionId } },
-        data: { revokedAt: now },
-      });
-      if (ended.count > 0) {
-        await this.audit.record(tx, {
-          actor: actorOf(current),
-          targetUserId: current.userId,
-          action: 'session.signed_out_others',
-          after: { signedOut: ended.count },
-          meta,
-        });
-      }
-      return ended.count;
+    return this.prisma.$transaction((tx) => this.endOthers(tx, current, meta, now));
+  }
+
+  /**
+   * Ends every session of the user but the current one, inside the caller's transaction, audited
+   * as `session.signed_out_others` when any ended. Also what turning 2FA on does.
+   */
+  async endOthers(
+    tx: Prisma.TransactionClient,
+    current: Pick<AuthenticatedSession, 'userId' | 'role' | 'sessionId'>,
+    meta: RequestMeta | null,
+    now = new Date(),
+  ): Promise<number> {
+    const ended = await tx.session.updateMany({
+      where: { userId: current.userId, revokedAt: null, id: { not: current.sessionId } },
+      data: { revokedAt: now },
     });
+    if (ended.count > 0) {
+      await this.audit.record(tx, {
+        actor: actorOf(current),
+        targetUserId: current.userId,
+        action: 'session.signed_out_others',
+        after: { signedOut: ended.count },
+        meta,
+      });
+    }
+    return ended.count;
   }
 }
 

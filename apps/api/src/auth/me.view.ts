@@ -1,8 +1,7 @@
 import type { Me } from '@mailgate/contracts';
 import type { Role } from '../generated/prisma/enums.js';
-import { SESSION_POLICY } from './session.types.js';
-
-const STAFF_ROLES: readonly Role[] = ['SUPPORT', 'ADMIN'];
+import { STAFF_ROLES } from './session.types.js';
+import { stepUpValidUntil } from './step-up-window.js';
 
 export interface MeSource {
   readonly id: string;
@@ -14,7 +13,7 @@ export interface MeSource {
 }
 
 export function toMe(user: MeSource, lastStepUpAt: Date | null, now = new Date()): Me {
-  const validUntil = lastStepUpAt ? new Date(lastStepUpAt.getTime() + SESSION_POLICY.stepUpValidityMs) : null;
+  const validUntil = stepUpValidUntil(lastStepUpAt, user.totpEnabledAt, now);
   const totpEnabled = user.totpEnabledAt !== null;
   return {
     id: user.id,
@@ -23,7 +22,7 @@ export function toMe(user: MeSource, lastStepUpAt: Date | null, now = new Date()
     locale: user.locale,
     role: user.role,
     totpEnabled,
-    stepUpValidUntil: validUntil && validUntil > now ? validUntil.toISOString() : null,
+    stepUpValidUntil: validUntil?.toISOString() ?? null,
     staffTotpRequired: STAFF_ROLES.includes(user.role) && !totpEnabled,
   };
 }

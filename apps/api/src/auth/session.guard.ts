@@ -6,9 +6,8 @@ import type { Role } from '../generated/prisma/enums.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRES_STEP_UP, type SessionRequest } from './auth.decorators.js';
 import { readSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
+import { STAFF_ROLES } from './session.types.js';
 import { verifyCsrf } from './csrf.js';
-
-const STAFF_ROLES: readonly Role[] = ['SUPPORT', 'ADMIN'];
 
 /**
  * The global guard for the web API: every route needs a live session unless marked @Public().

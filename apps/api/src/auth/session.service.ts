@@ -4,6 +4,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { SESSION_POLICY, type AuthenticatedSession } from './session.types.js';
+import { stepUpValidUntil } from './step-up-window.js';
 
 export interface IssuedSession {
   readonly sessionId: string;
@@ -66,6 +67,7 @@ export class SessionService {
       email: session.user.email,
       role: session.user.role,
       totpEnabled: session.user.totpEnabledAt !== null,
+      totpEnabledAt: session.user.totpEnabledAt,
       lastStepUpAt: session.lastStepUpAt,
       createdAt: session.createdAt,
     };
@@ -92,9 +94,7 @@ export class SessionService {
     return result.count;
   }
 
-  static isSteppedUp(session: Pick<AuthenticatedSession, 'lastStepUpAt'>, now = new Date()): boolean {
-    return (
-      session.lastStepUpAt !== null && now.getTime() - session.lastStepUpAt.getTime() <= SESSION_POLICY.stepUpValidityMs
-    );
+  static isSteppedUp(session: Pick<AuthenticatedSession, 'lastStepUpAt' | 'totpEnabledAt'>, now = new Date()): boolean {
+    return stepUpValidUntil(session.lastStepUpAt, session.totpEnabledAt, now) !== null;
   }
 }

@@ -96,6 +96,11 @@ describe('TOTP two-factor authentication', () => {
       expect(body).not.toContain(secret);
       for (const code of codes) expect(body).not.toContain(code);
     }
+    // (The password step-up from before 2FA no longer counts; a code does.)
+    const stepUp = await call(session, 'POST', '/api/auth/step-up', {
+      totpCode: await freshTotpCode(app, { id: user.id, totpSecret: secret }),
+    });
+    expect(stepUp.statusCode, stepUp.body).toBe(200);
     expect((await call(session, 'POST', '/api/account/totp/enrollment')).json().code).toBe('TOTP_ALREADY_ENABLED');
   });
 
@@ -155,6 +160,37 @@ describe('TOTP two-factor authentication', () => {
     const response = await call(session, 'DELETE', '/api/account/totp');
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('STEP_UP_REQUIRED');
+  });
+
+  it('turning 2FA on ends the other sessions and voids the password step-up made before it', async () => {
+    const user = await createUser(prisma);
+    const other = await signedInAs(app, user);
+    const session = await signedInAs(app, user);
+    const started = await call(session, 'POST', '/api/account/totp/enrollment');
+    const secret: string = started.json().manualKey.replaceAll(' ', '');
+    const confirmed = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+      code: await generate({ secret }),
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+
+    // The other browser signed in with the password alone: it is signed out.
+    expect((await call(other, 'GET', '/api/auth/me')).json().code).toBe('SESSION_EXPIRED');
+    const ended = await prisma.session.findUniqueOrThrow({ where: { id: other.sessionId } });
+    expect(ended.revokedAt).not.toBeNull();
+    const { actions } = await trail(user.id);
+    expect(actions).toEqual(['totp.enabled', 'session.signed_out_others']);
+
+    // This session stays, but its password step-up (minutes ago) no longer opens sensitive actions.
+    const me = await call(session, 'GET', '/api/auth/me');
+    expect(me.json()).toMatchObject({ totpEnabled: true, stepUpValidUntil: null });
+    const refused = await call(session, 'POST', '/api/account/app-passwords', { name: 'Phone', scopes: ['IMAP'] });
+    expect(refused.json()).toMatchObject({ status: 403, code: 'STEP_UP_REQUIRED' });
+    const stepUp = await call(session, 'POST', '/api/auth/step-up', {
+      totpCode: await freshTotpCode(app, { id: user.id, totpSecret: secret }),
+    });
+    expect(stepUp.statusCode, stepUp.body).toBe(200);
+    const created = await call(session, 'POST', '/api/account/app-passwords', { name: 'Phone', scopes: ['IMAP'] });
+    expect(created.statusCode, created.body).toBe(201);
   });
 
   it('lets staff turn off 2FA with a reason, shown to the user', async () => {

@@ -10,7 +10,9 @@ import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
+import { AccountSessionsService } from './account-sessions.service.js';
 import { RecoveryCodes } from './recovery-codes.js';
+import type { AuthenticatedSession } from './session.types.js';
 import { TotpCodes } from './totp-codes.js';
 
 const ISSUER = 'Mailgate';
@@ -35,6 +37,7 @@ export class TotpService {
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
+    private readonly sessions: AccountSessionsService,
   ) {}
 
   async status(userId: string): Promise<TotpStatus> {
@@ -61,11 +64,22 @@ export class TotpService {
     };
   }
 
-  /** Turns 2FA on with a first code from the app; returns the recovery codes, once. */
-  async confirmEnrollment(input: { actor: Actor; userId: string; code: string; meta: RequestMeta | null; now?: Date }) {
+  /**
+   * Turns 2FA on with a first code from the app; returns the recovery codes, once. Every other
+   * session of the user ends: it was opened with the password alone, which no longer suffices.
+   * (The current session's password step-up stops counting through totpEnabledAt.)
+   */
+  async confirmEnrollment(input: {
+    session: Pick<AuthenticatedSession, 'userId' | 'role' | 'sessionId'>;
+    code: string;
+    meta: RequestMeta | null;
+    now?: Date;
+  }) {
+    const actor: Actor = { userId: input.session.userId, role: input.session.role };
+    const userId = input.session.userId;
     const now = input.now ?? new Date();
     const user = await this.prisma.user.findUniqueOrThrow({
-      where: { id: input.userId },
+      where: { id: userId },
       select: { totpSecretEncrypted: true, totpEnabledAt: true },
     });
     if (user.totpEnabledAt) throw new AppError(TotpErrors.TOTP_ALREADY_ENABLED);
@@ -81,15 +95,17 @@ export class TotpService {
       // Conditional on the seed the code was checked against: a parallel restart of the
       // enrollment (new seed) or confirmation makes this one fail instead of mixing them.
       const enabled = await tx.user.updateMany({
-        where: { id: input.userId, totpEnabledAt: null, totpSecretEncrypted: user.totpSecretEncrypted },
+        where: { id: userId, totpEnabledAt: null, totpSecretEncrypted: user.totpSecretEncrypted },
         data: { totpEnabledAt: now, totpLastStep: BigInt(step) },
       });
       if (enabled.count === 0) throw new AppError(TotpErrors.TOTP_ENROLLMENT_NOT_STARTED);
-      const fresh = await this.recoveryCodes.replaceAll(tx, input.userId, now);
-      await this.recordChange(tx, input, 'totp.enabled', 'TOTP_ENABLED', { enabled: false }, { enabled: true });
-      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      const fresh = await this.recoveryCodes.replaceAll(tx, userId, now);
+      const change = { actor, userId, meta: input.meta };
+      await this.recordChange(tx, change, 'totp.enabled', 'TOTP_ENABLED', { enabled: false }, { enabled: true });
+      await this.sessions.endOthers(tx, input.session, input.meta, now);
+      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, userId) };
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
+    await this.accountEvents.publish({ userId: userId, kind: 'totp', securityVersion });
     return codes;
   }
 

@@ -94,7 +94,8 @@ describe('instant revocation reaches Dovecot', () => {
           const totp = app.get(TotpService);
           const { manualKey } = await totp.startEnrollment(user.id);
           const code = await generate({ secret: manualKey.replace(/\s+/g, '') });
-          await totp.confirmEnrollment({ ...asUser(user.id), code });
+          const { sessionId } = await signedInAs(app, user);
+          await totp.confirmEnrollment({ session: { userId: user.id, role: 'USER', sessionId }, code, meta: null });
         },
       ],
       [

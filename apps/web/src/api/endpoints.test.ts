@@ -4,6 +4,7 @@ import {
   authOperations,
   noticesOperations,
   passwordOperations,
+  pendingResetLinkOperations,
   protocolAccessOperations,
   totpOperations,
 } from '@mailgate/contracts';
@@ -43,6 +44,8 @@ describe('endpoints', () => {
       [endpoints.appPasswordsRevokeAll, appPasswordsOperations.revokeAll.path],
       [endpoints.loginActivity(5).split('?')[0]!, activityOperations.logins.path],
       [endpoints.securityEvents(5).split('?')[0]!, activityOperations.events.path],
+      [endpoints.resetLinks, pendingResetLinkOperations.listPendingLinks.path],
+      [endpoints.resetLink(ID), fill(pendingResetLinkOperations.cancelLink.path, { id: ID })],
       [endpoints.notices, noticesOperations.list.path],
       [endpoints.noticeRead(ID), fill(noticesOperations.markRead.path, { id: ID })],
       [endpoints.noticesReadAll, noticesOperations.markAllRead.path],

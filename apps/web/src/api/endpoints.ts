@@ -30,6 +30,9 @@ export const endpoints = {
   loginActivity: (limit: number) => `/api/account/activity/logins?limit=${limit}`,
   securityEvents: (limit: number) => `/api/account/activity/events?limit=${limit}`,
 
+  resetLinks: '/api/account/password-reset-links',
+  resetLink: (id: string) => `/api/account/password-reset-links/${segment(id)}`,
+
   notices: '/api/account/notices',
   noticeRead: (id: string) => `/api/account/notices/${segment(id)}/read`,
   noticesReadAll: '/api/account/notices/read-all',

@@ -7,6 +7,7 @@ import { commonDe } from './messages/common.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
+import { resetLinksDe } from './messages/reset-links.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
 export const de: Messages = {
@@ -42,6 +43,7 @@ export const de: Messages = {
   password: passwordDe,
   totp: totpDe,
   sessions: sessionsDe,
+  resetLinks: resetLinksDe,
   activity: activityDe,
   notices: noticesDe,
   admin: adminDe,

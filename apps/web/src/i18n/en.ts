@@ -6,6 +6,7 @@ import { commonEn } from './messages/common.en';
 import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
+import { resetLinksEn } from './messages/reset-links.en';
 import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
 // German catalogue is a compile error.
@@ -42,6 +43,7 @@ export const en = {
   password: passwordEn,
   totp: totpEn,
   sessions: sessionsEn,
+  resetLinks: resetLinksEn,
   activity: activityEn,
   notices: noticesEn,
   admin: adminEn,

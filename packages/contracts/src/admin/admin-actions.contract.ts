@@ -51,6 +51,9 @@ export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordRese
 export const ZChangeUserRoleRequest = z.strictObject({ role: ZRole, reason: ZStaffReason });
 export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
 
+/** Actions that could hand an account over to someone need the same fresh step-up as the user's own. */
+const HANDOVER_STEP_UP = "Needs a recent step-up, as fresh as for the user's own sensitive actions.";
+
 const action = <const P extends string>(path: P) => `/api/admin/users/{userId}${path}` as const;
 
 export const adminActionOperations = {
@@ -125,11 +128,18 @@ export const adminActionOperations = {
     path: action('/disable'),
     tag: 'Admin',
     summary: 'Disable the account: no web sign-in, no mail login; all sessions end.',
+    description: HANDOVER_STEP_UP,
     auth: 'session',
     params: ZUserIdParams,
     body: ZReasonRequest,
     responses: { 200: ZAdminUserSummary },
-    errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE, AdminErrors.LAST_ADMIN, AdminErrors.SELF_ACTION_REFUSED],
+    errors: [
+      ...ACTION_ERRORS,
+      SessionErrors.STEP_UP_REQUIRED,
+      AdminErrors.NO_CHANGE,
+      AdminErrors.LAST_ADMIN,
+      AdminErrors.SELF_ACTION_REFUSED,
+    ],
   }),
   enableUser: defineOperation({
     method: 'post',
@@ -147,23 +157,28 @@ export const adminActionOperations = {
     path: action('/two-factor/remove'),
     tag: 'Admin',
     summary: "Remove the user's 2FA (after verifying the person by the provider's own process).",
+    description: HANDOVER_STEP_UP,
     auth: 'session',
     params: ZUserIdParams,
     body: ZReasonRequest,
     responses: { 204: null },
-    errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE, AdminErrors.SELF_ACTION_REFUSED],
+    errors: [...ACTION_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.NO_CHANGE, AdminErrors.SELF_ACTION_REFUSED],
   }),
   createPasswordResetLink: defineOperation({
     method: 'post',
     path: action('/password-reset-links'),
     tag: 'Admin',
     summary: 'Create a one-time password-reset link (valid 1 hour) to hand to the user.',
-    description: 'Staff never choose or see the password. Earlier unused links of the user stop working.',
+    description:
+      'Staff never choose or see the password. Earlier unused links of the user stop working. The link is void ' +
+      "once anything about the account's security changes (role, password, 2FA, status), when the user cancels " +
+      'it, or when its issuer may no longer act on the account. ' +
+      HANDOVER_STEP_UP,
     auth: 'session',
     params: ZUserIdParams,
     body: ZReasonRequest,
     responses: { 201: ZCreatePasswordResetLinkResponse },
-    errors: [...ACTION_ERRORS, AdminErrors.SELF_ACTION_REFUSED],
+    errors: [...ACTION_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.SELF_ACTION_REFUSED],
   }),
   changeUserRole: defineOperation({
     method: 'put',

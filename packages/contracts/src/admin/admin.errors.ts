@@ -16,10 +16,12 @@ export const AdminErrors = defineErrorCodes({
   SEARCH_TERM_TOO_SHORT: { status: 400, message: 'Type at least 3 characters to search inside e-mails and names.' },
   // Thrown when a pagination cursor was not produced by this API (or by this query).
   INVALID_CURSOR: { status: 400, message: 'The page link is invalid. Start the search again.' },
-  // Thrown when a password-reset link is unknown, already used or expired (one answer for all three).
+  // Thrown when a password-reset link is unknown, used, expired, cancelled by the user, or voided by a
+  // change since it was issued (role, password, 2FA, disabling, a newer link, its issuer's rights).
+  // One answer for all of them, so it tells a guesser nothing.
   RESET_LINK_INVALID: {
     status: 400,
-    message: 'This password-reset link is invalid or has expired. Ask support for a new one.',
+    message: 'This password-reset link is no longer valid. Ask support for a new one.',
   },
 });
 

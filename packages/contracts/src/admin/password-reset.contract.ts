@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZActorKind } from '../activity/activity.contract.js';
+import { SessionErrors } from '../auth/session-errors.js';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText, ZPasswordInput } from '../common/strings.js';
@@ -12,6 +14,54 @@ export const ZRedeemPasswordResetRequest = z.strictObject({
 });
 export type RedeemPasswordResetRequest = z.infer<typeof ZRedeemPasswordResetRequest>;
 
+/**
+ * A staff-issued link that could still set the signed-in user's password. Who issued it is told
+ * as on the activity page (`support` for any staff role, never a name).
+ */
+export const ZPendingPasswordResetLink = z
+  .object({
+    id: z.uuid(),
+    issuedBy: ZActorKind,
+    reason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PendingPasswordResetLink' });
+export type PendingPasswordResetLink = z.infer<typeof ZPendingPasswordResetLink>;
+
+export const ZListPendingPasswordResetLinksResponse = z
+  .object({ links: z.array(ZPendingPasswordResetLink) })
+  .meta({ id: 'ListPendingPasswordResetLinksResponse' });
+export type ListPendingPasswordResetLinksResponse = z.infer<typeof ZListPendingPasswordResetLinksResponse>;
+
+export const ZPasswordResetLinkIdParams = z.strictObject({ id: z.uuid({ message: 'Not a valid id.' }) });
+
+const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED] as const;
+
+/** The account owner's side of staff-issued links (portal, not panel). */
+export const pendingResetLinkOperations = {
+  listPendingLinks: defineOperation({
+    method: 'get',
+    path: '/api/account/password-reset-links',
+    tag: 'Password reset',
+    summary: "Staff-issued password-reset links that could still set the signed-in user's password.",
+    auth: 'session',
+    responses: { 200: ZListPendingPasswordResetLinksResponse },
+    errors: [...SESSION_ERRORS],
+  }),
+  cancelLink: defineOperation({
+    method: 'delete',
+    path: '/api/account/password-reset-links/{id}',
+    tag: 'Password reset',
+    summary: 'Cancel one pending password-reset link of the signed-in user; it stops working at once.',
+    description: "No step-up: closing a door is always allowed. Another user's link is NOT_FOUND.",
+    auth: 'session',
+    params: ZPasswordResetLinkIdParams,
+    responses: { 204: null },
+    errors: [CommonErrors.VALIDATION_FAILED, CommonErrors.NOT_FOUND, CommonErrors.CSRF_CHECK_FAILED, ...SESSION_ERRORS],
+  }),
+};
+
 export const passwordResetOperations = {
   redeemPasswordReset: defineOperation({
     method: 'post',
@@ -19,7 +69,9 @@ export const passwordResetOperations = {
     tag: 'Password reset',
     summary: 'Set a new password with a one-time reset link from support.',
     description:
-      'Public (no session). The link works once, for one hour. The new password must meet the password policy; ' +
+      'Public (no session). The link works once, for one hour, and only while the account and its issuer are ' +
+      'as they were when it was issued; unknown, used, expired, cancelled and voided links all answer ' +
+      'RESET_LINK_INVALID. The new password must meet the password policy; ' +
       'all sessions of the account end and mail programs must use the new password.',
     auth: 'none',
     body: ZRedeemPasswordResetRequest,

@@ -28,6 +28,8 @@ export const SECURITY_NOTICE_KINDS = [
   'ROLE_CHANGED',
   'PASSWORD_RESET_LINK_CREATED',
   'PASSWORD_RESET',
+  // The user cancelled a pending staff-issued password-reset link.
+  'PASSWORD_RESET_LINK_CANCELLED',
   // Mail-auth's brute-force defence paused logins to the account from unfamiliar addresses (params: family, until).
   'LOGIN_LOCKED',
   // Support lifted such a pause (params: family); AuthLocksService.lift.

@@ -13,6 +13,14 @@ import { PrismaService } from '../../database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../../password-policy/password-policy.service.js';
 import { actorOf, StaffTargetService } from '../staff-target.service.js';
+import {
+  RESET_ISSUER_FIELDS,
+  RESET_TARGET_FIELDS,
+  resetLinkVoidReason,
+  type ResetLinkIssuerState,
+  type ResetLinkState,
+  type ResetLinkTargetState,
+} from './reset-link-validity.js';
 
 /** A link is valid this long, and only once. */
 export const RESET_LINK_VALIDITY_MS = 60 * 60_000;
@@ -22,7 +30,9 @@ export const RESET_PAGE_PATH = '/reset-password';
 /**
  * One-time password-reset links that support hands to a user (staff never choose or see the
  * password). The token is 256 random bits, shown once to the staff member, stored only as a keyed
- * hash, valid for one hour; a new link voids the user's earlier unused ones.
+ * hash, valid for one hour; a new link voids the user's earlier unused ones. A link is bound to
+ * the account's state at issue (securityVersion and role) and to its issuer's right to issue it,
+ * both re-checked at redemption (see reset-link-validity.ts).
  */
 @Injectable()
 export class PasswordResetService {
@@ -51,6 +61,10 @@ export class PasswordResetService {
       const target = await this.targets.loadForUpdate(tx, input.session, input.userId);
       // An admin resetting their own password here would skip the current-password check.
       if (target.id === input.session.userId) throw new AppError(AdminErrors.SELF_ACTION_REFUSED);
+      const { securityVersion } = await tx.user.findUniqueOrThrow({
+        where: { id: target.id },
+        select: { securityVersion: true },
+      });
       const voided = await tx.passwordResetToken.updateMany({
         where: { userId: target.id, usedAt: null, expiresAt: { gt: now } },
         data: { expiresAt: now },
@@ -61,6 +75,8 @@ export class PasswordResetService {
           tokenHash: this.keyring.hash('reset-token', token),
           issuedById: input.session.userId,
           reason: input.reason,
+          targetSecurityVersion: securityVersion,
+          targetRole: target.role,
           createdAt: now,
           expiresAt,
         },
@@ -86,14 +102,21 @@ export class PasswordResetService {
     return { token, url: `${base}${RESET_PAGE_PATH}#token=${token}`, expiresAt };
   }
 
-  /** Public: sets a new password with a link's token. Unknown, used and expired tokens look alike. */
+  /**
+   * Public: sets a new password with a link's token. Unknown, used, expired and voided tokens get
+   * the same answer, checked before the password policy so that no answer tells them apart.
+   */
   async redeem(input: { token: string; newPassword: string; meta: RequestMeta; now?: Date }): Promise<void> {
     const now = input.now ?? new Date();
     const link = await this.prisma.passwordResetToken.findFirst({
       where: { tokenHash: { in: this.keyring.candidateHashes('reset-token', input.token) } },
-      include: { user: { select: { id: true, email: true, displayName: true, role: true } } },
+      include: {
+        user: { select: { id: true, email: true, displayName: true, ...RESET_TARGET_FIELDS } },
+        issuedBy: { select: RESET_ISSUER_FIELDS },
+      },
     });
-    if (!link || link.usedAt || link.expiresAt <= now) throw new AppError(AdminErrors.RESET_LINK_INVALID);
+    if (!link) throw new AppError(AdminErrors.RESET_LINK_INVALID, { internalDetail: 'unknown token' });
+    assertRedeemable(link, link.user, link.issuedBy, now);
 
     // The same rules, and the same refusal, as the user's own password change.
     const policy = await this.policy.assertAcceptable(input.newPassword, {
@@ -104,6 +127,16 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(input.newPassword);
 
     const securityVersion = await this.prisma.$transaction(async (tx) => {
+      // Again under the account's row lock (and the issuer's, shared): a promotion, a 2FA change or
+      // the issuer's demotion that committed while the password was being hashed must win.
+      await tx.$executeRaw`SELECT 1 FROM "users" WHERE "id" = ${link.userId}::uuid FOR UPDATE`;
+      const target = await tx.user.findUniqueOrThrow({ where: { id: link.userId }, select: RESET_TARGET_FIELDS });
+      let issuer: ResetLinkIssuerState | null = null;
+      if (link.issuedById) {
+        await tx.$executeRaw`SELECT 1 FROM "users" WHERE "id" = ${link.issuedById}::uuid FOR SHARE`;
+        issuer = await tx.user.findUnique({ where: { id: link.issuedById }, select: RESET_ISSUER_FIELDS });
+      }
+      assertRedeemable(link, target, issuer, now);
       // Claim the link: of two concurrent redemptions exactly one gets count 1.
       const claimed = await tx.passwordResetToken.updateMany({
         where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
@@ -116,7 +149,7 @@ export class PasswordResetService {
         data: { revokedAt: now },
       });
       await this.audit.record(tx, {
-        actor: { userId: link.userId, role: link.user.role },
+        actor: { userId: link.userId, role: target.role },
         targetUserId: link.userId,
         action: 'password.reset',
         before: { linkId: link.id, issuedById: link.issuedById },
@@ -129,4 +162,14 @@ export class PasswordResetService {
     });
     await this.accountEvents.publish({ userId: link.userId, kind: 'password', securityVersion });
   }
+}
+
+function assertRedeemable(
+  link: ResetLinkState,
+  target: ResetLinkTargetState,
+  issuer: ResetLinkIssuerState | null,
+  now: Date,
+): void {
+  const voidReason = resetLinkVoidReason(link, target, issuer, now);
+  if (voidReason) throw new AppError(AdminErrors.RESET_LINK_INVALID, { internalDetail: voidReason });
 }

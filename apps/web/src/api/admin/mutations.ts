@@ -73,26 +73,38 @@ export function useLiftUserLock(userId: string) {
   );
 }
 
+/**
+ * Disabling, removing 2FA and reset links can hand an account over (or take it from its owner), so
+ * they need a recent step-up like the user's own sensitive actions; the portal's dialog asks for a
+ * code and the action is sent again.
+ */
 export function useSetUserDisabled(userId: string) {
+  const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ disabled, reason }: { disabled: boolean; reason: string }) =>
-    http.post<AdminUserSummary>(
-      fillPath(disabled ? adminRoutes.disableUser.path : adminRoutes.enableUser.path, { userId }),
-      { reason },
+    withStepUp(() =>
+      http.post<AdminUserSummary>(
+        fillPath(disabled ? adminRoutes.disableUser.path : adminRoutes.enableUser.path, { userId }),
+        { reason },
+      ),
     ),
   );
 }
 
 export function useRemoveUserTwoFactor(userId: string) {
+  const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
-    http.post<void>(fillPath(adminRoutes.removeUserTwoFactor.path, { userId }), { reason }),
+    withStepUp(() => http.post<void>(fillPath(adminRoutes.removeUserTwoFactor.path, { userId }), { reason })),
   );
 }
 
 export function useCreatePasswordResetLink(userId: string) {
+  const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
-    http.post<CreatePasswordResetLinkResponse>(fillPath(adminRoutes.createPasswordResetLink.path, { userId }), {
-      reason,
-    }),
+    withStepUp(() =>
+      http.post<CreatePasswordResetLinkResponse>(fillPath(adminRoutes.createPasswordResetLink.path, { userId }), {
+        reason,
+      }),
+    ),
   );
 }
 

@@ -93,6 +93,7 @@ export const activityDe: typeof activityEn = {
       },
       password_reset: {
         link_created: 'Einmal-Link zum Festlegen eines neuen Passworts erstellt',
+        link_cancelled: 'Einmal-Link zum Festlegen eines neuen Passworts widerrufen',
       },
       auth_lock: {
         set: 'Mail-Anmeldungen von neuen Adressen nach vielen falschen Passwörtern pausiert',
@@ -130,6 +131,7 @@ export const noticesDe: typeof noticesEn = {
     SESSIONS_REVOKED_ALL: 'Sie wurden überall abgemeldet ({{count}} Sitzungen).',
     ROLE_CHANGED: 'Die Rolle Ihres Kontos wurde von {{from}} zu {{to}} geändert.',
     PASSWORD_RESET_LINK_CREATED: 'Für Sie wurde ein Einmal-Link zum Festlegen eines neuen Passworts erstellt.',
+    PASSWORD_RESET_LINK_CANCELLED: 'Sie haben einen Einmal-Link zum Festlegen eines neuen Passworts widerrufen.',
     PASSWORD_RESET: 'Ihr Passwort wurde über einen Einmal-Link neu festgelegt.',
     LOGIN_LOCKED:
       'Für Ihr Konto wurden von unbekannten Adressen viele falsche Passwörter ausprobiert. Mail-Anmeldungen von neuen Adressen sind deshalb bis {{until}} pausiert; Mailprogramme, die schon funktionieren, sind nicht betroffen.',

@@ -90,6 +90,7 @@ export const activityEn = {
       },
       password_reset: {
         link_created: 'One-time link to set a new password created',
+        link_cancelled: 'A one-time link to set a new password was cancelled',
       },
       auth_lock: {
         set: 'Mail logins from new addresses paused after many wrong passwords',
@@ -126,6 +127,7 @@ export const noticesEn = {
     SESSIONS_REVOKED_ALL: 'You were signed out everywhere ({{count}} sessions).',
     ROLE_CHANGED: 'The role of your account was changed from {{from}} to {{to}}.',
     PASSWORD_RESET_LINK_CREATED: 'A one-time link to set a new password was created for you.',
+    PASSWORD_RESET_LINK_CANCELLED: 'You cancelled a one-time link to set a new password.',
     PASSWORD_RESET: 'Your password was set with a one-time link.',
     LOGIN_LOCKED:
       'Many wrong passwords were tried on your account from unfamiliar addresses, so mail logins from new addresses are paused until {{until}}. Mail programs that already work are not affected.',

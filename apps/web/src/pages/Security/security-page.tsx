@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
 import { PasswordChangeForm } from './components/password-change-form';
+import { ResetLinksSection } from './components/reset-links-section';
 import { SessionsSection } from './components/sessions-section';
 import { TotpSection } from './components/totp-section';
 
@@ -26,6 +27,11 @@ export function SecurityPage() {
           <h2 id="sessions-heading">{t('sessions.title')}</h2>
           <p className="muted">{t('sessions.intro')}</p>
           <SessionsSection />
+        </section>
+        <section className="card" aria-labelledby="reset-links-heading">
+          <h2 id="reset-links-heading">{t('resetLinks.title')}</h2>
+          <p className="muted">{t('resetLinks.intro')}</p>
+          <ResetLinksSection />
         </section>
       </div>
     </>

@@ -16,5 +16,5 @@ export const adminErrorsDe: typeof adminErrorsEn = {
   AUTH_LOCK_NOT_FOUND: 'Diese Sperre betrifft das Konto nicht mehr. Die Seite wurde aktualisiert.',
   AUTH_LOCK_NOT_ACTIVE: 'Diese Sperre ist bereits abgelaufen oder wurde aufgehoben. Die Seite wurde aktualisiert.',
   RESET_LINK_INVALID:
-    'Dieser Link zum Zurücksetzen ist ungültig oder abgelaufen. Bitten Sie den Support um einen neuen.',
+    'Dieser Link gilt nicht mehr: Er wurde schon benutzt, ist abgelaufen, wurde widerrufen, oder am Konto hat sich seither etwas geändert. Bitten Sie den Support um einen neuen.',
 };

@@ -14,5 +14,6 @@ export const adminErrorsEn = {
   SERVICE_TOKEN_NOT_FOUND: 'This token does not exist. The list has been refreshed.',
   AUTH_LOCK_NOT_FOUND: 'This lock no longer affects this account. The page has been refreshed.',
   AUTH_LOCK_NOT_ACTIVE: 'This lock has already ended or was lifted. The page has been refreshed.',
-  RESET_LINK_INVALID: 'This password-reset link is invalid or has expired. Ask support for a new one.',
+  RESET_LINK_INVALID:
+    'This link no longer works: it was used, has expired, was cancelled, or the account changed since. Ask support for a new one.',
 };

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signedInAs } from '../../apps/api/test/support/builders.js';
+import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
+import { SecretKeyring } from '../../apps/api/src/common/crypto/secret-keyring.js';
+import { seriousAccessibilityFindings } from '../support/accessibility.js';
+import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
+import { expectHeading, signInWithPassword } from '../support/portal-actions.js';
+import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { saveScreenshot } from '../support/screenshots.js';
+
+const NEW_PASSWORD = 'copper lighthouse behind the winter orchard';
+const REASON = 'Caller said they were locked out, identity checked by phone';
+
+describe('security page: pending password-reset links from support', () => {
+  let server: PortalServer;
+  let browser: Browser;
+  let page: Page;
+  let user: Awaited<ReturnType<PortalServer['createUser']>>;
+  let linkUrl: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+    user = await server.createUser({ displayName: 'Mira Beispiel' });
+    // Support issues a link through the panel's API, as the panel would.
+    const support = await createUser(server.prisma, {
+      role: 'SUPPORT',
+      totp: true,
+      keyring: server.app.get(SecretKeyring),
+    });
+    const staffSession = await signedInAs(server.app, support);
+    const issued = await server.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${user.id}/password-reset-links`,
+      cookies: staffSession.cookies,
+      headers: staffSession.headers,
+      payload: { reason: REASON },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    linkUrl = new URL(issued.json<{ url: string }>().url, server.baseUrl).toString();
+
+    ({ page } = await openPortal(browser, server.baseUrl));
+    await signInWithPassword(page, user.email, user.password);
+    await expectHeading(page, 'Mail programs');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the open link: created by support, why, and until when; passes axe', async () => {
+    await page.getByRole('link', { name: 'Security' }).click();
+    await expectHeading(page, 'Security');
+    await page.getByRole('heading', { level: 2, name: 'Password-reset links from support' }).waitFor();
+    const links = page.getByRole('list', { name: 'Open password-reset links' });
+    await expect.poll(() => links.getByRole('listitem').count()).toBe(1);
+    await links.getByText('Created by support').waitFor();
+    await links.getByText(`Reason given: ${REASON}`).waitFor();
+    await links.getByText(/valid until/).waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await saveScreenshot(page, 'security-reset-links');
+  });
+
+  it('cancels it without a step-up; the link then no longer sets a password', async () => {
+    await server.expireStepUp(user.id);
+    await page.getByRole('button', { name: /^Cancel link created/ }).click();
+    await page.getByRole('status').getByText('The link was cancelled and no longer works.').waitFor();
+    await page.getByText('There are no open links for your account.').waitFor();
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+
+    const { context: other, page: linkPage } = await openPortal(browser, server.baseUrl);
+    await linkPage.goto(linkUrl);
+    await expectHeading(linkPage, 'Choose a new password');
+    await linkPage.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await linkPage.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
+    await linkPage.getByRole('button', { name: 'Set new password' }).click();
+    await linkPage.getByText('This link no longer works', { exact: false }).waitFor();
+    expect(await seriousAccessibilityFindings(linkPage)).toEqual([]);
+    expect(pageErrors(linkPage)).toEqual([]);
+    await other.close();
+
+    const stored = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(stored.passwordHash, user.password)).toBe(true);
+  });
+
+  it('had no script errors', () => {
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
