@@ -69,12 +69,10 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
       disabled: user.disabledAt !== null,
       totpEnabled: user.totpEnabledAt !== null,
     });
-    // Flush always (access turned on must not be answered from a cached refusal either); kick
-    // only what was taken away.
-    await Promise.all([
-      this.doveadm.authCacheFlush([user.email]),
-      closing.length > 0 ? this.doveadm.kick(user.email, closing) : null,
-    ]);
+    // Flush always (access turned on must not be answered from a cached refusal either), and
+    // before the kick: a kicked client reconnects at once and must not be let in from the cache.
+    await this.doveadm.authCacheFlush([user.email]);
+    if (closing.length > 0) await this.doveadm.kick(user.email, closing);
   }
 }
 
