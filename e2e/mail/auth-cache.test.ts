@@ -98,9 +98,7 @@ describe('with Dovecot auth cache on', () => {
       ),
     );
     expect(guesses.every((guess) => guess.code === 67)).toBe(true);
-    await expect
-      .poll(() => stack.api.prisma.authLock.count({ where: { scope: 'IP', clientIp: attacker } }))
-      .toBe(1);
+    await expect.poll(() => stack.api.prisma.authLock.count({ where: { scope: 'IP', clientIp: attacker } })).toBe(1);
 
     const fromLocked = await imap(stack.target, { user: user.email, password: user.password, clientIp: attacker });
     expect(fromLocked.code, fromLocked.transcript).toBe(67);

@@ -52,7 +52,12 @@ export async function setProtocol(
 }
 
 /** The user turns a protocol on until the given moment ("IMAP for 7 days", here for seconds). */
-export async function setProtocolUntil(api: MailgateApi, user: MailUser, protocol: Protocol, until: Date): Promise<void> {
+export async function setProtocolUntil(
+  api: MailgateApi,
+  user: MailUser,
+  protocol: Protocol,
+  until: Date,
+): Promise<void> {
   await api.app.get(ProtocolAccessService).setAccess({
     actor: { userId: user.id, role: 'USER' },
     userId: user.id,

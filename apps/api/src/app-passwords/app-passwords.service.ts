@@ -203,7 +203,11 @@ export class AppPasswordsService {
         reason: input.reason ?? null,
       });
       const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
-      return { count: targets.length, securityVersion, scopes: [...new Set(targets.flatMap((target) => target.scopes))] };
+      return {
+        count: targets.length,
+        securityVersion,
+        scopes: [...new Set(targets.flatMap((target) => target.scopes))],
+      };
     });
     if (outcome.securityVersion !== null) {
       await this.accountEvents.publish({

@@ -54,7 +54,10 @@ describe('doveadm kick', () => {
   });
 
   it('for one protocol, kicks nothing when the user has no session of it', async () => {
-    answers.set('who', ['doveadmResponse', [{ username: 'anna@example.test', service: 'pop3', pid: '9', ip: '192.0.2.9' }]]);
+    answers.set('who', [
+      'doveadmResponse',
+      [{ username: 'anna@example.test', service: 'pop3', pid: '9', ip: '192.0.2.9' }],
+    ]);
     answers.set('kick', ['error', { type: 'exitCode', exitCode: 75 }]);
     expect(await client.kick('anna@example.test', ['IMAP'])).toBe('nothing');
   });

@@ -51,7 +51,9 @@ export class DoveadmClient {
     // Without the list, close everything: access that was taken away must not stay open.
     if (!who.ok || !Array.isArray(who.payload)) return this.kickMask([user]);
     const ips = new Set(
-      (who.payload as WhoEntry[]).flatMap((entry) => (entry.service && services.has(entry.service) && entry.ip ? [entry.ip] : [])),
+      (who.payload as WhoEntry[]).flatMap((entry) =>
+        entry.service && services.has(entry.service) && entry.ip ? [entry.ip] : [],
+      ),
     );
     if (ips.size === 0) return 'nothing';
     const results = await Promise.all([...ips].map((ip) => this.kickMask([user, ip])));
@@ -76,7 +78,11 @@ export class DoveadmClient {
   }
 
   /** `expectedExitCode`: an exit code that is an ordinary answer for this command, not worth a warning. */
-  private async call(command: string, parameters: Record<string, unknown>, expectedExitCode?: number): Promise<CallResult> {
+  private async call(
+    command: string,
+    parameters: Record<string, unknown>,
+    expectedExitCode?: number,
+  ): Promise<CallResult> {
     this.sequence = (this.sequence + 1) % 1_000_000;
     const tag = `mailgate${this.sequence}`;
     try {
@@ -95,7 +101,10 @@ export class DoveadmClient {
       if (answer?.type === 'doveadmResponse') return { ok: true, payload: answer.payload };
       const exitCode = answer?.type === 'error' ? exitCodeOf(answer.payload) : null;
       if (exitCode === null || exitCode !== expectedExitCode) {
-        this.logger.warn({ command, status: response.status, exitCode, body: body.slice(0, 200) }, 'doveadm call failed');
+        this.logger.warn(
+          { command, status: response.status, exitCode, body: body.slice(0, 200) },
+          'doveadm call failed',
+        );
       }
       return { ok: false, exitCode };
     } catch (error) {

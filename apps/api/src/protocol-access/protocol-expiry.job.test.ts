@@ -40,7 +40,9 @@ describe('protocol expiry job', () => {
     const expired = await Promise.all(
       Array.from({ length: 12 }, () => createUser(prisma, { imap: { enabled: true, enabledUntil: past }, smtp: true })),
     );
-    const notYet = await createUser(prisma, { imap: { enabled: true, enabledUntil: new Date(Date.now() + 3_600_000) } });
+    const notYet = await createUser(prisma, {
+      imap: { enabled: true, enabledUntil: new Date(Date.now() + 3_600_000) },
+    });
 
     const [a, b] = await Promise.all([first.get(ProtocolExpiryJob).runOnce(), second.get(ProtocolExpiryJob).runOnce()]);
     // Other test files of this run may have expired rows of their own in the same database.
@@ -52,7 +54,10 @@ describe('protocol expiry job', () => {
       expect(after.audits).toHaveLength(1);
       expect(after.audits[0]).toMatchObject({ actorId: null, actorRole: 'SYSTEM', after: { protocol: 'IMAP' } });
       expect(after.notices).toHaveLength(1);
-      expect(after.notices[0]).toMatchObject({ byStaff: false, params: { protocol: 'IMAP', enabledUntil: past.toISOString() } });
+      expect(after.notices[0]).toMatchObject({
+        byStaff: false,
+        params: { protocol: 'IMAP', enabledUntil: past.toISOString() },
+      });
       expect(after.securityVersion).toBe(user.securityVersion + 1);
       expect(after.rows.find((row) => row.protocol === 'IMAP')?.expiryHandledAt).not.toBeNull();
       // Only the protocol that ran out is closed: SMTP stays as it was.
@@ -60,7 +65,11 @@ describe('protocol expiry job', () => {
         { userId: user.id, kind: 'protocol-access', securityVersion: user.securityVersion + 1, endsAccess: ['IMAP'] },
       ]);
     }
-    expect(await records(notYet.id)).toMatchObject({ audits: [], notices: [], securityVersion: notYet.securityVersion });
+    expect(await records(notYet.id)).toMatchObject({
+      audits: [],
+      notices: [],
+      securityVersion: notYet.securityVersion,
+    });
   });
 
   it('handles a new limit again once it ends, after the user turned access on once more', async () => {

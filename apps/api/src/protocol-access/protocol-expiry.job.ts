@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Protocol } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
