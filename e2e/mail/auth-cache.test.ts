@@ -8,8 +8,12 @@ import { startMailStack, type MailStack } from './support/mail-stack.js';
 
 let stack: MailStack;
 
+// A client address is locked for everyone after 6 failures across users (default 30), so the IP
+// lock test needs few guesses; the other tests each log in from their own address.
+const IP_FAILURES = 6;
+
 beforeAll(async () => {
-  stack = await startMailStack({ authCache: true });
+  stack = await startMailStack({ authCache: true, apiEnv: { MAIL_AUTH_IP_FAILURES: String(IP_FAILURES) } });
 });
 
 afterAll(async () => {
@@ -75,5 +79,30 @@ describe('with Dovecot auth cache on', () => {
     const right = await imap(stack.target, { user: user.email, password: user.password, clientIp: attacker });
     expect(right.code, right.transcript).toBe(67);
     expect(stack.dovecot.log()).toMatch(/decision=deny reason=LOCKED_USER_IP/);
+  });
+
+  it('does not let a cached allow answer a login from an address locked afterwards (IP lock)', async () => {
+    const user = await createMailUser(stack.api, 'correct horse battery staple 15', { IMAP: true });
+    const owner = stack.nextClientIp();
+    const attacker = stack.nextClientIp();
+    // Cached without the client address: until flushed, it answers this login from anywhere.
+    expect((await imap(stack.target, { user: user.email, password: user.password, clientIp: owner })).ok).toBe(true);
+    expect((await imap(stack.target, { user: user.email, password: user.password, clientIp: owner })).ok).toBe(true);
+    expect(mailgateCalls(user.email)).toBe(1);
+
+    // Guessing across other logins from one address locks that address for every user. The lock's
+    // flush names no user; Dovecot 2.3.19 refuses that unless it is sent as an empty user list.
+    const guesses = await Promise.all(
+      Array.from({ length: IP_FAILURES }, (_, index) =>
+        imap(stack.target, { user: `nobody-${index}-${user.email}`, password: 'a guess', clientIp: attacker }),
+      ),
+    );
+    expect(guesses.every((guess) => guess.code === 67)).toBe(true);
+    await expect.poll(() => stack.api.prisma.authLock.count({ where: { scope: 'IP', clientIp: attacker } })).toBe(1);
+
+    const fromLocked = await imap(stack.target, { user: user.email, password: user.password, clientIp: attacker });
+    expect(fromLocked.code, fromLocked.transcript).toBe(67);
+    expect(mailgateCalls(user.email)).toBe(2);
+    expect(stack.dovecot.log()).toMatch(/decision=deny reason=LOCKED_IP/);
   });
 });

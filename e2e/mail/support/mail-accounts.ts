@@ -51,6 +51,23 @@ export async function setProtocol(
   });
 }
 
+/** The user turns a protocol on until the given moment ("IMAP for 7 days", here for seconds). */
+export async function setProtocolUntil(
+  api: MailgateApi,
+  user: MailUser,
+  protocol: Protocol,
+  until: Date,
+): Promise<void> {
+  await api.app.get(ProtocolAccessService).setAccess({
+    actor: { userId: user.id, role: 'USER' },
+    userId: user.id,
+    protocol,
+    enabled: true,
+    enabledUntil: until,
+    meta: null,
+  });
+}
+
 /** The user creates an app password for the given protocols; returns the secret as the portal shows it. */
 export async function createAppPassword(api: MailgateApi, user: MailUser, scopes: Protocol[]): Promise<string> {
   const { secret } = await api.app.get(AppPasswordsService).create({

@@ -28,7 +28,13 @@ export interface MailStack {
 // client address, so one test's failures never slow down or lock another's logins.
 let lastClientOctet = 10 + Math.floor(Math.random() * 100);
 
-export async function startMailStack(options: { authCache?: boolean } = {}): Promise<MailStack> {
+export interface MailStackOptions {
+  authCache?: boolean;
+  /** More settings for the Mailgate API of this stack. */
+  apiEnv?: Record<string, string>;
+}
+
+export async function startMailStack(options: MailStackOptions = {}): Promise<MailStack> {
   await requireMailServerPackages();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mailgate-e2e-'));
   // Postfix and the mail store's owner (not root) must be able to reach their folders inside.
@@ -57,6 +63,7 @@ export async function startMailStack(options: { authCache?: boolean } = {}): Pro
       port: ports.api,
       doveadmUrl: `http://127.0.0.1:${ports.doveadm}/doveadm/v1`,
       doveadmKey,
+      ...(options.apiEnv ? { env: options.apiEnv } : {}),
     });
     stoppers.push(() => api.stop());
 

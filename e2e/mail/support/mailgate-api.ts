@@ -20,6 +20,8 @@ export interface MailgateApiOptions {
   port: number;
   doveadmUrl: string;
   doveadmKey: string;
+  /** More API settings (e.g. lower brute-force thresholds for one test file). */
+  env?: Record<string, string>;
 }
 
 export async function startMailgateApi(options: MailgateApiOptions): Promise<MailgateApi> {
@@ -38,6 +40,9 @@ export async function startMailgateApi(options: MailgateApiOptions): Promise<Mai
       MIGRATE_ON_START: 'false',
       HOST: '127.0.0.1',
       PORT: String(options.port),
+      // Time limits in these tests last seconds: look for ended ones often.
+      PROTOCOL_EXPIRY_INTERVAL_MS: '500',
+      ...options.env,
     });
     app = await createApp(config);
     await app.listen({ port: options.port, host: '127.0.0.1' });

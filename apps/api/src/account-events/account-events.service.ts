@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Protocol } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** Why a user's security state changed; listeners may react differently (e.g. kick sessions). */
@@ -10,6 +11,11 @@ export interface AccountChange {
   readonly kind: AccountChangeKind;
   /** The user's securityVersion after the change. */
   readonly securityVersion: number;
+  /**
+   * The protocols whose open sessions this change ends, when the publisher knows exactly (a
+   * protocol turned off or expired: that one; turned on: none). Unset: mail-auth decides by kind.
+   */
+  readonly endsAccess?: readonly Protocol[];
 }
 
 export type AccountChangeListener = (change: AccountChange) => void | Promise<void>;

@@ -95,7 +95,13 @@ describe('app passwords API', () => {
     expect(JSON.stringify({ before: audit.before, after: audit.after })).not.toContain(normalised);
     const notice = await prisma.securityNotice.findFirstOrThrow({ where: { userId: user.id } });
     expect(notice).toMatchObject({ kind: 'APP_PASSWORD_CREATED', params: { name: 'Thunderbird laptop' } });
-    expect(published).toContainEqual({ userId: user.id, kind: 'app-password', securityVersion: after.securityVersion });
+    // A new app password takes nothing away: no open session is closed.
+    expect(published).toContainEqual({
+      userId: user.id,
+      kind: 'app-password',
+      securityVersion: after.securityVersion,
+      endsAccess: [],
+    });
   });
 
   it('sets the expiry and reports an expired app password as expired', async () => {

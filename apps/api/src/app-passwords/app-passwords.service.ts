@@ -115,7 +115,7 @@ export class AppPasswordsService {
       });
       return { row: view, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion });
+    await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion, endsAccess: [] });
     return { appPassword: row, secret: formatAppPassword(secret) };
   }
 
@@ -129,7 +129,7 @@ export class AppPasswordsService {
     now?: Date;
   }): Promise<void> {
     const now = input.now ?? new Date();
-    const securityVersion = await this.prisma.$transaction(async (tx) => {
+    const revoked = await this.prisma.$transaction(async (tx) => {
       await lockUser(tx, input.userId);
       const existing = await tx.appPassword.findFirst({
         where: { id: input.appPasswordId, userId: input.userId },
@@ -155,10 +155,16 @@ export class AppPasswordsService {
         byStaff: input.actor.userId !== input.userId,
         reason: input.reason ?? null,
       });
-      return this.accountEvents.bumpSecurityVersion(tx, input.userId);
+      return { version: await this.accountEvents.bumpSecurityVersion(tx, input.userId), scopes: existing.scopes };
     });
-    if (securityVersion !== null) {
-      await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion });
+    if (revoked !== null) {
+      // Sessions opened with it can only be of its scopes.
+      await this.accountEvents.publish({
+        userId: input.userId,
+        kind: 'app-password',
+        securityVersion: revoked.version,
+        endsAccess: revoked.scopes,
+      });
     }
   }
 
@@ -175,16 +181,16 @@ export class AppPasswordsService {
       await lockUser(tx, input.userId);
       const targets = await tx.appPassword.findMany({
         where: { userId: input.userId, revokedAt: null },
-        select: { id: true, name: true },
+        select: { id: true, name: true, scopes: true },
       });
-      if (targets.length === 0) return { count: 0, securityVersion: null };
+      if (targets.length === 0) return { count: 0, securityVersion: null, scopes: [] };
       const ids = targets.map((target) => target.id);
       await tx.appPassword.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
       await this.audit.record(tx, {
         actor: input.actor,
         targetUserId: input.userId,
         action: 'app_password.revoked_all',
-        before: { appPasswords: targets },
+        before: { appPasswords: targets.map(({ id, name }) => ({ id, name })) },
         after: { revoked: targets.length, revokedAt: now },
         reason: input.reason ?? null,
         meta: input.meta,
@@ -196,13 +202,19 @@ export class AppPasswordsService {
         byStaff: input.actor.userId !== input.userId,
         reason: input.reason ?? null,
       });
-      return { count: targets.length, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
+      return {
+        count: targets.length,
+        securityVersion,
+        scopes: [...new Set(targets.flatMap((target) => target.scopes))],
+      };
     });
     if (outcome.securityVersion !== null) {
       await this.accountEvents.publish({
         userId: input.userId,
         kind: 'app-password',
         securityVersion: outcome.securityVersion,
+        endsAccess: outcome.scopes,
       });
     }
     return outcome.count;

@@ -60,6 +60,13 @@ export const ZEnvironment = z
     MAIL_SMTP_HOST: z.string().min(1).default('smtp.example.test'),
     MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     MAIL_SMTP_SECURITY: mailSecurity.default('STARTTLS'),
+    // How often the expiry job looks for time-limited protocol access that has just ended; 0 = this
+    // instance does not run it (another one must).
+    PROTOCOL_EXPIRY_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), { message: 'must be 0 or 100 to 3600000' })
+      .default(5_000),
     ...MAIL_AUTH_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).

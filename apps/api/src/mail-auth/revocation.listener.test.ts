@@ -14,8 +14,12 @@ import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { PasswordChangeService } from '../auth/password-change.service.js';
 import { TotpService } from '../auth/totp.service.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
+import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 
-/** A stand-in for Dovecot's doveadm HTTP API that records what it was asked. */
+/**
+ * A stand-in for Dovecot's doveadm HTTP API that records what it was asked. Like Dovecot 2.3.19,
+ * it refuses authCacheFlush without a user list; `who` reports one IMAP session per user.
+ */
 function fakeDoveadm(apiKey: string) {
   const calls: { authorization: string | undefined; body: unknown }[] = [];
   const server: Server = createServer((request, response) => {
@@ -23,10 +27,15 @@ function fakeDoveadm(apiKey: string) {
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
       calls.push({ authorization: request.headers.authorization, body: JSON.parse(body) });
-      const [[, , tag]] = JSON.parse(body) as [[string, unknown, string]];
+      const [[command, parameters, tag]] = JSON.parse(body) as [[string, Record<string, string[]>, string]];
       const ok = request.headers.authorization === `X-Dovecot-API ${Buffer.from(apiKey).toString('base64')}`;
       response.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      response.end(ok ? JSON.stringify([['doveadmResponse', [], tag]]) : '');
+      if (!ok) return response.end('');
+      if (command === 'authCacheFlush' && !Array.isArray(parameters.user)) {
+        return response.end(JSON.stringify([['error', { type: 'exitCode', exitCode: 64 }, tag]]));
+      }
+      const who = (parameters.mask ?? []).map((username) => ({ username, service: 'imap', pid: '7', ip: '192.0.2.7' }));
+      response.end(JSON.stringify([['doveadmResponse', command === 'who' ? who : [], tag]]));
     });
   });
   return { server, calls };
@@ -64,11 +73,24 @@ describe('instant revocation reaches Dovecot', () => {
 
   const asUser = (userId: string) => ({ actor: { userId, role: 'USER' as const }, userId, meta: null });
 
+  const callsFor = (email: string) =>
+    doveadm.calls
+      .map((call) => (call.body as [[string, Record<string, string[]>, string]])[0])
+      .filter(([, parameters]) => (parameters.user ?? parameters.mask ?? []).includes(email))
+      .map(([command, parameters]) => [command, parameters] as const);
+
   it('kicks and flushes when the user turns a protocol off, sending the API key as is', async () => {
     const user = await createUser(prisma, { imap: true });
     await decision(app, loginBody(user));
     await app.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: false });
-    expect(commandsFor(user.email).sort()).toEqual(['authCacheFlush', 'kick']);
+    // One protocol: Dovecot is asked where the user's IMAP sessions are, and only those are kicked.
+    expect(callsFor(user.email)).toEqual(
+      expect.arrayContaining([
+        ['authCacheFlush', { user: [user.email] }],
+        ['who', { mask: [user.email], separateConnections: true }],
+        ['kick', { mask: [user.email, '192.0.2.7'] }],
+      ]),
+    );
     expect(doveadm.calls.at(-1)?.authorization).toBe(`X-Dovecot-API ${Buffer.from(apiKey).toString('base64')}`);
     // From an address the user never logged in from, the reason is not named (no password oracle).
     expect(await decision(app, loginBody(user))).toEqual({ decision: 'deny', reason: 'AUTH_FAILED' });
@@ -80,6 +102,15 @@ describe('instant revocation reaches Dovecot', () => {
     await app.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: true });
     expect(commandsFor(user.email)).toEqual(['authCacheFlush']);
     expect(await decision(app, loginBody(user))).toMatchObject({ decision: 'allow' });
+  });
+
+  it('kicks nothing when SMTP is turned on or off, or when the protocol was not usable anyway', async () => {
+    const user = await createUser(prisma, { imap: true });
+    const service = app.get(ProtocolAccessService);
+    await service.setAccess({ ...asUser(user.id), protocol: 'SMTP', enabled: true });
+    await service.setAccess({ ...asUser(user.id), protocol: 'SMTP', enabled: false });
+    await service.setAccess({ ...asUser(user.id), protocol: 'POP3', enabled: false, pop3KeepCopy: false });
+    expect(commandsFor(user.email)).toEqual(['authCacheFlush', 'authCacheFlush', 'authCacheFlush']);
   });
 
   it('kicks when an app password is revoked, 2FA turned on, the password changed or the account disabled', async () => {
@@ -129,7 +160,8 @@ describe('instant revocation reaches Dovecot', () => {
       const user = await createUser(prisma, { imap: true, appPasswords: [{ scopes: ['IMAP'] }], keyring });
       await decision(app, loginBody(user, { password: user.appPasswords[0]!.secret }));
       await work(user);
-      expect(commandsFor(user.email).sort(), label).toEqual(['authCacheFlush', 'kick']);
+      expect(commandsFor(user.email), label).toContain('authCacheFlush');
+      expect(commandsFor(user.email), label).toContain('kick');
     }
   });
 
@@ -139,6 +171,27 @@ describe('instant revocation reaches Dovecot', () => {
     await decision(app, loginBody(user, { clientIp: ip, password: 'wrong-1' }));
     await decision(app, loginBody(user, { clientIp: ip, password: 'wrong-2' }));
     await expect.poll(() => commandsFor(user.email)).toEqual(['authCacheFlush']);
+  });
+
+  it('flushes the whole cache in the form Dovecot 2.3.19 accepts when a client IP is locked', async () => {
+    const locks = app.get(AuthLocksService);
+    const ip = randomIp();
+    const before = doveadm.calls.length;
+    await locks.recordLock(
+      {
+        scope: 'IP',
+        family: 'MAIL',
+        userId: null,
+        clientIp: ip,
+        failures: 30,
+        lockedFrom: new Date(),
+        lockedUntil: new Date(Date.now() + 60_000),
+      },
+      null,
+    );
+    await expect
+      .poll(() => doveadm.calls.slice(before).map((call) => (call.body as [[string, unknown]])[0]))
+      .toContainEqual(['authCacheFlush', { user: [] }, expect.any(String)]);
   });
 
   it('never fails the change when Dovecot is unreachable', async () => {

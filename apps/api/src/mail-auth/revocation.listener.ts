@@ -1,20 +1,23 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PROTOCOLS, type Protocol } from '@mailgate/contracts';
 import { PrismaService } from '../database/prisma.service.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
-import { Clock } from '../common/clock/clock.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
-import { loadUserDecisionState, type UserDecisionState } from './user-decision-state.js';
 
-const PROTOCOLS = ['IMAP', 'POP3', 'SMTP'] as const;
+/** What the kick rule needs to know about the user after the change. */
+export interface AccountAfterChange {
+  readonly disabled: boolean;
+  readonly totpEnabled: boolean;
+}
 
 /**
  * Makes every security change count at once: evicts the user's cached decision state here,
  * tells every other instance to do the same, and has Dovecot flush its cached answers and (when
- * access was taken away) close the user's open IMAP/POP3 sessions.
+ * access was taken away) close the user's open sessions of the protocols affected.
  */
 @Injectable()
 export class RevocationListener implements OnModuleInit, OnModuleDestroy {
@@ -29,7 +32,6 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
     private readonly states: DecisionStateCache,
     private readonly credentials: CredentialVerifier,
     private readonly doveadm: DoveadmClient,
-    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -42,7 +44,8 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
         this.states.clear();
         this.credentials.clear();
       }),
-      // Dovecot's cache (when an operator turned it on) must not answer past a new lock.
+      // Dovecot's cache (when an operator turned it on) must not answer past a new lock. An IP
+      // lock concerns every user: the empty list flushes the whole cache.
       this.locks.onLockSet((lock) => void this.doveadm.authCacheFlush(lock.login ? [lock.login] : [])),
     );
   }
@@ -52,42 +55,48 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
   }
 
   private async onLocalChange(change: AccountChange): Promise<void> {
-    const before = this.states.peekByUserId(change.userId);
     this.states.evictUser(change.userId);
     await this.clusterEvents
       .publish('account-changed', { userId: change.userId, securityVersion: change.securityVersion })
       .catch((error: unknown) => this.logger.error({ err: error }, 'could not broadcast an account change'));
     if (!this.doveadm.enabled) return;
-    const user = await this.prisma.user.findUnique({ where: { id: change.userId }, select: { email: true } });
+    const user = await this.prisma.user.findUnique({
+      where: { id: change.userId },
+      select: { email: true, disabledAt: true, totpEnabledAt: true },
+    });
     if (!user) return;
-    const after = await loadUserDecisionState(this.prisma, user.email, this.clock.now());
-    // Flush always (access turned on must not be answered from a cached refusal either);
-    // kick only when something was taken away, or when we cannot tell.
-    const tasks: Promise<boolean>[] = [this.doveadm.authCacheFlush([user.email])];
-    if (change.kind !== 'lock' && (!before || !after || takesAccessAway(before, after))) {
-      tasks.push(this.doveadm.kick(user.email));
-    }
-    await Promise.all(tasks);
+    const closing = protocolsToClose(change, {
+      disabled: user.disabledAt !== null,
+      totpEnabled: user.totpEnabledAt !== null,
+    });
+    // Flush always (access turned on must not be answered from a cached refusal either), and
+    // before the kick: a kicked client reconnects at once and must not be let in from the cache.
+    await this.doveadm.authCacheFlush([user.email]);
+    if (closing.length > 0) await this.doveadm.kick(user.email, closing);
   }
 }
 
-/** True when the change removed something the user could log in with, or the login itself. */
-export function takesAccessAway(before: UserDecisionState, after: UserDecisionState): boolean {
-  if (after.disabled && !before.disabled) return true;
-  if (after.totpEnabled && !before.totpEnabled) return true;
-  if (after.passwordHash !== before.passwordHash || after.email !== before.email) return true;
-  for (const protocol of PROTOCOLS) {
-    const was = before.protocols[protocol];
-    const is = after.protocols[protocol];
-    // No stored choice means "the global default", which may have been on: treat as maybe-on.
-    if (is && !is.enabled && (!was || was.enabled)) return true;
-    if (is?.enabledUntil && (!was?.enabledUntil || is.enabledUntil < was.enabledUntil)) return true;
+/**
+ * The protocols whose open sessions a change must close: what the publisher named, or by kind.
+ * Never "when we cannot tell": turning something on, a lock or a role change closes nothing.
+ */
+export function protocolsToClose(change: AccountChange, after: AccountAfterChange): readonly Protocol[] {
+  if (change.endsAccess) return change.endsAccess;
+  switch (change.kind) {
+    // The old password no longer logs in anywhere.
+    case 'password':
+      return PROTOCOLS;
+    // 2FA on: the main password stops working for mail programs. 2FA off takes nothing away.
+    case 'totp':
+      return after.totpEnabled ? PROTOCOLS : [];
+    case 'account-status':
+      return after.disabled ? PROTOCOLS : [];
+    // Their publishers name the protocols; one that does not is treated as taking all away.
+    case 'protocol-access':
+    case 'app-password':
+      return PROTOCOLS;
+    case 'lock':
+    case 'role':
+      return [];
   }
-  for (const appPassword of before.appPasswords) {
-    if (appPassword.revokedAt) continue;
-    const current = after.appPasswords.find((candidate) => candidate.id === appPassword.id);
-    if (!current || current.revokedAt) return true;
-    if (current.scopes.length < appPassword.scopes.length) return true;
-  }
-  return false;
 }

@@ -112,10 +112,12 @@ describe('protocol access API', () => {
     });
     expect(after.notices).toHaveLength(1);
     expect(after.notices[0]).toMatchObject({ kind: 'PROTOCOL_ENABLED', byStaff: false, params: { protocol: 'IMAP' } });
+    // Turning on closes nothing.
     expect(published).toContainEqual({
       userId: user.id,
       kind: 'protocol-access',
       securityVersion: after.securityVersion,
+      endsAccess: [],
     });
   });
 
@@ -136,6 +138,13 @@ describe('protocol access API', () => {
     expect(after.audits.map((audit) => audit.action)).toEqual(['protocol_access.disabled']);
     expect(after.notices.map((notice) => notice.kind)).toEqual(['PROTOCOL_DISABLED']);
     expect(after.rows.find((row) => row.protocol === 'IMAP')?.enabled).toBe(true);
+    // Only SMTP's sessions are to be closed, not IMAP's.
+    expect(published).toContainEqual({
+      userId: user.id,
+      kind: 'protocol-access',
+      securityVersion: after.securityVersion,
+      endsAccess: ['SMTP'],
+    });
   });
 
   it('re-sending the current state writes nothing', async () => {

@@ -85,12 +85,13 @@ export class ProtocolAccessService {
       });
       const before = toProtocolAccessView(input.protocol, row, settings, now);
       const next = nextRow(input, row, before, now);
-      if (!changes(row, before, next)) return { view: before, securityVersion: null };
+      if (!changes(row, before, next)) return { view: before, securityVersion: null, endsAccess: [] };
 
+      // Any change starts the expiry job's bookkeeping afresh (a new limit is handled when it ends).
       const saved = await tx.protocolAccess.upsert({
         where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
         create: { userId: input.userId, ...next },
-        update: next,
+        update: { ...next, expiryHandledAt: null },
       });
       const after = toProtocolAccessView(input.protocol, saved, settings, now);
       const kind = !next.enabled ? 'disabled' : before.effectiveEnabled ? 'updated' : 'enabled';
@@ -115,7 +116,9 @@ export class ProtocolAccessService {
         reason: input.reason ?? null,
       });
       const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
-      return { view: after, securityVersion };
+      // Only access that was usable and no longer is closes sessions: turning on closes nothing.
+      const endsAccess = before.effectiveEnabled && !after.effectiveEnabled ? [input.protocol] : [];
+      return { view: after, securityVersion, endsAccess };
     });
 
     if (outcome.securityVersion !== null) {
@@ -123,6 +126,7 @@ export class ProtocolAccessService {
         userId: input.userId,
         kind: 'protocol-access',
         securityVersion: outcome.securityVersion,
+        endsAccess: outcome.endsAccess,
       });
     }
     return outcome.view;

@@ -12,6 +12,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     MIGRATE_ON_START: 'false',
     // Every app its own Redis key space: other suites may share this Redis.
     REDIS_KEY_PREFIX: `test:${randomUUID().slice(0, 8)}:`,
+    // The protocol expiry job touches every user whose time limit ran out, other tests' users
+    // included: tests that need it run its rounds themselves.
+    PROTOCOL_EXPIRY_INTERVAL_MS: '0',
     ...overrides,
   });
 }

@@ -11,6 +11,8 @@ export const SECURITY_NOTICE_KINDS = [
   'PROTOCOL_ENABLED',
   'PROTOCOL_DISABLED',
   'PROTOCOL_SETTINGS_CHANGED',
+  // A time limit the user set ran out (params: protocol, enabledUntil); the expiry job, by the system.
+  'PROTOCOL_ACCESS_EXPIRED',
   'APP_PASSWORD_CREATED',
   'APP_PASSWORD_REVOKED',
   'APP_PASSWORDS_REVOKED_ALL',

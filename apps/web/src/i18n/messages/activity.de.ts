@@ -65,6 +65,7 @@ export const activityDe: typeof activityEn = {
         enabled: '{{protocol}} eingeschaltet',
         disabled: '{{protocol}} ausgeschaltet',
         updated: '{{protocol}}-Einstellungen geändert',
+        expired: '{{protocol}} planmäßig beendet (Frist abgelaufen)',
       },
       app_password: {
         created: 'App-Passwort „{{name}}“ erstellt',
@@ -117,6 +118,7 @@ export const noticesDe: typeof noticesEn = {
     PROTOCOL_ENABLED: 'Der {{protocol}}-Zugriff wurde eingeschaltet.',
     PROTOCOL_DISABLED: 'Der {{protocol}}-Zugriff wurde ausgeschaltet.',
     PROTOCOL_SETTINGS_CHANGED: 'Die {{protocol}}-Einstellungen wurden geändert.',
+    PROTOCOL_ACCESS_EXPIRED: 'Der {{protocol}}-Zugriff ist wie geplant beendet: Seine Frist ist abgelaufen.',
     APP_PASSWORD_CREATED: 'Das App-Passwort „{{name}}“ wurde erstellt.',
     APP_PASSWORD_REVOKED: 'Das App-Passwort „{{name}}“ wurde widerrufen.',
     APP_PASSWORDS_REVOKED_ALL: 'Alle App-Passwörter wurden widerrufen.',

@@ -62,6 +62,7 @@ export const activityEn = {
         enabled: '{{protocol}} turned on',
         disabled: '{{protocol}} turned off',
         updated: '{{protocol}} settings changed',
+        expired: '{{protocol}} ended as planned (time limit)',
       },
       app_password: {
         created: 'App password “{{name}}” created',
@@ -113,6 +114,7 @@ export const noticesEn = {
     PROTOCOL_ENABLED: '{{protocol}} access was turned on.',
     PROTOCOL_DISABLED: '{{protocol}} access was turned off.',
     PROTOCOL_SETTINGS_CHANGED: 'The {{protocol}} settings were changed.',
+    PROTOCOL_ACCESS_EXPIRED: '{{protocol}} access ended as planned: its time limit has run out.',
     APP_PASSWORD_CREATED: 'The app password “{{name}}” was created.',
     APP_PASSWORD_REVOKED: 'The app password “{{name}}” was revoked.',
     APP_PASSWORDS_REVOKED_ALL: 'All app passwords were revoked.',
