@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
 import { booleanFlag } from './boolean-flag.js';
+import { DEPENDENCY_DEADLINES_ENVIRONMENT } from './dependency-deadlines.config.js';
 
 const postgresUrl = z
   .string()
@@ -61,6 +62,7 @@ export const ZEnvironment = z
     MAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     MAIL_SMTP_SECURITY: mailSecurity.default('STARTTLS'),
     ...MAIL_AUTH_ENVIRONMENT,
+    ...DEPENDENCY_DEADLINES_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).
   .loose();

@@ -47,8 +47,12 @@ describe('migrations interrupted by a kill', () => {
   function startMigrating(databaseUrl: string, sleepSeconds: number): ChildProcess & { done: Promise<number> } {
     const url = new URL(databaseUrl);
     url.searchParams.set('options', `-c mailgate.probe_sleep=${sleepSeconds}`);
-    const child = spawn(process.execPath, [CHILD, url.toString(), migrationsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const done = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))));
+    const child = spawn(process.execPath, [CHILD, url.toString(), migrationsDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const done = new Promise<number>((resolve) =>
+      child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : 0))),
+    );
     return Object.assign(child, { done });
   }
 
@@ -112,7 +116,10 @@ describe('migrations interrupted by a kill', () => {
     expect([await first.done, await second.done], `${outputs[0]!()}\n${outputs[1]!()}`).toEqual([0, 0]);
     const applied = outputs.map((output) => JSON.parse(output()) as string[]);
     // One of them applied everything, the other found nothing left to do.
-    expect(applied.map((names) => names.length).sort((a, b) => a - b)).toEqual([0, listMigrations(migrationsDir).length]);
+    expect(applied.map((names) => names.length).sort((a, b) => a - b)).toEqual([
+      0,
+      listMigrations(migrationsDir).length,
+    ]);
     const { rows } = await sql(
       databaseUrl,
       `SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY migration_name HAVING count(*) > 1`,

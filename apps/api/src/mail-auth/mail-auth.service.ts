@@ -98,9 +98,12 @@ export class MailAuthService {
         .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record a successful login'));
     } else if (isCredentialFailure(outcome.reason)) {
       // Awaited: the next attempt must already see a lock this failure caused.
-      await this.bruteForce
-        .recordFailure(subject, { userId: user?.userId ?? null, familiar: lockCheck.familiar }, now)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'));
+      // Bounded too: a hung database or Redis must not hold the answer (a deny either way).
+      await withTimeout(
+        this.bruteForce.recordFailure(subject, { userId: user?.userId ?? null, familiar: lockCheck.familiar }, now),
+        this.config.MAIL_AUTH_DB_TIMEOUT_MS,
+        'counting a failed login',
+      ).catch((error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'));
     }
 
     if (outcome.decision === 'deny' || !user || !credential?.valid)

