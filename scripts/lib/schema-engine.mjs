@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { recoverableScripts, withFinishedMark, withRecoveredMigrationState } from './migration-recovery.mjs';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const SCHEMA_PATH = path.join(ROOT_DIR, 'prisma', 'schema.prisma');
@@ -83,15 +84,18 @@ function loadEngineModule() {
 // - whole-script execution: adapter-pg's `executeScript` splits on every `;`, which breaks
 //   functions (`$$ … ; … $$`), strings and comments. One simple-protocol query runs the whole
 //   migration, as the native engine does, and PostgreSQL runs it in one implicit transaction;
+// - the "finished" mark committed with the script itself (migration-recovery.mjs), so a kill
+//   can never leave a committed migration recorded as unfinished;
 // - adapter tracking, because `SchemaEngine.free()` does not close the adapter's pool.
-function postgresAdapterFactory(connectionString) {
+function postgresAdapterFactory(connectionString, recoverable = new Map()) {
   const factory = new PrismaPg({ connectionString, max: 1, connectionTimeoutMillis: 30_000 });
   const opened = [];
   const track = (connect) => async () => {
     const adapter = await connect();
     adapter.executeScript = async (script) => {
+      const name = recoverable.get(script);
       try {
-        await adapter.underlyingDriver().query(script);
+        await adapter.underlyingDriver().query(name ? withFinishedMark(script, name) : script);
       } catch (error) {
         adapter.onError(error); // rethrows as a DriverAdapterError the engine can report
       }
@@ -208,11 +212,17 @@ function readMigrationsList(migrationsDir) {
 /**
  * Applies the pending migrations to `databaseUrl` and records them in `_prisma_migrations`
  * (same bookkeeping as `prisma migrate deploy`). Returns the names applied by this call.
+ * A migration a killed process left started but unfinished is rolled back and applied again
+ * (see migration-recovery.mjs); concurrent callers on any machine migrate one after the other.
  */
 export async function applyMigrations(databaseUrl, { log = () => {}, migrationsDir = MIGRATIONS_DIR } = {}) {
   if (!databaseUrl) throw new Error('applyMigrations: no database URL given');
   const migrationsList = readMigrationsList(migrationsDir);
-  const { factory, disposeAll } = postgresAdapterFactory(databaseUrl);
+  const migrations = migrationsList.migrationDirectories.map((entry) => ({
+    name: entry.path,
+    script: entry.migrationFile.content.value,
+  }));
+  const { factory, disposeAll } = postgresAdapterFactory(databaseUrl, recoverableScripts(migrations));
   const onEngineLog = (line) => {
     let entry;
     try {
@@ -225,8 +235,10 @@ export async function applyMigrations(databaseUrl, { log = () => {}, migrationsD
     else if (message.startsWith('Applying `')) log(message.replaceAll('`', ''));
   };
   try {
-    const { appliedMigrationNames } = await withEngine(factory, onEngineLog, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+    // Instances starting together wait here one after the other (the engine's own lock gives up
+    // after 10 s); the first applies, the others find nothing pending.
+    const { appliedMigrationNames } = await withRecoveredMigrationState(databaseUrl, migrations, log, () =>
+      withEngine(factory, onEngineLog, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS })),
     );
     return appliedMigrationNames;
   } catch (error) {

@@ -1,9 +1,17 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ReadinessResponse } from '@mailgate/contracts';
 import { PrismaService } from '../database/prisma.service.js';
+import { DeadlineError, withTimeout } from '../mail-auth/with-timeout.js';
 import { findPendingMigrations, listMigrationNames } from './migration-status.js';
 
 type Check = ReadinessResponse['checks'][number] & { degradedOnly?: boolean };
+
+/**
+ * Each probe's deadline. All probes run side by side, so `/api/ready` answers within about this
+ * long whatever hangs: a load balancer's health check must get an answer, and "no answer in
+ * time" is itself the truth to report.
+ */
+export const PROBE_DEADLINE_MS = 750;
 
 /** A dependency that can report whether it works; later modules (Redis) register theirs. */
 export interface ReadinessProbe {
@@ -30,11 +38,15 @@ export class ReadinessService implements OnModuleInit {
   }
 
   async check(): Promise<ReadinessResponse> {
-    const checks: Check[] = [await this.checkDatabase()];
-    for (const probe of this.probes) {
-      const result = await probe.probe().catch(() => ({ ok: false, detail: 'probe failed' }));
-      checks.push({ name: probe.name, ...result, degradedOnly: probe.degradedOnly });
-    }
+    const checks: Check[] = await Promise.all([
+      this.checkDatabase(),
+      ...this.probes.map(async (probe): Promise<Check> => {
+        const result = await withTimeout(probe.probe(), PROBE_DEADLINE_MS, `readiness probe ${probe.name}`).catch(
+          () => ({ ok: false, detail: 'probe failed or did not answer in time' }),
+        );
+        return { name: probe.name, ...result, degradedOnly: probe.degradedOnly };
+      }),
+    ]);
     const hardFailure = checks.some((check) => !check.ok && !check.degradedOnly);
     const softFailure = checks.some((check) => !check.ok);
     return {
@@ -45,13 +57,18 @@ export class ReadinessService implements OnModuleInit {
 
   private async checkDatabase(): Promise<Check> {
     try {
-      const pending = await findPendingMigrations(this.prisma, this.shippedMigrations);
+      const pending = await withTimeout(
+        findPendingMigrations(this.prisma, this.shippedMigrations),
+        PROBE_DEADLINE_MS,
+        'database readiness probe',
+      );
       return pending.length === 0
         ? { name: 'database', ok: true }
         : { name: 'database', ok: false, detail: `${pending.length} migration(s) not applied` };
     } catch (error) {
       this.logger.warn({ err: error }, 'database readiness check failed');
-      return { name: 'database', ok: false, detail: 'database unreachable' };
+      const hung = error instanceof DeadlineError;
+      return { name: 'database', ok: false, detail: hung ? 'database not answering in time' : 'database unreachable' };
     }
   }
 }

@@ -139,12 +139,15 @@ export class MailAuthService {
     } else if (admission && !admission.locked) {
       // A wrong credential, or a valid one whose refusal must look like a wrong one (else the
       // lock would come one guess later and give the right guess away). Awaited: the next
-      // attempt must already see a lock this failure caused.
+      // attempt must already see a lock this failure caused. Bounded too: a hung database or
+      // Redis must not hold the answer (a deny either way).
       const counting =
         valid && readable
           ? this.bruteForce.release(subject, admission.reservation)
           : this.bruteForce.recordFailure(subject, admission, state?.userId ?? null, now);
-      await counting.catch((error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'));
+      await withTimeout(counting, this.config.MAIL_AUTH_DB_TIMEOUT_MS, 'counting a failed login').catch(
+        (error: unknown) => this.logger.warn({ err: error }, 'could not count a failed login'),
+      );
     }
 
     if (outcome.decision === 'deny' || !state || !credential?.valid) {

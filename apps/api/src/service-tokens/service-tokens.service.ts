@@ -9,6 +9,7 @@ import type { RequestMeta } from '../common/http/request-meta.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit.types.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import { withTimeout } from '../mail-auth/with-timeout.js';
 
 export interface AuthenticatedServiceToken {
   readonly id: string;
@@ -24,6 +25,14 @@ const MAX_BEARER_LENGTH = 256;
 const CACHE_MS = 30_000;
 const MAX_CACHE_ENTRIES = 1_000;
 const LAST_USED_THROTTLE_MS = 60_000;
+/**
+ * After a lookup failed, this long the database is not asked again for tokens known good:
+ * while it hangs, every mail login would otherwise spend its wait here before the decision
+ * even starts (and the decision has its own MAIL_AUTH_DB_TIMEOUT_MS).
+ */
+const DATABASE_BACKOFF_MS = 1_000;
+/** With a known-good answer in hand, the database gets this share of the mail deadline. */
+const KNOWN_GOOD_WAIT_SHARE = 0.25;
 
 /**
  * Per-mail-server API tokens. Only an HMAC of each token is stored; the token itself is shown
@@ -36,11 +45,14 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
   private readonly cache = new Map<string, { token: AuthenticatedServiceToken | null; until: number }>();
   private readonly lastUsedWrites = new Map<string, number>();
   /**
-   * Tokens last seen valid, used only while the database cannot be asked. That is safe: with
-   * the database away every decision answers tempfail anyway, and this way the attempt is still
-   * attributed to its mail server and recorded.
+   * Tokens last seen valid and when, used only while the database cannot be asked, and only
+   * for SERVICE_TOKEN_GRACE_SECONDS after that. That is safe: with the database away every
+   * decision answers tempfail or from state verified earlier, a revocation clears this map on
+   * every instance that hears it, and this way the mail servers keep getting answers (not a
+   * hang) and the attempt is still attributed to its mail server.
    */
-  private readonly lastKnownGood = new Map<string, AuthenticatedServiceToken>();
+  private readonly lastKnownGood = new Map<string, { token: AuthenticatedServiceToken; verifiedAt: number }>();
+  private databaseFailedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -139,25 +151,41 @@ export class ServiceTokensService implements OnModuleInit, OnApplicationBootstra
       if (cached.token) this.touch(cached.token.id, now);
       return cached.token;
     }
-    const candidates = this.keyring.candidateHashes('service-token', bearer);
+    const known = this.lastKnownGood.get(cacheKey);
+    const usable = known && now - known.verifiedAt <= this.config.SERVICE_TOKEN_GRACE_SECONDS * 1_000 ? known : null;
+    // The database failed a moment ago: answer from what it said before instead of waiting again.
+    if (usable && now - this.databaseFailedAt < DATABASE_BACKOFF_MS) return usable.token;
     let row: { id: string; name: string } | null;
     try {
-      row = await this.prisma.serviceToken.findFirst({
-        where: { tokenHash: { in: candidates }, revokedAt: null },
-        select: { id: true, name: true },
-      });
+      row = await withTimeout(
+        this.findActive(bearer),
+        usable
+          ? Math.ceil(this.config.MAIL_AUTH_DB_TIMEOUT_MS * KNOWN_GOOD_WAIT_SHARE)
+          : this.config.MAIL_AUTH_DB_TIMEOUT_MS,
+        'checking the service token',
+      );
     } catch (error) {
-      const known = this.lastKnownGood.get(cacheKey);
-      if (known) return known;
+      this.databaseFailedAt = Date.now();
+      if (usable) return usable.token;
+      // Unknown here and the database cannot say: the caller answers tempfail, never a guess.
       throw error;
     }
     const token = row ? { id: row.id, name: row.name } : null;
-    if (token && this.lastKnownGood.size < MAX_CACHE_ENTRIES) this.lastKnownGood.set(cacheKey, token);
+    if (token && (this.lastKnownGood.has(cacheKey) || this.lastKnownGood.size < MAX_CACHE_ENTRIES)) {
+      this.lastKnownGood.set(cacheKey, { token, verifiedAt: now });
+    }
     if (!token) this.lastKnownGood.delete(cacheKey);
     if (this.cache.size >= MAX_CACHE_ENTRIES) this.cache.clear();
     this.cache.set(cacheKey, { token, until: now + CACHE_MS });
     if (token) this.touch(token.id, now);
     return token;
+  }
+
+  private findActive(bearer: string): Promise<{ id: string; name: string } | null> {
+    return this.prisma.serviceToken.findFirst({
+      where: { tokenHash: { in: this.keyring.candidateHashes('service-token', bearer) }, revokedAt: null },
+      select: { id: true, name: true },
+    });
   }
 
   private touch(id: string, now: number): void {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrors, PROBLEM_CONTENT_TYPE, type Problem } from '@mailgate/contracts';
 import { AppError } from './app-error.js';
 import type { SpaFallback } from '../../spa/spa-static.js';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 
 /**
  * Renders every error as `application/problem+json` with a stable `code` and the request id.
@@ -71,6 +72,10 @@ export function toAppError(exception: unknown): AppError {
   }
   if (exception instanceof HttpException) {
     return fromHttpException(exception);
+  }
+  // The database being away or hung is not the request's fault: say so, and when to retry.
+  if (isDatabaseUnavailable(exception)) {
+    return new AppError(CommonErrors.SERVICE_UNAVAILABLE, { headers: { 'retry-after': '5' } });
   }
   return new AppError(CommonErrors.INTERNAL_ERROR);
 }
