@@ -48,7 +48,8 @@ export class AdminUserSearchService {
     return {
       match: plan.match,
       items,
-      nextCursor: hasMore && last ? encodeCursor({ f: plan.fingerprint, e: last.email } satisfies UserSearchCursor) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor({ f: plan.fingerprint, e: last.email } satisfies UserSearchCursor) : null,
     };
   }
 }

@@ -6,9 +6,13 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db/test-dat
 import { createTestApp } from '../../../test/support/test-app.js';
 import { signedInUser } from '../../../test/support/admin-kit.js';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
-import { signedInAs } from '../../../test/support/builders.js';
 import { mailAuthEnv, TEST_MAIL_TOKEN } from '../../../test/support/mail-auth-client.js';
-import { baselineFor, HOSTILE_VALUES, type BaselineIds, type HostileValue } from '../../../test/support/hostile-input.js';
+import {
+  baselineFor,
+  HOSTILE_VALUES,
+  type BaselineIds,
+  type HostileValue,
+} from '../../../test/support/hostile-input.js';
 import { collectRouteTable } from '../../openapi/route-table.js';
 import { ServiceTokensService } from '../../service-tokens/service-tokens.service.js';
 
@@ -109,6 +113,8 @@ describe('hostile input on every served route', () => {
     expect(routes.length).toBeGreaterThan(40);
     const failures: string[] = [];
     let sent = 0;
+    let caller: { cookies: Record<string, string> } | null = null;
+    const freshAdmin = async () => (await signedInUser(app, 'ADMIN')).auth;
 
     for (const [operation, body] of routes.flatMap((route) =>
       bodyVariants(route.body).map((variant) => [route, variant] as const),
@@ -127,17 +133,17 @@ describe('hostile input on every served route', () => {
         ...(operation.body ? [['body', 'unexpected'] as [Place, string]] : []),
       ];
       for (const [place, key] of fields) {
-        // A fresh admin per field and a fresh session per request: an accepted request may switch
-        // 2FA off or end sessions, and the next one must still get past the guards.
-        const caller = operation.auth === 'session' ? await signedInUser(app, 'ADMIN') : null;
         for (const value of HOSTILE_VALUES) {
           const request = buildRequest(operation, baseline, { place, key, value });
           if (!request) continue;
           sent += 1;
           const label = `${request.method} ${operation.path} ${place}.${key} = ${value.label}`;
-          const cookies = caller ? (await signedInAs(app, caller.user)).cookies : {};
-          const failure = await check(operation, request, cookies);
-          if (failure) failures.push(`${label}: ${failure}`);
+          // An accepted request may have switched 2FA off or ended the session: the next one gets
+          // a new admin, so that it still passes the guards.
+          if (operation.auth === 'session') caller ??= await freshAdmin();
+          const result = await check(operation, request, caller?.cookies ?? {});
+          if (result.failure) failures.push(`${label}: ${result.failure}`);
+          if (result.status < 400) caller = null;
         }
       }
     }
@@ -159,7 +165,7 @@ async function check(
   operation: OperationContract,
   request: Request,
   cookies: Record<string, string>,
-): Promise<string | null> {
+): Promise<{ status: number; failure: string | null }> {
   const auth =
     operation.auth === 'service-token'
       ? { headers: { authorization: `Bearer ${TEST_MAIL_TOKEN}` } }
@@ -176,15 +182,17 @@ async function check(
       ...(request.payload ? { payload: request.payload } : {}),
     });
   } catch (error) {
-    return `transfer failed: ${(error as Error).message}`;
+    return { status: 0, failure: `transfer failed: ${(error as Error).message}` };
   }
-  if (response.statusCode >= 500) return `${response.statusCode} ${response.body.slice(0, 200)}`;
-  if (response.statusCode < 400) return null;
+  const status = response.statusCode;
+  const fail = (failure: string | null) => ({ status, failure });
+  if (status >= 500) return fail(`${status} ${response.body.slice(0, 200)}`);
+  if (status < 400) return fail(null);
   if (!String(response.headers['content-type']).startsWith(PROBLEM_CONTENT_TYPE)) {
-    return `${response.statusCode} with content-type ${response.headers['content-type']}`;
+    return fail(`${status} with content-type ${response.headers['content-type']}`);
   }
   const code = (response.json() as { code?: unknown }).code;
-  if (typeof code !== 'string' || code.length === 0) return `${response.statusCode} without a code`;
+  if (typeof code !== 'string' || code.length === 0) return fail(`${status} without a code`);
   // A guard's refusal means validation was never reached: the walk would prove nothing.
-  return GUARD_CODES.has(code) ? `stopped by a guard (${code})` : null;
+  return fail(GUARD_CODES.has(code) ? `stopped by a guard (${code})` : null);
 }
