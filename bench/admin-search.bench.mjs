@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import argon2 from 'argon2';
 import pg from 'pg';
+import { ZSearchUsersQuery } from '@mailgate/contracts';
 import { createBenchDatabase, startBenchPostgres } from './lib/bench-database.mjs';
 import { applyMigrations } from '../scripts/lib/schema-engine.mjs';
 import {
@@ -112,7 +113,8 @@ function searchKinds(seeded, service) {
       query: async () => {
         const first = q(pick().email.slice(0, 3), 'prefix');
         const page = await service.search(first);
-        return page.nextCursor ? { ...first, cursor: page.nextCursor } : first;
+        // The API hands the service a decoded cursor (the contract decodes it): do the same.
+        return page.nextCursor ? ZSearchUsersQuery.parse({ ...first, cursor: page.nextCursor }) : first;
       },
       run: search,
     },

@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DEFAULT_WEB_DIST_DIR } from './config/paths.js';
 import { registerStrictJsonParser } from './common/http/json-body-parser.js';
-import { ProblemExceptionFilter } from './common/http/problem-exception.filter.js';
+import { ProblemExceptionFilter, renderFrameworkError } from './common/http/problem-exception.filter.js';
 import { generateRequestId } from './common/http/request-id.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -37,6 +37,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     // Mail servers reconnect constantly; keep-alive beyond Node's 5 s default saves handshakes.
     keepAliveTimeout: 65_000,
+    // An e-mail address in a path (the mail servers' user lookup) may take 254 characters, each up
+    // to 3 bytes percent-encoded; Fastify's default of 100 refused long addresses.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: renderFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
     bodyParser: false,

@@ -27,15 +27,16 @@ export class AdminAuditController {
   }
 
   @ContractRoute(adminAuditOperations.exportAuditLog)
-  export(
+  async export(
     @Query(validate(ZAuditExportQuery)) query: AuditExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Readable {
+  ): Promise<Readable> {
+    // Validated by the contract and the first batch read before a single header goes out.
+    const lines = await this.auditQuery.openCsvExport(query);
     const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="mailgate-audit-${stamp}.csv"`)
-      .header('cache-control', 'no-store');
-    return Readable.from(this.auditQuery.exportCsv(query));
+      .header('content-disposition', `attachment; filename="mailgate-audit-${stamp}.csv"`);
+    return Readable.from(lines);
   }
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AdminErrors, normaliseEmail, type SearchUsersQuery, type UserSearchMatch } from '@mailgate/contracts';
+import {
+  AdminErrors,
+  encodeCursor,
+  normaliseEmail,
+  type SearchUsersQuery,
+  type UserSearchCursor,
+  type UserSearchMatch,
+} from '@mailgate/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { AppError } from '../common/http/app-error.js';
@@ -41,7 +48,8 @@ export class AdminUserSearchService {
     return {
       match: plan.match,
       items,
-      nextCursor: hasMore && last ? encodeCursor(plan.fingerprint, last.email) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor({ f: plan.fingerprint, e: last.email } satisfies UserSearchCursor) : null,
     };
   }
 }
@@ -60,7 +68,7 @@ export function planUserSearch(query: SearchUsersQuery): UserSearchPlan {
     throw new AppError(AdminErrors.SEARCH_TERM_TOO_SHORT);
   }
   const fingerprint = fingerprintOf(match, term, query.role);
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, fingerprint);
+  const after = query.cursor === undefined ? null : lastEmailOf(query.cursor, fingerprint);
 
   const conditions: Prisma.Sql[] = [matchCondition(match, term)];
   if (query.role) conditions.push(Prisma.sql`"role" = ${query.role}::"Role"`);
@@ -116,16 +124,8 @@ function fingerprintOf(match: ResolvedMatch, term: string, role: Role | undefine
     .slice(0, 12);
 }
 
-function encodeCursor(fingerprint: string, lastEmail: string): string {
-  return Buffer.from(JSON.stringify({ f: fingerprint, e: lastEmail }), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string, fingerprint: string): string {
-  try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown; e?: unknown };
-    if (decoded.f === fingerprint && typeof decoded.e === 'string' && decoded.e.length > 0) return decoded.e;
-  } catch {
-    // falls through to the error below
-  }
-  throw new AppError(AdminErrors.INVALID_CURSOR);
+// The contract has already decoded the cursor and checked its fields (no NUL, bounded length).
+function lastEmailOf(cursor: UserSearchCursor, fingerprint: string): string {
+  if (cursor.f !== fingerprint) throw new AppError(AdminErrors.INVALID_CURSOR);
+  return cursor.e;
 }

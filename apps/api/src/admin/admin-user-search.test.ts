@@ -135,6 +135,16 @@ describe('user search', () => {
       cursor: Buffer.from('{"e":"a"}').toString('base64url'),
     });
     expect(forged.json().code).toBe('INVALID_CURSOR');
+    // A cursor of this very search (its fingerprint is right) with text PostgreSQL cannot take.
+    const genuine = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f: string; e: string };
+    for (const e of ['a\u0000b', '\ud800', 'x'.repeat(300), 42]) {
+      const hostile = await search({
+        q: token,
+        match: 'substring',
+        cursor: Buffer.from(JSON.stringify({ ...genuine, e })).toString('base64url'),
+      });
+      expect(hostile.json(), String(e)).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+    }
     const tooMany = await search({ q: token, limit: '51' });
     expect(tooMany.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     const empty = await search({ q: '   ' });

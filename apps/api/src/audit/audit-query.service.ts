@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AdminErrors, type AuditEventView, type AuditExportQuery } from '@mailgate/contracts';
+import { encodeCursor, type AuditCursor, type AuditEventView, type AuditExportQuery } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
-import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { csvRow } from './audit-csv.js';
 
@@ -40,32 +39,43 @@ const CSV_COLUMNS = [
 export class AuditQueryService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async query(filters: AuditFilters, options: { cursor?: string; limit: number }): Promise<AuditPage> {
-    const beforeId = options.cursor === undefined ? null : decodeCursor(options.cursor);
+  /** `cursor` comes decoded and range-checked by the contract (ZAuditLogQuery). */
+  async query(filters: AuditFilters, options: { cursor?: AuditCursor; limit: number }): Promise<AuditPage> {
+    const beforeId = options.cursor?.before ?? null;
     const rows = await this.read(filters, beforeId, options.limit + 1);
     const hasMore = rows.length > options.limit;
     const items = (hasMore ? rows.slice(0, options.limit) : rows).map(toView);
     const last = items.at(-1);
-    return { items, nextCursor: hasMore && last ? encodeCursor(last.id) : null };
+    return { items, nextCursor: hasMore && last ? encodeCursor({ before: last.id }) : null };
   }
 
-  /** The filtered log as CSV lines (header first), read in batches so memory stays flat. */
-  async *exportCsv(filters: AuditFilters): AsyncGenerator<string> {
+  /**
+   * The filtered log as CSV lines (header first), read in batches so memory stays flat. The first
+   * batch is read before this resolves, so a query that fails at all fails before the response
+   * has begun and is answered as a problem. A later failure ends the stream with an error, which
+   * aborts the response without its final chunk: the client sees a broken transfer, never a file
+   * that looks complete. (No trailer row: the file stays plain CSV for spreadsheets.)
+   */
+  async openCsvExport(filters: AuditFilters): Promise<AsyncGenerator<string>> {
+    const first = await this.read(filters, null, Math.min(EXPORT_BATCH, AUDIT_EXPORT_MAX_ROWS));
+    return this.csvLines(filters, first);
+  }
+
+  private async *csvLines(filters: AuditFilters, first: AuditRow[]): AsyncGenerator<string> {
     yield csvRow(CSV_COLUMNS);
-    let beforeId: bigint | null = null;
+    let rows = first;
     let written = 0;
-    while (written < AUDIT_EXPORT_MAX_ROWS) {
-      const rows = await this.read(filters, beforeId, Math.min(EXPORT_BATCH, AUDIT_EXPORT_MAX_ROWS - written));
-      if (rows.length === 0) return;
+    while (rows.length > 0) {
       for (const view of rows.map(toView)) {
         yield csvRow(CSV_COLUMNS.map((column) => cellOf(view, column)));
       }
       written += rows.length;
-      beforeId = rows.at(-1)!.id;
+      if (written >= AUDIT_EXPORT_MAX_ROWS) return;
+      rows = await this.read(filters, rows.at(-1)!.id, Math.min(EXPORT_BATCH, AUDIT_EXPORT_MAX_ROWS - written));
     }
   }
 
-  private read(filters: AuditFilters, beforeId: bigint | null, take: number) {
+  private read(filters: AuditFilters, beforeId: bigint | null, take: number): Promise<AuditRow[]> {
     const where: Prisma.AuditEventWhereInput = {
       ...(filters.userId ? { targetUserId: filters.userId } : {}),
       ...(filters.actorId ? { actorId: filters.actorId } : {}),
@@ -120,14 +130,4 @@ function cellOf(view: AuditEventView, column: (typeof CSV_COLUMNS)[number]): str
   if (column === 'before' || column === 'after')
     return value === null || value === undefined ? null : JSON.stringify(value);
   return (value as string | null) ?? null;
-}
-
-function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): bigint {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[1-9][0-9]{0,18}$/.test(text)) throw new AppError(AdminErrors.INVALID_CURSOR);
-  return BigInt(text);
 }

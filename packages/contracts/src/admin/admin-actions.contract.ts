@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { ZDateTimeInput } from '../common/dates.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
 import { AuthLocksErrors } from '../auth-locks/auth-locks.errors.js';
@@ -25,7 +26,7 @@ export const ZSetUserProtocolAccessParams = ZUserIdParams.extend({ protocol: ZPr
 export const ZSetUserProtocolAccessRequest = z.strictObject({
   enabled: z.boolean(),
   /** Only with enabled = true; null or absent = until turned off. */
-  enabledUntil: ZIsoDateTime.nullable().optional(),
+  enabledUntil: ZDateTimeInput.nullable().optional(),
   /** POP3 only. */
   pop3KeepCopy: z.boolean().optional(),
   reason: ZStaffReason,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
+import { ZDateTimeInput } from '../common/dates.js';
+import { ZBigintId, zCursor } from '../common/cursor.js';
 import { AdminErrors } from './admin.errors.js';
-import { STAFF_READ_ERRORS, ZCursor, ZIsoDateTime, ZPageLimit, ZUuid } from './admin-common.js';
+import { STAFF_READ_ERRORS, ZIsoDateTime, ZPageLimit, ZUuid } from './admin-common.js';
 
 const ZAuditFilters = {
   /** Events whose target is this user. */
@@ -14,12 +16,20 @@ const ZAuditFilters = {
     .regex(/^[a-z0-9_.-]+$/, { message: 'Use an action name such as protocol_access.enabled.' })
     .optional(),
   /** Inclusive lower bound. */
-  from: ZIsoDateTime.optional(),
+  from: ZDateTimeInput.optional(),
   /** Exclusive upper bound. */
-  to: ZIsoDateTime.optional(),
+  to: ZDateTimeInput.optional(),
 };
 
-export const ZAuditLogQuery = z.strictObject({ ...ZAuditFilters, cursor: ZCursor.optional(), limit: ZPageLimit });
+/** Inside an audit-log cursor: the id of the last event of the page (ids grow with time). */
+export const ZAuditCursor = z.strictObject({ before: ZBigintId });
+export type AuditCursor = z.output<typeof ZAuditCursor>;
+
+export const ZAuditLogQuery = z.strictObject({
+  ...ZAuditFilters,
+  cursor: zCursor(ZAuditCursor, AdminErrors.INVALID_CURSOR).optional(),
+  limit: ZPageLimit,
+});
 export type AuditLogQuery = z.infer<typeof ZAuditLogQuery>;
 
 export const ZAuditExportQuery = z.strictObject(ZAuditFilters);

@@ -9,13 +9,6 @@ export const ZStaffReason = zSafeText(500, { multiline: true })
   .min(1, { message: 'A reason is required.' })
   .meta({ description: 'Why this change is made (1-500 characters). Shown to the user and kept in the audit log.' });
 
-/** An opaque page cursor handed back by list endpoints. */
-export const ZCursor = z
-  .string()
-  .min(1)
-  .max(400)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid cursor.' });
-
 export const ZPageLimit = z.coerce.number().int().min(1).max(50).default(20);
 
 export const ZIsoDateTime = z.iso.datetime({ offset: true });

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
+import { zCursor } from '../common/cursor.js';
 import { AdminErrors } from './admin.errors.js';
 import { ZLoginActivity } from '../activity/activity.contract.js';
 import { ZAuthLock } from '../auth-locks/auth-locks.contract.js';
 import { ZRole, ZSessionView } from '../auth/auth.contract.js';
 import { ZAppPassword } from '../app-passwords/app-passwords.contract.js';
 import { ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
-import { ZCursor, ZIsoDateTime, ZPageLimit, ZUserIdParams, STAFF_SESSION_ERRORS } from './admin-common.js';
+import { ZIsoDateTime, ZPageLimit, ZUserIdParams, STAFF_SESSION_ERRORS } from './admin-common.js';
 
 /**
  * How the search term is matched. `auto` picks `exact` for a complete e-mail address, `substring`
@@ -17,11 +18,21 @@ import { ZCursor, ZIsoDateTime, ZPageLimit, ZUserIdParams, STAFF_SESSION_ERRORS 
 export const ZUserSearchMatch = z.enum(['auto', 'exact', 'prefix', 'substring']);
 export type UserSearchMatch = z.infer<typeof ZUserSearchMatch>;
 
+/**
+ * Inside a search cursor: a fingerprint of the search that made it (so it cannot page through
+ * another) and the last e-mail of its page.
+ */
+export const ZUserSearchCursor = z.strictObject({
+  f: z.string().regex(/^[A-Za-z0-9_-]{12}$/),
+  e: zSafeText(254).min(1),
+});
+export type UserSearchCursor = z.output<typeof ZUserSearchCursor>;
+
 export const ZSearchUsersQuery = z.strictObject({
   q: zSafeText(254).trim().min(1, { message: 'Type something to search for.' }),
   match: ZUserSearchMatch.default('auto'),
   role: ZRole.optional(),
-  cursor: ZCursor.optional(),
+  cursor: zCursor(ZUserSearchCursor, AdminErrors.INVALID_CURSOR).optional(),
   limit: ZPageLimit,
 });
 export type SearchUsersQuery = z.infer<typeof ZSearchUsersQuery>;

@@ -51,3 +51,22 @@ export const CommonErrors = defineErrorCodes({
 });
 
 export type CommonErrorCode = keyof typeof CommonErrors;
+
+type CodedDefinition = ErrorCodeDefinition & { readonly code: string };
+
+/**
+ * Params for a zod issue whose failure has its own catalogue code (INVALID_CURSOR rather than the
+ * generic VALIDATION_FAILED), so a schema can say what a client should be told.
+ */
+export function answeredWith(definition: CodedDefinition): { answeredWith: CodedDefinition } {
+  return { answeredWith: definition };
+}
+
+/** The catalogue entry one of these issues asks for, if any (see `answeredWith`). */
+export function errorCodeOfIssues(issues: readonly object[]): CodedDefinition | undefined {
+  for (const issue of issues) {
+    const definition = (issue as { params?: { answeredWith?: CodedDefinition } }).params?.answeredWith;
+    if (definition) return definition;
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrors, PROBLEM_CONTENT_TYPE, type Problem } from '@mailgate/contracts';
 import { AppError } from './app-error.js';
+import { setOwnHeaders } from './security-headers.js';
 import type { SpaFallback } from '../../spa/spa-static.js';
 import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 
@@ -30,22 +31,36 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       this.logger.warn({ requestId: request.id, code: appError.code, detail: appError.options.internalDetail });
     }
 
-    const body: Problem = {
-      type: 'about:blank',
-      title: appError.definition.message,
-      status: appError.status,
-      code: appError.code,
-      requestId: String(request.id),
-      ...(appError.options.detail ? { detail: appError.options.detail } : {}),
-      ...(appError.options.issues ? { issues: appError.options.issues } : {}),
-      ...(appError.options.problems ? { problems: appError.options.problems } : {}),
-    };
-    void reply
-      .status(appError.status)
-      .headers(appError.options.headers ?? {})
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(body);
+    sendProblem(request, reply, appError);
   }
+}
+
+/** Writes an AppError as problem+json (also used for Fastify's router errors, see app.factory). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, appError: AppError): void {
+  const body: Problem = {
+    type: 'about:blank',
+    title: appError.definition.message,
+    status: appError.status,
+    code: appError.code,
+    requestId: String(request.id),
+    ...(appError.options.detail ? { detail: appError.options.detail } : {}),
+    ...(appError.options.issues ? { issues: appError.options.issues } : {}),
+    ...(appError.options.problems ? { problems: appError.options.problems } : {}),
+  };
+  void reply
+    .status(appError.status)
+    .headers(appError.options.headers ?? {})
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(body);
+}
+
+/**
+ * Fastify answers some malformed URLs itself, before any route or filter: a path segment that is
+ * not valid percent-encoded UTF-8, or one longer than `maxParamLength`. Same problem+json here.
+ */
+export function renderFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  setOwnHeaders(request, reply);
+  sendProblem(request, reply, toAppError(error));
 }
 
 interface FastifyLikeError {
@@ -66,6 +81,11 @@ export function toAppError(exception: unknown): AppError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError(CommonErrors.MALFORMED_JSON);
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError(CommonErrors.VALIDATION_FAILED, {
+        issues: [{ path: 'url', message: 'A part of the address is malformed or too long.', code: 'invalid_url' }],
+      });
   }
   if (fastifyError.statusCode === 400 && fastifyError.name === 'SyntaxError') {
     return new AppError(CommonErrors.MALFORMED_JSON);

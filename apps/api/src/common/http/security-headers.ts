@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const ONE_YEAR_SECONDS = 31_536_000;
 
@@ -31,10 +31,26 @@ export async function registerSecurityHeaders(fastify: FastifyInstance): Promise
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') {
-      reply.header('strict-transport-security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
-    }
-    reply.header('x-request-id', String(request.id));
-  });
+  fastify.addHook('onSend', async (request, reply) => setOwnHeaders(request, reply));
+}
+
+/**
+ * Our headers beside helmet's. Also called for the errors Fastify's router answers itself (see
+ * `renderFrameworkError`), which no hook sees.
+ */
+export function setOwnHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.protocol === 'https') {
+    reply.header('strict-transport-security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
+  }
+  reply.header('x-request-id', String(request.id));
+  // API answers are per user and often carry secrets shown once (app passwords, reset links,
+  // TOTP seeds, recovery codes): no browser or proxy may keep them. Pragma for HTTP/1.0 caches.
+  if (isApiPath(request.url)) {
+    reply.header('cache-control', 'no-store');
+    reply.header('pragma', 'no-cache');
+  }
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }

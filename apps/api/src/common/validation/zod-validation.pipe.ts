@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { CommonErrors } from '@mailgate/contracts';
+import { CommonErrors, errorCodeOfIssues } from '@mailgate/contracts';
 import { AppError } from '../http/app-error.js';
 
 /**
@@ -14,7 +14,8 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown): z.output<T> {
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
-    throw new AppError(CommonErrors.VALIDATION_FAILED, {
+    // A schema may name its own code (a forged cursor is INVALID_CURSOR); the rest is generic.
+    throw new AppError(errorCodeOfIssues(result.error.issues) ?? CommonErrors.VALIDATION_FAILED, {
       issues: result.error.issues.map((issue) => ({
         path: issue.path.map(String).join('.'),
         // zod's messages describe the rule, never echo the value, so they are safe to return.
