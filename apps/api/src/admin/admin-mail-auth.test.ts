@@ -4,7 +4,14 @@ import { createTestDatabase, type TestDatabase } from '../../test/db/test-databa
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createUser } from '../../test/support/builders.js';
-import { decision, loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
+import {
+  decision,
+  familiarIp,
+  loginBody,
+  mailAuthEnv,
+  postDecision,
+  randomIp,
+} from '../../test/support/mail-auth-client.js';
 import { ClusterEventsService, type ClusterTopic } from '../cluster-events/cluster-events.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -56,7 +63,8 @@ async function saveSettings(change: Record<string, boolean>) {
 describe('global settings reach the very next mail decision', () => {
   it('applies "TLS required" off and on again at once, on this instance and on the other', async () => {
     const user = await createUser(prisma, { imap: true });
-    const plaintext = loginBody(user, { secured: false });
+    // From an address the user logged in from before: the only kind told the reason of a refusal.
+    const plaintext = loginBody(user, { secured: false, clientIp: await familiarIp(prisma, user.id) });
     // Both instances have the settings cached from these decisions.
     expect(await decision(first, plaintext)).toEqual({ decision: 'deny', reason: 'TLS_REQUIRED' });
     expect(await decision(second, plaintext)).toEqual({ decision: 'deny', reason: 'TLS_REQUIRED' });
@@ -76,10 +84,11 @@ describe('global settings reach the very next mail decision', () => {
 
   it('applies "main password allowed in mail programs" off to the next decision', async () => {
     const user = await createUser(prisma, { imap: true });
-    expect(await decision(first, loginBody(user))).toMatchObject({ decision: 'allow', credential: 'password' });
+    const login = loginBody(user, { clientIp: await familiarIp(prisma, user.id) });
+    expect(await decision(first, login)).toMatchObject({ decision: 'allow', credential: 'password' });
     await saveSettings({ allowMainPasswordWithout2fa: false });
     try {
-      expect(await decision(first, loginBody(user))).toEqual({ decision: 'deny', reason: 'MAIN_PASSWORD_NOT_ALLOWED' });
+      expect(await decision(first, login)).toEqual({ decision: 'deny', reason: 'MAIN_PASSWORD_NOT_ALLOWED' });
     } finally {
       await saveSettings({ allowMainPasswordWithout2fa: true });
     }

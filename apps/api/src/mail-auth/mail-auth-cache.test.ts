@@ -3,8 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
-import { clientIpKey } from '../auth-locks/client-ip.js';
+import { decision, familiarIp, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AccountEventsService } from '../account-events/account-events.service.js';
@@ -34,11 +33,6 @@ describe('fast repeat logins and instant revocation', () => {
   afterEach(() => vi.restoreAllMocks());
 
   /** An address the user logged in from recently: refusals there name their reason. */
-  const familiarIp = async (userId: string) => {
-    const ip = randomIp();
-    await prisma.familiarIp.create({ data: { userId, ipKey: clientIpKey(ip)!, lastSuccessAt: new Date() } });
-    return ip;
-  };
   const asUser = (userId: string) => ({ actor: { userId, role: 'USER' as const }, userId, meta: null });
   /** A write that bypasses the portal's services: nothing is announced. */
   const turnOffSilently = (userId: string) =>
@@ -63,7 +57,7 @@ describe('fast repeat logins and instant revocation', () => {
 
   it('denies the very next login after the protocol is turned off (cached state evicted)', async () => {
     const user = await createUser(prisma, { imap: true });
-    const home = await familiarIp(user.id);
+    const home = await familiarIp(prisma, user.id);
     expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     await first.get(ProtocolAccessService).setAccess({ ...asUser(user.id), protocol: 'IMAP', enabled: false });
     expect(await decision(first, loginBody(user, { clientIp: home }))).toEqual({
@@ -74,7 +68,7 @@ describe('fast repeat logins and instant revocation', () => {
 
   it('serves the cached state until a change is announced (which is why every change must publish)', async () => {
     const user = await createUser(prisma, { imap: true });
-    const home = await familiarIp(user.id);
+    const home = await familiarIp(prisma, user.id);
     expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
     await turnOffSilently(user.id);
     expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });
@@ -137,7 +131,7 @@ describe('fast repeat logins and instant revocation', () => {
       appPasswords: [{ scopes: ['IMAP'], expiresAt: until }],
       keyring,
     });
-    const home = await familiarIp(user.id);
+    const home = await familiarIp(prisma, user.id);
     const clock = vi.spyOn(first.get(Clock), 'now');
     clock.mockReturnValue(new Date(until.getTime() - 1_000));
     expect(await decision(first, loginBody(user, { clientIp: home }))).toMatchObject({ decision: 'allow' });

@@ -3,9 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signIn } from '../../test/support/builders.js';
-import { decision, loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
+import { decision, familiarIp, loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
 import { BruteForceService } from '../auth-locks/brute-force.service.js';
-import { clientIpKey } from '../auth-locks/client-ip.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
@@ -25,11 +24,6 @@ describe('POST /api/mail/v1/auth', () => {
   });
 
   /** An address this user logged in from recently, as PostgreSQL remembers it. */
-  const familiarIp = async (userId: string) => {
-    const ip = randomIp();
-    await prisma.familiarIp.create({ data: { userId, ipKey: clientIpKey(ip)!, lastSuccessAt: new Date() } });
-    return ip;
-  };
   const attemptsOf = async (userId: string) => {
     await app.get(LoginAttemptRecorder).flush();
     return prisma.loginAttempt.findMany({ where: { userId }, orderBy: { id: 'asc' } });
@@ -103,7 +97,7 @@ describe('POST /api/mail/v1/auth', () => {
         reason: 'PASSWORD_WRONG',
       });
       // ...from a familiar one the mail server gets the reason it can show (nologin).
-      const home = await familiarIp(user.id);
+      const home = await familiarIp(prisma, user.id);
       expect(await decision(app, loginBody(user, { ...overrides, clientIp: home }))).toEqual({
         decision: 'deny',
         reason,
@@ -159,7 +153,7 @@ describe('POST /api/mail/v1/auth', () => {
     const spy = vi.spyOn(settings, 'get');
     try {
       const user = await createUser(prisma, {});
-      const clientIp = await familiarIp(user.id);
+      const clientIp = await familiarIp(prisma, user.id);
       spy.mockResolvedValue({ ...real, defaultImapEnabled: true, requireTlsForProtocols: false });
       expect(await decision(app, loginBody(user, { secured: false, clientIp }))).toMatchObject({ decision: 'allow' });
       spy.mockResolvedValue({ ...real, defaultImapEnabled: true, allowMainPasswordWithout2fa: false });

@@ -2,6 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import type { BuiltUser } from './builders.js';
+import { clientIpKey } from '../../src/auth-locks/client-ip.js';
+import type { PrismaService } from '../../src/database/prisma.service.js';
 
 /** The same seeded token in every test file, so parallel files agree on the 'local' token. */
 export const TEST_MAIL_TOKEN = 'mgt_test-only-mail-server-token-0123456789abcdef';
@@ -22,6 +24,16 @@ export function randomIp(): string {
   return randomInt(2) === 0
     ? `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
     : `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}::${randomInt(1, 65536).toString(16)}`;
+}
+
+/**
+ * A fresh address that counts as one the user recently logged in from: the only kind of address
+ * that is told why a valid credential was refused (see readableRefusal in decision-rules.ts).
+ */
+export async function familiarIp(prisma: PrismaService, userId: string): Promise<string> {
+  const ip = randomIp();
+  await prisma.familiarIp.create({ data: { userId, ipKey: clientIpKey(ip)!, lastSuccessAt: new Date() } });
+  return ip;
 }
 
 export interface LoginBody {
