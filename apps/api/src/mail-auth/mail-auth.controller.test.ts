@@ -3,7 +3,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signIn } from '../../test/support/builders.js';
-import { decision, familiarIp, loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
+import {
+  decision,
+  familiarIp,
+  loginBody,
+  mailAuthEnv,
+  postDecision,
+  randomIp,
+} from '../../test/support/mail-auth-client.js';
 import { BruteForceService } from '../auth-locks/brute-force.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
