@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DEFAULT_WEB_DIST_DIR } from './config/paths.js';
 import { registerStrictJsonParser } from './common/http/json-body-parser.js';
+import { registerResponseCompression } from './common/http/response-compression.js';
 import { ProblemExceptionFilter } from './common/http/problem-exception.filter.js';
 import { generateRequestId } from './common/http/request-id.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
@@ -46,6 +47,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = app.getHttpAdapter().getInstance();
   registerStrictJsonParser(fastify);
   await fastify.register(fastifyCookie);
+  // Before the SPA's static files and the routes (app.init below), so its hook covers them all.
+  await registerResponseCompression(fastify);
   await registerSecurityHeaders(fastify);
   const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
