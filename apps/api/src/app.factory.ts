@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     // Mail servers reconnect constantly; keep-alive beyond Node's 5 s default saves handshakes.
     keepAliveTimeout: 65_000,
+    // The "incoming request"/"request completed" lines (off by default in demo mode only).
+    logController: new LogController({ disableRequestLogging: !config.LOG_REQUESTS }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
     bodyParser: false,
@@ -52,7 +55,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await registerSecurityHeaders(fastify);
   const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts handles SIGTERM itself, so that requests in flight are
+  // answered before any module shuts down (Nest's own order is the other way round).
 
   await app.init();
   const document = buildOpenApiDocument(
