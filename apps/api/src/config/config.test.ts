@@ -48,7 +48,10 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       LOG_REQUESTS: true,
     });
-    expect(loadConfig({ ...valid, HOST: '::1', LOG_REQUESTS: '0' })).toMatchObject({ HOST: '::1', LOG_REQUESTS: false });
+    expect(loadConfig({ ...valid, HOST: '::1', LOG_REQUESTS: '0' })).toMatchObject({
+      HOST: '::1',
+      LOG_REQUESTS: false,
+    });
   });
 
   it('parses boolean flags strictly', () => {

@@ -3,7 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import { callAs, signedInUser, type Caller } from '../../../test/support/admin-kit.js';
+import { createUser } from '../../../test/support/builders.js';
+import { loginBody, mailAuthEnv, TEST_MAIL_TOKEN } from '../../../test/support/mail-auth-client.js';
 import { createTestApp } from '../../../test/support/test-app.js';
+import { PrismaService } from '../../database/prisma.service.js';
 import { COMPRESSION_THRESHOLD_BYTES } from './response-compression.js';
 
 describe('API response compression', () => {
@@ -11,7 +14,7 @@ describe('API response compression', () => {
   let support: Caller;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp(mailAuthEnv());
     support = await signedInUser(app, 'SUPPORT');
   });
   afterAll(() => app?.close());
@@ -46,6 +49,23 @@ describe('API response compression', () => {
     expect(response.rawPayload.length).toBeLessThan(COMPRESSION_THRESHOLD_BYTES);
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('never touches a mail decision: it stays under the threshold even when a client asks', async () => {
+    const user = await createUser(app.get(PrismaService), { imap: true });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/mail/v1/auth',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TEST_MAIL_TOKEN}`,
+        'accept-encoding': 'br, gzip',
+      },
+      payload: JSON.stringify(loginBody(user)),
+    });
+    expect(response.json()).toMatchObject({ decision: 'allow' });
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.rawPayload.length).toBeLessThan(COMPRESSION_THRESHOLD_BYTES);
   });
 
   it('streams the audit CSV export compressed, to the same bytes as uncompressed', async () => {

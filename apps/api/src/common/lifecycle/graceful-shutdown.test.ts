@@ -76,7 +76,14 @@ describe('SIGTERM under load', () => {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     const base = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); attempt += 1) {
+    for (
+      let attempt = 0;
+      !(await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      attempt += 1
+    ) {
       if (attempt > 300 || child.exitCode !== null) throw new Error(`the API did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
