@@ -32,8 +32,12 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   stopGracefullyOnSignals(app, { logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   const address = { host: config.HOST, port: config.PORT };
-  logger.info({ ...describeListenAddress(address), host: config.HOST, port: config.PORT }, 'Mailgate is listening');
-  if (config.MAILGATE_DEMO) process.stdout.write(demoBanner(address, { customPassword: customDemoPassword }));
+  if (config.MAILGATE_DEMO) {
+    // The banner replaces the "listening" log line (request lines are off in demo mode).
+    process.stdout.write(demoBanner(address, { customPassword: customDemoPassword }));
+  } else {
+    logger.info({ ...describeListenAddress(address), host: config.HOST, port: config.PORT }, 'Mailgate is listening');
+  }
 }
 
 void bootstrap().catch((error: unknown) => {
