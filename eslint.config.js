@@ -48,7 +48,7 @@ export default defineConfig([
   },
   {
     // Build and test configs of the SPA run in Node, not in the browser.
-    files: ['apps/web/*.config.ts'],
+    files: ['apps/web/*.config.ts', 'apps/web/build/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
 ]);

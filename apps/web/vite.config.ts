@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { precompressPlugin } from './build/precompress.plugin.ts';
 
 // The config is also run from the repository root (`vite build --config apps/web/vite.config.ts`),
 // so anchor everything to this folder instead of the working directory.
@@ -12,7 +13,8 @@ const apiProxy = {
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // Brotli and gzip copies of the build, served by the API according to Accept-Encoding.
+  plugins: [react(), precompressPlugin()],
   resolve: {
     // Workspace packages (@mailgate/contracts, @mailgate/password-policy) export their TS source under
     // this condition, so the SPA bundles the source and needs no prior package build. Setting

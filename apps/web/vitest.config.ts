@@ -11,7 +11,7 @@ export default mergeConfig(
     test: {
       // jsdom is not installed: unit tests cover pure logic and stub browser globals where needed.
       environment: 'node',
-      include: ['src/**/*.test.{ts,tsx}'],
+      include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     },
   }),
 );

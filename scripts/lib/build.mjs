@@ -67,6 +67,7 @@ export async function buildWeb({ force = false } = {}) {
     'apps/web/src',
     'apps/web/index.html',
     'apps/web/vite.config.ts',
+    'apps/web/build',
     'packages/contracts/src',
     'packages/password-policy/src',
   ];

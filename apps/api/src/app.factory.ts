@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DEFAULT_WEB_DIST_DIR } from './config/paths.js';
 import { registerStrictJsonParser } from './common/http/json-body-parser.js';
 import { ProblemExceptionFilter, renderFrameworkError } from './common/http/problem-exception.filter.js';
+import { registerResponseCompression } from './common/http/response-compression.js';
 import { generateRequestId } from './common/http/request-id.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -41,6 +43,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // to 3 bytes percent-encoded; Fastify's default of 100 refused long addresses.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: renderFrameworkError,
+    // The "incoming request"/"request completed" lines (off by default in demo mode only).
+    logController: new LogController({ disableRequestLogging: !config.LOG_REQUESTS }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.imports), adapter, {
     bodyParser: false,
@@ -50,10 +54,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = app.getHttpAdapter().getInstance();
   registerStrictJsonParser(fastify);
   await fastify.register(fastifyCookie);
+  // Before the SPA's static files and the routes (app.init below), so its hook covers them all.
+  await registerResponseCompression(fastify);
   await registerSecurityHeaders(fastify);
   const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts handles SIGTERM itself, so that requests in flight are
+  // answered before any module shuts down (Nest's own order is the other way round).
 
   await app.init();
   const document = buildOpenApiDocument(

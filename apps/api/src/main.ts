@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
+import { stopGracefullyOnSignals } from './common/lifecycle/graceful-shutdown.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { applyPendingMigrations } from './database/migrations.js';
 import { PrismaService } from './database/prisma.service.js';
 import { createRootLogger } from './common/logging/logger.js';
-import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, seedDemoAccounts } from './demo/demo-accounts.js';
+import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from './demo/demo-accounts.js';
+import { demoBanner, describeListenAddress } from './demo/start-banner.js';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -23,19 +25,18 @@ async function bootstrap(): Promise<void> {
     logger.info({ applied }, applied.length ? 'applied migrations' : 'database schema is up to date');
   }
   const app = await createApp(config, { logger });
+  const customDemoPassword = process.env.MAILGATE_DEMO_PASSWORD !== undefined;
   if (config.MAILGATE_DEMO) {
     await seedDemoAccounts(app.get(PrismaService), process.env.MAILGATE_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
   }
   await app.listen({ port: config.PORT, host: config.HOST });
-  const url = `http://localhost:${config.PORT}`;
-  logger.info({ url }, 'Mailgate is listening');
+  stopGracefullyOnSignals(app, { logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  const address = { host: config.HOST, port: config.PORT };
   if (config.MAILGATE_DEMO) {
-    const password = process.env.MAILGATE_DEMO_PASSWORD ? '(from MAILGATE_DEMO_PASSWORD)' : DEFAULT_DEMO_PASSWORD;
-    process.stdout.write(
-      `\n  Mailgate is running at ${url}\n  API docs: ${url}/api/docs\n\n  Demo sign-ins (local use only), password ${password}:\n` +
-        DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(20)} ${account.role.toLowerCase()}`).join('\n') +
-        '\n\n  Press Ctrl-C to stop.\n\n',
-    );
+    // The banner replaces the "listening" log line (request lines are off in demo mode).
+    process.stdout.write(demoBanner(address, { customPassword: customDemoPassword }));
+  } else {
+    logger.info({ ...describeListenAddress(address), host: config.HOST, port: config.PORT }, 'Mailgate is listening');
   }
 }
 

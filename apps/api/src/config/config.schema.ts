@@ -16,7 +16,8 @@ const mailSecurity = z.enum(['SSL/TLS', 'STARTTLS'], { message: 'must be SSL/TLS
 export const ZEnvironment = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    // Default depends on MAILGATE_DEMO (see withDerivedDefaults in config.ts).
+    HOST: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: postgresUrl,
     REDIS_URL: z
@@ -46,6 +47,10 @@ export const ZEnvironment = z
     MAILGATE_MAIL_TOKEN: z.string().min(32).optional().meta({ sensitive: true }),
     MIGRATE_ON_START: booleanFlag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // One line per request at info level; default depends on MAILGATE_DEMO (see config.ts).
+    LOG_REQUESTS: booleanFlag.optional(),
+    // How long a SIGTERM waits for requests in flight before the process gives up and exits.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     TRUST_PROXY: z.string().default(''),
     WEB_DIST_DIR: z.string().optional(),
     PUBLIC_URL: z.url().optional(),

@@ -40,6 +40,20 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain(secret);
   });
 
+  it('listens on every interface and logs each request in production, on loopback and quietly in demo mode', () => {
+    expect(loadConfig(valid)).toMatchObject({ HOST: '0.0.0.0', LOG_REQUESTS: true });
+    expect(loadConfig({ ...valid, MAILGATE_DEMO: '1' })).toMatchObject({ HOST: '127.0.0.1', LOG_REQUESTS: false });
+    // Explicit values win in either mode.
+    expect(loadConfig({ ...valid, MAILGATE_DEMO: '1', HOST: '0.0.0.0', LOG_REQUESTS: 'yes' })).toMatchObject({
+      HOST: '0.0.0.0',
+      LOG_REQUESTS: true,
+    });
+    expect(loadConfig({ ...valid, HOST: '::1', LOG_REQUESTS: '0' })).toMatchObject({
+      HOST: '::1',
+      LOG_REQUESTS: false,
+    });
+  });
+
   it('parses boolean flags strictly', () => {
     expect(loadConfig({ ...valid, MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
     expect(captureConfigError({ ...valid, MIGRATE_ON_START: 'maybe' }).problems[0]).toMatch(/^MIGRATE_ON_START /);

@@ -1,6 +1,23 @@
 import { ZEnvironment, SENSITIVE_VARIABLES, type Environment } from './config.schema.js';
 
-export type AppConfig = Readonly<Environment>;
+/** Variables whose default depends on another one; after loadConfig they always have a value. */
+type Derived = { HOST: string; LOG_REQUESTS: boolean };
+// An intersection, not Omit: the schema is loose (an index signature), which Omit would flatten.
+export type AppConfig = Readonly<Environment & Derived>;
+
+/**
+ * Demo mode (`npm start` without DATABASE_URL) has accounts with a published password: it listens
+ * on loopback only unless HOST says otherwise, and leaves out the per-request log lines so the
+ * start banner stays readable. Production listens on all interfaces and logs every request.
+ */
+function withDerivedDefaults(environment: Environment): AppConfig {
+  const demo = environment.MAILGATE_DEMO;
+  return {
+    ...environment,
+    HOST: environment.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
+    LOG_REQUESTS: environment.LOG_REQUESTS ?? !demo,
+  };
+}
 
 /** Thrown at boot with every problem found, so an operator can fix them all in one go. */
 export class ConfigError extends Error {
@@ -26,7 +43,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     });
     throw new ConfigError(problems);
   }
-  return Object.freeze({ ...result.data });
+  return Object.freeze(withDerivedDefaults(result.data));
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -3,9 +3,16 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+/** Vite puts only content-hashed files here (`index-<hash>.js`): a changed file gets a new name. */
+const HASHED_ASSETS = '/assets/';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves the built SPA on the API's origin (one port, one CSP, no CORS). Hashed assets are cached
- * for a year; index.html never, so a deploy is picked up at the next navigation.
+ * for a year without revalidation; index.html and everything else must be revalidated, so a
+ * deploy is picked up at the next navigation. The build writes brotli and gzip copies beside each
+ * file (apps/web/build/precompress.plugin.ts): `preCompressed` picks one by Accept-Encoding (br,
+ * then gzip, else the file itself) and adds `Vary: Accept-Encoding`, for the fallback too.
  * Returns the fallback that answers client-side routes (e.g. /admin/users) with index.html.
  */
 export async function registerSpa(fastify: FastifyInstance, distDir: string): Promise<SpaFallback | undefined> {
@@ -15,11 +22,11 @@ export async function registerSpa(fastify: FastifyInstance, distDir: string): Pr
     prefix: '/',
     wildcard: false,
     index: false,
+    preCompressed: true,
+    // The copies are chosen through their original's URL; they are no routes of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
     setHeaders: (reply, path) => {
-      void reply.header(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+      void reply.header('cache-control', path.includes(HASHED_ASSETS) ? IMMUTABLE : 'no-cache');
     },
   });
   return (request, reply) => {
