@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CounterStore } from '../rate-limit/counter-store.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { LockStore } from './lock-store.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { FamiliarIpStore } from './familiar-ip.store.js';
@@ -76,6 +77,7 @@ export class BruteForceService {
     private readonly lockStore: LockStore,
     private readonly locks: AuthLocksService,
     private readonly familiarIps: FamiliarIpStore,
+    private readonly metrics: MailgateMetrics,
   ) {
     this.limits = bruteForceLimits(config);
   }
@@ -237,6 +239,7 @@ export class BruteForceService {
   ): Promise<void> {
     const lockedUntil = new Date(now.getTime() + durationMs);
     await this.lockStore.set(key, lockedUntil.getTime(), durationMs);
+    this.metrics.locksSet.inc({ scope, family: subject.family });
     this.logger.warn({ scope, family: subject.family, ip: subject.ipKey, failures, lockedUntil }, 'login lock set');
     await this.locks
       .recordLock(

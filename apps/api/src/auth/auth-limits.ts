@@ -26,22 +26,24 @@ export const AuthLimits = {
    */
   signIn: (email: string, ip: string): AttemptLimit[] => [
     {
+      kind: 'sign-in:account-ip',
       key: `auth:sign-in:account-ip:${emailKey(email)}:${ip}`,
       max: 10,
       windowMs: FIFTEEN_MINUTES,
       forgiveOnSuccess: true,
     },
-    { key: `auth:sign-in:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
-    { key: `auth:sign-in:account:${emailKey(email)}`, max: 100, windowMs: FIFTEEN_MINUTES },
+    { kind: 'sign-in:ip', key: `auth:sign-in:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+    { kind: 'sign-in:account', key: `auth:sign-in:account:${emailKey(email)}`, max: 100, windowMs: FIFTEEN_MINUTES },
   ],
   /**
    * TOTP codes and recovery codes share one budget: both are the second factor. On top, one pending
    * sign-in takes a few wrong codes only; then the password has to be typed again.
    */
   secondFactor: (userId: string, ip: string, pendingNonce: string): AttemptLimit[] => [
-    { key: `auth:second-factor:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
-    { key: `auth:second-factor:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+    { kind: 'second-factor:user', key: `auth:second-factor:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
+    { kind: 'second-factor:ip', key: `auth:second-factor:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
     {
+      kind: 'second-factor:pending',
       key: `auth:pending-failures:${pendingNonce}`,
       max: PENDING_MAX_FAILURES,
       windowMs: PENDING_SIGN_IN_MS,
@@ -50,7 +52,7 @@ export const AuthLimits = {
   ],
   /** Step-up and the current password of a password change: re-checks of a signed-in user. */
   reauthentication: (userId: string, ip: string): AttemptLimit[] => [
-    { key: `auth:reauth:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
-    { key: `auth:reauth:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+    { kind: 'reauth:user', key: `auth:reauth:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },
+    { kind: 'reauth:ip', key: `auth:reauth:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
   ],
 };

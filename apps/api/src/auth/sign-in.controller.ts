@@ -8,10 +8,12 @@ import {
   type SignInResponse,
   type SignInTotpResponse,
 } from '@mailgate/contracts';
+import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { CurrentSession, Public } from './auth.decorators.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { ME_SELECT, toMe } from './me.view.js';
@@ -27,6 +29,7 @@ export class SignInController {
     private readonly signIn: SignInService,
     private readonly sessions: SessionService,
     private readonly prisma: PrismaService,
+    private readonly metrics: MailgateMetrics,
   ) {}
 
   @Public()
@@ -38,7 +41,9 @@ export class SignInController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInResponse> {
-    const result = await this.signIn.withPassword(body.email, body.password, meta);
+    const result = await this.counted('password', this.signIn.withPassword(body.email, body.password, meta), (done) =>
+      done.status === 'totp-required' ? 'TOTP_REQUIRED' : 'SIGNED_IN',
+    );
     if (result.status === 'totp-required') {
       writePendingCookie(request, reply, result.pendingToken);
       return { status: 'totp-required' };
@@ -56,7 +61,11 @@ export class SignInController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInTotpResponse> {
-    const result = await this.signIn.withSecondFactor(readPendingCookie(request), body, meta);
+    const result = await this.counted(
+      'second_factor',
+      this.signIn.withSecondFactor(readPendingCookie(request), body, meta),
+      () => 'SIGNED_IN',
+    );
     await this.startSession(request, reply, result.session);
     return {
       status: 'signed-in',
@@ -79,6 +88,22 @@ export class SignInController {
   async me(@CurrentSession() session: AuthenticatedSession): Promise<Me> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: session.userId }, select: ME_SELECT });
     return toMe(user, session.lastStepUpAt);
+  }
+
+  /** Counts the step's outcome: its result, or the error code answered (a closed catalogue). */
+  private async counted<T>(
+    step: 'password' | 'second_factor',
+    work: Promise<T>,
+    outcomeOf: (result: T) => string,
+  ): Promise<T> {
+    try {
+      const result = await work;
+      this.metrics.webSignIns.inc({ step, outcome: outcomeOf(result) });
+      return result;
+    } catch (error) {
+      this.metrics.webSignIns.inc({ step, outcome: error instanceof AppError ? error.code : 'ERROR' });
+      throw error;
+    }
   }
 
   /**

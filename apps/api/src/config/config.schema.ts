@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
 import { booleanFlag } from './boolean-flag.js';
 import { DEPENDENCY_DEADLINES_ENVIRONMENT } from './dependency-deadlines.config.js';
+import { METRICS_ENVIRONMENT } from './metrics.config.js';
 
 const postgresUrl = z
   .string()
@@ -75,9 +76,14 @@ export const ZEnvironment = z
       .default(5_000),
     ...MAIL_AUTH_ENVIRONMENT,
     ...DEPENDENCY_DEADLINES_ENVIRONMENT,
+    ...METRICS_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).
-  .loose();
+  .loose()
+  .refine((environment) => environment.METRICS_PORT === undefined || environment.METRICS_PORT !== environment.PORT, {
+    message: 'must differ from PORT: metrics are never served on the public port',
+    path: ['METRICS_PORT'],
+  });
 
 export type Environment = z.infer<typeof ZEnvironment>;
 

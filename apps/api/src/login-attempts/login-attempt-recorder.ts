@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDe
 import { isIP } from 'node:net';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { samplePool } from '../metrics/pool-sampler.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LoginAttemptRecord } from './login-attempts.types.js';
 import { sanitiseForStorage } from './sanitise.js';
@@ -37,15 +39,21 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   private dropped = 0;
   private readonly pool: pg.Pool;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: MailgateMetrics,
+  ) {
     this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1, idleTimeoutMillis: 30_000 });
     // An idle connection dropped by the server must not crash the process; the next flush reconnects.
     this.pool.on('error', (error) => this.logger.warn({ err: error.message }, 'attempt writer connection lost'));
+    samplePool(metrics, 'attempts', this.pool);
+    metrics.addSampler(() => metrics.attemptQueueDepth.set(this.pending()));
   }
 
   record(attempt: LoginAttemptRecord): void {
     this.buffer.push(attempt);
     if (this.buffer.length > MAX_BUFFERED) {
+      this.metrics.attemptsDropped.inc(this.buffer.length - MAX_BUFFERED);
       this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
       this.dropped += 1;
       if (this.dropped % 1000 === 1)
@@ -68,7 +76,16 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0 && this.appPasswordUses.size === 0) return;
-    this.flushing = this.writeAll().finally(() => (this.flushing = null));
+    const stopTimer = this.metrics.attemptFlushSeconds.startTimer();
+    this.flushing = this.writeAll()
+      .then(
+        () => void stopTimer({ result: 'ok' }),
+        (error: unknown) => {
+          stopTimer({ result: 'failed' });
+          throw error;
+        },
+      )
+      .finally(() => (this.flushing = null));
     await this.flushing;
   }
 

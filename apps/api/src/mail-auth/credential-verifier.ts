@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { looksLikeAppPassword, normaliseAppPassword } from '@mailgate/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { CredentialCheck } from './decision-rules.js';
@@ -37,6 +38,7 @@ export class CredentialVerifier implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly keyring: SecretKeyring,
+    private readonly metrics: MailgateMetrics,
   ) {
     this.verified = new LruCache(config.MAIL_AUTH_CREDENTIAL_CACHE_SIZE);
   }
@@ -78,14 +80,13 @@ export class CredentialVerifier implements OnModuleInit {
       .mac('credential-cache', `${user.userId}\u0000${protocol}\u0000${password}`)
       .toString('base64url');
     const cached = useCache ? this.verified.get(cacheKey) : undefined;
-    if (
-      cached &&
+    const hit =
+      cached !== undefined &&
       cached.userId === user.userId &&
       cached.securityVersion === user.securityVersion &&
-      cached.expiresAt > now.getTime()
-    ) {
-      return { valid: true, kind: 'password' };
-    }
+      cached.expiresAt > now.getTime();
+    this.metrics.mailCacheLookups.inc({ cache: 'credential', result: useCache ? (hit ? 'hit' : 'miss') : 'bypass' });
+    if (hit) return { valid: true, kind: 'password' };
     const inflightKey = `${cacheKey}/${user.securityVersion}`;
     let verification = this.inflight.get(inflightKey);
     if (!verification) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { LruCache } from './lru-cache.js';
 import { loadUserDecisionState, type UserDecisionState } from './user-decision-state.js';
 
@@ -32,15 +33,21 @@ export class DecisionStateCache {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly prisma: PrismaService,
     private readonly clusterEvents: ClusterEventsService,
+    private readonly metrics: MailgateMetrics,
   ) {
     this.states = new LruCache(config.MAIL_AUTH_STATE_CACHE_SIZE);
   }
 
   /** The state for a normalised login (null: no such user; unknown logins are never cached). */
   async get(login: string, now: Date): Promise<UserDecisionState | null> {
-    if (!this.clusterEvents.isListening()) return loadUserDecisionState(this.prisma, login, now);
+    if (!this.clusterEvents.isListening()) {
+      this.metrics.mailCacheLookups.inc({ cache: 'state', result: 'bypass' });
+      return loadUserDecisionState(this.prisma, login, now);
+    }
     const hit = this.states.get(login);
-    if (hit && now.getTime() - hit.loadedAt < MAX_AGE_MS) return hit.state;
+    const fresh = hit !== undefined && now.getTime() - hit.loadedAt < MAX_AGE_MS;
+    this.metrics.mailCacheLookups.inc({ cache: 'state', result: fresh ? 'hit' : 'miss' });
+    if (hit && fresh) return hit.state;
     const pending = this.inflight.get(login);
     if (pending) return pending;
     const generation = this.generation;

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../config/config.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { parseExposition, sampleValue } from '../../test/support/metrics-scrape.js';
 import { DoveadmClient } from './doveadm.client.js';
 
 /** Answers each command with what the test set for it, as Dovecot's doveadm HTTP API does. */
@@ -19,13 +21,17 @@ const server = createServer((request, response) => {
 });
 
 let client: DoveadmClient;
+const metrics = new MailgateMetrics();
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = new DoveadmClient({
-    DOVEADM_URL: `http://127.0.0.1:${port}/doveadm/v1`,
-    DOVEADM_API_KEY: 'key',
-  } as AppConfig);
+  client = new DoveadmClient(
+    {
+      DOVEADM_URL: `http://127.0.0.1:${port}/doveadm/v1`,
+      DOVEADM_API_KEY: 'key',
+    } as AppConfig,
+    metrics,
+  );
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 afterEach(() => {
@@ -60,5 +66,47 @@ describe('doveadm kick', () => {
     ]);
     answers.set('kick', ['error', { type: 'exitCode', exitCode: 75 }]);
     expect(await client.kick('anna@example.test', ['IMAP'])).toBe('nothing');
+  });
+});
+
+describe('doveadm metrics', () => {
+  const calls = async (command: string, result: string) =>
+    sampleValue(parseExposition(await metrics.render()), 'mailgate_doveadm_calls_total', { command, result });
+
+  it('counts each call by command and result, keeping "no session matched" apart from failures', async () => {
+    vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const before = {
+      kickExpected: await calls('kick', 'expected'),
+      kickFailed: await calls('kick', 'failed'),
+      flushOk: await calls('authCacheFlush', 'ok'),
+    };
+    answers.set('kick', ['error', { type: 'exitCode', exitCode: 68 }]);
+    await client.kick('anna@example.test', ['IMAP', 'POP3']);
+    answers.set('kick', ['error', { type: 'exitCode', exitCode: 75 }]);
+    await client.kick('anna@example.test', ['IMAP', 'POP3']);
+    await client.kick('anna@example.test', ['IMAP', 'POP3']);
+    await client.authCacheFlush([]);
+    expect(await calls('kick', 'expected')).toBe(before.kickExpected + 1);
+    expect(await calls('kick', 'failed')).toBe(before.kickFailed + 2);
+    expect(await calls('authCacheFlush', 'ok')).toBe(before.flushOk + 1);
+  });
+
+  it('counts a Dovecot that does not answer as unreachable', async () => {
+    vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const own = new MailgateMetrics();
+    const unreachable = new DoveadmClient(
+      { DOVEADM_URL: `http://127.0.0.1:${port}/doveadm/v1`, DOVEADM_API_KEY: 'key' } as AppConfig,
+      own,
+    );
+    expect(await unreachable.authCacheFlush(['anna@example.test'])).toBe(false);
+    const samples = parseExposition(await own.render());
+    expect(
+      sampleValue(samples, 'mailgate_doveadm_calls_total', { command: 'authCacheFlush', result: 'unreachable' }),
+    ).toBe(1);
+    expect(sampleValue(samples, 'mailgate_doveadm_calls_total')).toBe(1);
   });
 });

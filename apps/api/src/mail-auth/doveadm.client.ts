@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Protocol } from '@mailgate/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 
 const TIMEOUT_MS = 2_000;
 /** doveadm's exit code for "no user / session matched": nothing to kick, not a failure. */
@@ -29,7 +30,10 @@ export class DoveadmClient {
   private readonly logger = new Logger('Doveadm');
   private sequence = 0;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MailgateMetrics,
+  ) {}
 
   get enabled(): boolean {
     return Boolean(this.config.DOVEADM_URL && this.config.DOVEADM_API_KEY);
@@ -98,9 +102,12 @@ export class DoveadmClient {
       const body = await response.text();
       const answer = response.ok ? parseAnswer(body) : null;
       // A successful call answers [["doveadmResponse", [...], tag]]; a failed one ["error", {"exitCode": n}, tag].
-      if (answer?.type === 'doveadmResponse') return { ok: true, payload: answer.payload };
       const exitCode = answer?.type === 'error' ? exitCodeOf(answer.payload) : null;
-      if (exitCode === null || exitCode !== expectedExitCode) {
+      const ok = answer?.type === 'doveadmResponse';
+      const expected = exitCode !== null && exitCode === expectedExitCode;
+      this.metrics.doveadmCalls.inc({ command, result: ok ? 'ok' : expected ? 'expected' : 'failed' });
+      if (ok) return { ok: true, payload: answer.payload };
+      if (!expected) {
         this.logger.warn(
           { command, status: response.status, exitCode, body: body.slice(0, 200) },
           'doveadm call failed',
@@ -108,6 +115,7 @@ export class DoveadmClient {
       }
       return { ok: false, exitCode };
     } catch (error) {
+      this.metrics.doveadmCalls.inc({ command, result: 'unreachable' });
       this.logger.warn({ command, err: (error as Error).message }, 'doveadm unreachable');
       return { ok: false, exitCode: null };
     }

@@ -8,6 +8,8 @@ import { loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-au
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { parseExposition, sampleValue } from '../../test/support/metrics-scrape.js';
 
 describe('when Mailgate cannot decide', () => {
   let database: TestDatabase;
@@ -47,6 +49,8 @@ describe('when Mailgate cannot decide', () => {
     // repeat login may still be answered from memory (safe: no change can commit meanwhile, and
     // one that committed before was announced first). From then on nothing cached is trusted.
     await expect.poll(() => app.get(ClusterEventsService).isListening(), { timeout: 10_000 }).toBe(false);
+    const scrape = async () => parseExposition(await app.get(MailgateMetrics).render());
+    const before = await scrape();
     try {
       for (const body of [loginBody(user), loginBody({ email: 'nobody@example.test', password: 'x' })]) {
         const response = await postDecision(app, body);
@@ -60,6 +64,14 @@ describe('when Mailgate cannot decide', () => {
       });
       expect(lookup.statusCode).toBe(503);
       expect(lookup.json()).toEqual({ decision: 'tempfail' });
+      // Each tempfail answer is counted for the operator's alert: two decisions and the lookup.
+      const after = await scrape();
+      const moved = (name: string, labels: Record<string, string> = {}) =>
+        sampleValue(after, name, labels) - sampleValue(before, name, labels);
+      expect(moved('mailgate_mail_tempfails_total', { cause: 'dependency' })).toBe(3);
+      expect(moved('mailgate_mail_tempfails_total')).toBe(3);
+      expect(moved('mailgate_mail_decisions_total', { decision: 'tempfail', reason: 'TEMPFAIL' })).toBe(2);
+      expect(moved('mailgate_mail_decision_duration_seconds_count', { decision: 'tempfail' })).toBe(2);
     } finally {
       await setReachable(true);
     }

@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, Injectable, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemExceptionFilter, toAppError } from '../common/http/problem-exception.filter.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 
 /** Mailgate could not decide (database down or too slow): the mail server must try again later. */
 export class MailAuthTempfailError extends Error {
@@ -17,9 +18,12 @@ export class MailAuthTempfailError extends Error {
  * their problem+json form with a code.
  */
 @Catch()
+@Injectable()
 export class MailAuthExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('MailAuth');
   private readonly problems = new ProblemExceptionFilter();
+
+  constructor(private readonly metrics: MailgateMetrics) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (!(exception instanceof MailAuthTempfailError) && toAppError(exception).status < 500) {
@@ -30,6 +34,7 @@ export class MailAuthExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const cause = exception instanceof MailAuthTempfailError ? exception.cause : exception;
     this.logger.error({ err: cause, requestId: request.id }, 'mail login decision failed: answered tempfail');
+    this.metrics.mailTempfails.inc({ cause: exception instanceof MailAuthTempfailError ? 'dependency' : 'error' });
     void reply.status(503).header('retry-after', '5').send({ decision: 'tempfail' });
   }
 }

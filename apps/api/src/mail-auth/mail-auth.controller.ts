@@ -11,6 +11,7 @@ import {
 import { Public } from '../auth/auth.decorators.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { AppError } from '../common/http/app-error.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { ServiceTokenGuard, type ServiceTokenRequest } from '../service-tokens/service-token.guard.js';
 import { MailAuthExceptionFilter } from './mail-auth-tempfail.js';
 import { parseMailAuthRequest } from './mail-auth-request.parser.js';
@@ -25,7 +26,10 @@ import { MailAuthService } from './mail-auth.service.js';
 @UseGuards(ServiceTokenGuard)
 @UseFilters(MailAuthExceptionFilter)
 export class MailAuthController {
-  constructor(private readonly mailAuth: MailAuthService) {}
+  constructor(
+    private readonly mailAuth: MailAuthService,
+    private readonly metrics: MailgateMetrics,
+  ) {}
 
   @ContractRoute(mailAuthOperations.decide)
   async decide(@Body() body: unknown, @Req() request: ServiceTokenRequest): Promise<MailAuthResponse> {
@@ -35,7 +39,14 @@ export class MailAuthController {
       this.mailAuth.recordInvalidRequest(parsed.identifiableLogin, body, tokenId);
       throw new AppError(parsed.error, parsed.issues ? { issues: parsed.issues } : {});
     }
-    return this.mailAuth.decide(parsed.request, tokenId);
+    const stopTimer = this.metrics.mailDecisionSeconds.startTimer({ protocol: parsed.request.protocol });
+    // Anything thrown here is answered tempfail by MailAuthExceptionFilter.
+    const answer = await this.mailAuth.decide(parsed.request, tokenId).catch((error: unknown) => {
+      stopTimer({ decision: 'tempfail' });
+      throw error;
+    });
+    stopTimer({ decision: answer.decision });
+    return answer;
   }
 
   @ContractRoute(mailAuthOperations.protocolLookup)

@@ -23,6 +23,7 @@ import { clientIpKey } from '../auth-locks/client-ip.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
@@ -73,6 +74,7 @@ export class MailAuthService {
     private readonly recorder: LoginAttemptRecorder,
     private readonly settings: GlobalSettingsService,
     private readonly clusterEvents: ClusterEventsService,
+    private readonly metrics: MailgateMetrics,
   ) {}
 
   async decide(request: MailAuthRequest, serviceTokenId: string): Promise<MailAuthResponse> {
@@ -280,6 +282,11 @@ export class MailAuthService {
     reasonCode: string,
     credential: CredentialCheck | undefined,
   ): void {
+    this.metrics.mailDecisions.inc({
+      protocol: attempt.request.protocol,
+      decision: result.toLowerCase(),
+      reason: reasonCode,
+    });
     this.recorder.record({
       userId,
       loginAsTyped: attempt.request.username,

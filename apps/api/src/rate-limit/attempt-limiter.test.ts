@@ -36,6 +36,7 @@ describe.each(storages)('AttemptLimiter with $storage', ({ env }) => {
   afterAll(() => app.close());
 
   const rateLimit = (max: number, forgiveOnSuccess = false): AttemptLimit => ({
+    kind: 'test:rate',
     key: `test:attempt:${randomUUID()}`,
     max,
     windowMs: WINDOW_MS,
@@ -80,6 +81,7 @@ describe.each(storages)('AttemptLimiter with $storage', ({ env }) => {
 
   it('answers a used-up budget with its own error, and a rate limit first', async () => {
     const budget: AttemptLimit = {
+      kind: 'test:budget',
       key: `test:budget:${randomUUID()}`,
       max: 2,
       windowMs: WINDOW_MS,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors, type ErrorCodeDefinition } from '@mailgate/contracts';
 import { AppError } from '../common/http/app-error.js';
+import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { CounterStore } from './counter-store.js';
 
 /**
@@ -12,7 +13,11 @@ import { CounterStore } from './counter-store.js';
  */
 export type AttemptLimit = RateLimit | AttemptBudget;
 
+/** Names a limit in metrics: a literal such as `sign-in:ip`, never a key's user or IP part. */
+export type LimitKind = `${string}:${string}`;
+
 export interface RateLimit {
+  readonly kind: LimitKind;
   readonly key: string;
   readonly max: number;
   readonly windowMs: number;
@@ -21,6 +26,7 @@ export interface RateLimit {
 }
 
 export interface AttemptBudget {
+  readonly kind: LimitKind;
   readonly key: string;
   readonly max: number;
   readonly windowMs: number;
@@ -77,7 +83,10 @@ export class ReservedAttempt {
  */
 @Injectable()
 export class AttemptLimiter {
-  constructor(private readonly counters: CounterStore) {}
+  constructor(
+    private readonly counters: CounterStore,
+    private readonly metrics: MailgateMetrics,
+  ) {}
 
   /**
    * Counts one attempt against every limit, or refuses it (and takes its counts back) when any
@@ -93,6 +102,7 @@ export class AttemptLimiter {
     if (over.length === 0) return attempt;
 
     await attempt.notCounted();
+    for (const limit of over) this.metrics.rateLimitRefusals.inc({ limit: limit.kind });
     const rateLimited = over.filter((limit) => !isBudget(limit));
     const budget = over.find(isBudget);
     if (rateLimited.length === 0 && budget) throw new AppError(budget.exhausted);

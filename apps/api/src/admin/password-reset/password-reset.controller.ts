@@ -15,7 +15,7 @@ import { PasswordResetService } from './password-reset.service.js';
 
 /** Failed attempts per client IP per window: enough for typos, far too few to guess a 256-bit token. */
 const redeemLimits = (ip: string): AttemptLimit[] => [
-  { key: `password-reset:ip:${ip}`, max: 10, windowMs: 15 * 60_000 },
+  { kind: 'password-reset:ip', key: `password-reset:ip:${ip}`, max: 10, windowMs: 15 * 60_000 },
 ];
 
 @Controller()
