@@ -15,6 +15,8 @@ import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { collectRouteTable } from './openapi/route-table.js';
 import { registerSpa } from './spa/spa-static.js';
+import { AUTODISCOVER_PATHS } from './mail-setup/autoconfig.controller.js';
+import { registerXmlBodyParser } from './mail-setup/xml-body-parser.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -49,6 +51,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerStrictJsonParser(fastify);
+  registerXmlBodyParser(fastify, AUTODISCOVER_PATHS);
   await fastify.register(fastifyCookie);
   await registerSecurityHeaders(fastify);
   const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
