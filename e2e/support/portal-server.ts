@@ -39,7 +39,9 @@ export interface PortalServer {
  * rows such as the password policy). One per test file, so files can run in parallel and
  * rate-limit counters (kept in memory without Redis) never leak between them.
  */
-export async function startPortalServer(options: { databaseUrl?: string } = {}): Promise<PortalServer> {
+export async function startPortalServer(
+  options: { databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<PortalServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: options.databaseUrl ?? inject('databaseUrl'),
@@ -51,6 +53,7 @@ export async function startPortalServer(options: { databaseUrl?: string } = {}):
     MAIL_IMAP_PORT: String(MAIL_SETTINGS.imapPort),
     MAIL_SMTP_HOST: MAIL_SETTINGS.smtpHost,
     MAIL_SMTP_PORT: String(MAIL_SETTINGS.smtpPort),
+    ...options.env,
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });

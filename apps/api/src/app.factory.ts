@@ -17,6 +17,8 @@ import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { collectRouteTable } from './openapi/route-table.js';
 import { registerSpa } from './spa/spa-static.js';
+import { AUTODISCOVER_PATHS } from './mail-setup/autoconfig.controller.js';
+import { registerXmlBodyParser } from './mail-setup/xml-body-parser.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -53,6 +55,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerStrictJsonParser(fastify);
+  registerXmlBodyParser(fastify, AUTODISCOVER_PATHS);
   await fastify.register(fastifyCookie);
   // Before the SPA's static files and the routes (app.init below), so its hook covers them all.
   await registerResponseCompression(fastify);

@@ -16,6 +16,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AccountModule } from './account/account.module.js';
 import { MailAuthModule } from './mail-auth/mail-auth.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { MailSetupModule } from './mail-setup/mail-setup.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         AccountModule,
         MailAuthModule,
         AdminModule,
+        MailSetupModule,
         ...extraImports,
       ],
     };

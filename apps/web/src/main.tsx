@@ -8,6 +8,7 @@ import { routes } from './routes';
 import './styles.css';
 import './styles/components.css';
 import './styles/portal-pages.css';
+import './styles/mail-setup.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain an element with id "root"');

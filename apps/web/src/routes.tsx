@@ -8,6 +8,8 @@ import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
 import { SecurityPage } from './pages/Security/security-page';
+import { SetupDevicePage } from './pages/SetupDevice/setup-device-page';
+import { SetupPhonePage } from './pages/SetupPhone/setup-phone-page';
 import { SignInPage } from './pages/SignIn/sign-in-page';
 
 export const routes: RouteObject[] = [
@@ -27,6 +29,8 @@ export const routes: RouteObject[] = [
       { path: 'app-passwords', Component: AppPasswordsPage },
       { path: 'security', Component: SecurityPage },
       { path: 'activity', Component: ActivityPage },
+      { path: 'setup-device', Component: SetupDevicePage },
+      { path: 'setup/phone', Component: SetupPhonePage },
       adminPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],

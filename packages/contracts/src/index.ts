@@ -18,6 +18,8 @@ export * from './protocol-access/protocol-access.contract.js';
 export * from './app-passwords/app-password-format.js';
 export * from './app-passwords/app-passwords.errors.js';
 export * from './app-passwords/app-passwords.contract.js';
+export * from './mail-setup/mail-setup.errors.js';
+export * from './mail-setup/mail-setup.contract.js';
 export * from './activity/activity.contract.js';
 export * from './notices/notices.contract.js';
 export * from './mail-auth/deny-reasons.js';

@@ -22,7 +22,11 @@ export function appPasswordStatus(row: Pick<AppPasswordRow, 'expiresAt' | 'revok
 }
 
 /** Never includes the hash: the list is metadata only. */
-export function toAppPasswordView(row: AppPasswordRow, now: Date): AppPasswordView {
+export function toAppPasswordView(
+  row: AppPasswordRow,
+  now: Date,
+  lastRefusal: AppPasswordView['lastRefusal'] = null,
+): AppPasswordView {
   const status = appPasswordStatus(row, now);
   return {
     id: row.id,
@@ -35,6 +39,7 @@ export function toAppPasswordView(row: AppPasswordRow, now: Date): AppPasswordVi
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     lastUsedProtocol: row.lastUsedProtocol,
     lastUsedIp: row.lastUsedIp,
+    lastRefusal,
   };
 }
 

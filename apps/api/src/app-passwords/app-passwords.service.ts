@@ -9,6 +9,7 @@ import {
   type AppPasswordExpiry,
   type AppPasswordView,
   type Protocol,
+  ZMailAuthReason,
 } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -71,8 +72,35 @@ export class AppPasswordsService {
       omit: { secretHash: true },
       orderBy: { createdAt: 'desc' },
     });
-    const views = rows.map((row) => toAppPasswordView(row, now));
+    const refusals = await this.lastRefusals(userId, rows);
+    const views = rows.map((row) => toAppPasswordView(row, now, refusals.get(row.id) ?? null));
     return [...views.filter((view) => view.status === 'active'), ...views.filter((view) => view.status !== 'active')];
+  }
+
+  /** Per app password, its newest refused login after its last allowed one (one query for the list). */
+  private async lastRefusals(
+    userId: string,
+    rows: readonly { id: string; createdAt: Date; lastUsedAt: Date | null }[],
+  ): Promise<Map<string, NonNullable<AppPasswordView['lastRefusal']>>> {
+    if (rows.length === 0) return new Map();
+    const ids = rows.map((row) => row.id);
+    const found = await this.prisma.$queryRaw<
+      { appPasswordId: string; createdAt: Date; protocol: Protocol | null; reasonCode: string }[]
+    >`
+      SELECT DISTINCT ON (a."appPasswordId") a."appPasswordId", a."createdAt", a.protocol::text AS protocol, a."reasonCode"
+      FROM login_attempts a JOIN app_passwords p ON p.id = a."appPasswordId"
+      WHERE a."userId" = ${userId}::uuid AND a."appPasswordId" = ANY(${ids}::uuid[]) AND a.result = 'DENY'
+        AND a."createdAt" >= COALESCE(p."lastUsedAt", p."createdAt")
+      ORDER BY a."appPasswordId", a."createdAt" DESC, a.id DESC`;
+    return new Map(
+      found.flatMap((row) => {
+        const reason = ZMailAuthReason.safeParse(row.reasonCode);
+        if (!reason.success) return [];
+        return [
+          [row.appPasswordId, { time: row.createdAt.toISOString(), protocol: row.protocol, reasonCode: reason.data }],
+        ];
+      }),
+    );
   }
 
   async activeCount(userId: string, now: Date = new Date()): Promise<number> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
+import { MAIL_SETUP_ENVIRONMENT } from './mail-setup.config.js';
 import { booleanFlag } from './boolean-flag.js';
 import { DEPENDENCY_DEADLINES_ENVIRONMENT } from './dependency-deadlines.config.js';
 import { METRICS_ENVIRONMENT } from './metrics.config.js';
@@ -75,6 +76,7 @@ export const ZEnvironment = z
       .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), { message: 'must be 0 or 100 to 3600000' })
       .default(5_000),
     ...MAIL_AUTH_ENVIRONMENT,
+    ...MAIL_SETUP_ENVIRONMENT,
     ...DEPENDENCY_DEADLINES_ENVIRONMENT,
     ...METRICS_ENVIRONMENT,
   })

@@ -7,6 +7,7 @@ import {
   pendingResetLinkOperations,
   protocolAccessOperations,
   totpOperations,
+  mailSetupOperations,
 } from '@mailgate/contracts';
 import { describe, expect, it } from 'vitest';
 import { endpoints } from './endpoints';
@@ -37,6 +38,10 @@ describe('endpoints', () => {
       [endpoints.passwordPolicy, passwordOperations.policy.path],
       [endpoints.password, passwordOperations.change.path],
       [endpoints.protocols, protocolAccessOperations.list.path],
+      [endpoints.deviceProfiles, mailSetupOperations.createProfile.path],
+      [endpoints.deviceHandoffs, mailSetupOperations.createHandoff.path],
+      [endpoints.deviceHandoffRedeem, mailSetupOperations.redeemHandoff.path],
+      [endpoints.appPasswordFirstLogin(ID), fill(mailSetupOperations.firstLogin.path, { id: ID })],
       [endpoints.protocol('IMAP'), fill(protocolAccessOperations.set.path, { protocol: 'imap' })],
       [endpoints.appPasswords, appPasswordsOperations.list.path],
       [endpoints.appPasswords, appPasswordsOperations.create.path],

@@ -26,6 +26,11 @@ export const endpoints = {
   appPasswords: '/api/account/app-passwords',
   appPassword: (id: string) => `/api/account/app-passwords/${segment(id)}`,
   appPasswordsRevokeAll: '/api/account/app-passwords/revoke-all',
+  appPasswordFirstLogin: (id: string) => `/api/account/app-passwords/${segment(id)}/first-login`,
+
+  deviceProfiles: '/api/account/device-profiles',
+  deviceHandoffs: '/api/account/device-handoffs',
+  deviceHandoffRedeem: '/api/account/device-handoffs/redeem',
 
   loginActivity: (limit: number) => `/api/account/activity/logins?limit=${limit}`,
   securityEvents: (limit: number) => `/api/account/activity/events?limit=${limit}`,

@@ -103,7 +103,8 @@ export const http = {
     request<T>(path, { ...options, method: 'DELETE' }),
 };
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** Reads a failed response as an ApiError (also for callers that fetch files rather than JSON). */
+export async function toApiError(response: Response): Promise<ApiError> {
   const fallback: ProblemDetails = { status: response.status, code: CLIENT_ERROR_CODES.unexpectedResponse };
   if (!isProblemJson(response.headers.get('Content-Type'))) return new ApiError(fallback);
 

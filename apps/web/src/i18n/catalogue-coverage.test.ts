@@ -5,6 +5,7 @@ import {
   AuthLocksErrors,
   CommonErrors,
   MAIL_AUTH_REASONS,
+  MailSetupErrors,
   PasswordErrors,
   ProtocolAccessErrors,
   SECURITY_NOTICE_KINDS,
@@ -34,6 +35,7 @@ describe('translations cover every code', () => {
       AdminErrors,
       ServiceTokensErrors,
       AuthLocksErrors,
+      MailSetupErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

@@ -8,6 +8,7 @@ import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
 import { resetLinksDe } from './messages/reset-links.de';
+import { mailSetupDe } from './messages/mail-setup.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
 export const de: Messages = {
@@ -44,6 +45,7 @@ export const de: Messages = {
   totp: totpDe,
   sessions: sessionsDe,
   resetLinks: resetLinksDe,
+  mailSetup: mailSetupDe,
   activity: activityDe,
   notices: noticesDe,
   admin: adminDe,

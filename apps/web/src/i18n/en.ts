@@ -7,6 +7,7 @@ import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
 import { resetLinksEn } from './messages/reset-links.en';
+import { mailSetupEn } from './messages/mail-setup.en';
 import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
 // German catalogue is a compile error.
@@ -44,6 +45,7 @@ export const en = {
   totp: totpEn,
   sessions: sessionsEn,
   resetLinks: resetLinksEn,
+  mailSetup: mailSetupEn,
   activity: activityEn,
   notices: noticesEn,
   admin: adminEn,

@@ -4,6 +4,7 @@ import { defineOperation } from '../common/operation.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ZProtocol, ZServerSettings } from '../protocol-access/protocol-access.contract.js';
+import { ZMailAuthReason } from '../mail-auth/deny-reasons.js';
 import { AppPasswordsErrors } from './app-passwords.errors.js';
 
 /** At most this many active (not revoked, not expired) app passwords per user. */
@@ -30,6 +31,10 @@ export const ZAppPassword = z
     lastUsedAt: z.iso.datetime().nullable(),
     lastUsedProtocol: ZProtocol.nullable(),
     lastUsedIp: z.string().nullable(),
+    /** The newest refused login with it since it was last used (or made), so the list can say why it fails. */
+    lastRefusal: z
+      .object({ time: z.iso.datetime(), protocol: ZProtocol.nullable(), reasonCode: ZMailAuthReason })
+      .nullable(),
   })
   .meta({ id: 'AppPassword' });
 export type AppPasswordView = z.infer<typeof ZAppPassword>;

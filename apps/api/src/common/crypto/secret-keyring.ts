@@ -20,7 +20,8 @@ export type KeyPurpose =
   | 'reset-token'
   | 'credential-cache'
   | 'recovery-code'
-  | 'sign-in-pending';
+  | 'sign-in-pending'
+  | 'device-handoff';
 
 interface KeyMaterial {
   readonly id: string;

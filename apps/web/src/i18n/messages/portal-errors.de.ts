@@ -30,4 +30,8 @@ export const portalErrorsDe: typeof portalErrorsEn = {
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'Die Option „Kopie auf dem Server behalten“ gilt nur für POP3.',
   APP_PASSWORD_LIMIT_REACHED:
     'Sie haben die Höchstzahl an App-Passwörtern erreicht. Widerrufen Sie zuerst eines, das Sie nicht mehr brauchen.',
+  MAIL_DOMAIN_NOT_SERVED: 'Diese Maildomain wird von diesem Anbieter nicht betreut.',
+  AUTODISCOVER_REQUEST_INVALID: 'Das Mailprogramm hat eine Anfrage gesendet, die wir nicht lesen konnten.',
+  HANDOFF_INVALID:
+    'Dieser Einrichtungslink gilt nicht mehr: Er wurde schon benutzt, ist abgelaufen oder gehört zu einem anderen Konto. Erstellen Sie auf dem Computer einen neuen QR-Code.',
 };

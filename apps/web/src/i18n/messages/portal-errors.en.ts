@@ -27,4 +27,8 @@ export const portalErrorsEn = {
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'The “keep a copy on the server” option only applies to POP3.',
   APP_PASSWORD_LIMIT_REACHED:
     'You have reached the maximum number of app passwords. Revoke one you no longer use first.',
+  MAIL_DOMAIN_NOT_SERVED: 'This provider does not serve that mail domain.',
+  AUTODISCOVER_REQUEST_INVALID: 'The mail program sent a request we could not read.',
+  HANDOFF_INVALID:
+    'This setup link is no longer valid: it was already used, it expired, or it belongs to another account. Create a new QR code on your computer.',
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useProtocolAccess } from '../../api/protocol-access/queries';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
@@ -14,6 +15,11 @@ export function HomePage() {
       <PageTitle title={t('protocols.title')} />
       <h1>{t('protocols.title')}</h1>
       <p className="lead">{t('protocols.intro')}</p>
+      <p>
+        <Link className="button button--primary" to="/setup-device">
+          {t('mailSetup.homeLink')}
+        </Link>
+      </p>
       <section className="explainer" aria-labelledby="why-off-heading">
         <h2 id="why-off-heading">{t('protocols.whyOff.title')}</h2>
         <p>{t('protocols.whyOff.body')}</p>

@@ -12,6 +12,16 @@ export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableP
   const { t } = useTranslation();
   const format = useFormat();
 
+  function lastRefusal(appPassword: AppPasswordView): string | null {
+    const refusal = appPassword.lastRefusal;
+    if (!refusal) return null;
+    return t('mailSetup.lastRefusal', {
+      time: format.dateTime(refusal.time),
+      protocol: refusal.protocol ?? '—',
+      reason: t(`activity.reasons.${refusal.reasonCode}`),
+    });
+  }
+
   function lastUsed(appPassword: AppPasswordView): string {
     if (!appPassword.lastUsedAt) return t('appPasswords.neverUsed');
     const time = format.dateTime(appPassword.lastUsedAt);
@@ -43,7 +53,12 @@ export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableP
               <td>{appPassword.scopes.join(', ')}</td>
               <td>{format.date(appPassword.createdAt)}</td>
               <td>{appPassword.expiresAt ? format.date(appPassword.expiresAt) : t('appPasswords.noExpiry')}</td>
-              <td>{lastUsed(appPassword)}</td>
+              <td>
+                {lastUsed(appPassword)}
+                {lastRefusal(appPassword) && (
+                  <p className="field__hint field__hint--warning">{lastRefusal(appPassword)}</p>
+                )}
+              </td>
               <td>
                 <span className={`badge badge--${appPassword.status}`}>
                   {t(`appPasswords.status.${appPassword.status}`)}
