@@ -18,7 +18,10 @@ export const ZEnvironment = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** The app role: reads and writes rows, owns nothing (see README.md, "Database roles"). */
     DATABASE_URL: postgresUrl,
+    /** The owner role that applies migrations at start and grants the app role; default DATABASE_URL. */
+    DATABASE_MIGRATION_URL: postgresUrl.optional().meta({ sensitive: true }),
     REDIS_URL: z
       .string()
       .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' })
