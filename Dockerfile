@@ -1,20 +1,12 @@
 # Production image: API + built SPA on one port. Used by docker-compose.yml.
+# The build stage runs the one packaging script (scripts/tasks/package.mjs: npm ci, build, prune
+# dev dependencies, copy what runs); e2e/packaging/packaging.test.ts runs the same script and the
+# same CMD without Docker. Add no step here that the script does not do, or the test stops
+# covering the image.
 FROM node:24-bookworm-slim AS build
-WORKDIR /app
-COPY package.json package-lock.json ./
-COPY apps/api/package.json apps/api/
-COPY apps/web/package.json apps/web/
-COPY packages/contracts/package.json packages/contracts/
-COPY packages/password-policy/package.json packages/password-policy/
-COPY scripts scripts
-COPY prisma prisma
-# postinstall generates the Prisma client and the password blocklist; the latter needs its script
-# and the codec it shares with the runtime.
-COPY packages/password-policy/scripts packages/password-policy/scripts
-COPY packages/password-policy/src/blocklist/blocklist-codec.ts packages/password-policy/src/blocklist/
-RUN npm ci --no-audit --no-fund
+WORKDIR /src
 COPY . .
-RUN npm run build && npm prune --omit=dev
+RUN node scripts/tasks/package.mjs /app
 
 FROM node:24-bookworm-slim
 WORKDIR /app

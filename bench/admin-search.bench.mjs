@@ -13,7 +13,7 @@ import argon2 from 'argon2';
 import pg from 'pg';
 import { ZSearchUsersQuery } from '@mailgate/contracts';
 import { createBenchDatabase, startBenchPostgres } from './lib/bench-database.mjs';
-import { applyMigrations } from '../scripts/lib/schema-engine.mjs';
+import { applyMigrations } from '@mailgate/db';
 import {
   copySeedUsers,
   countSeededUsers,

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../scripts/lib/schema-engine.mjs';
+import { ROOT_DIR } from '@mailgate/db';
 
 export function freePort() {
   return new Promise((resolve, reject) => {

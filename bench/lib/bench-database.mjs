@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.mjs';
-import { applyMigrations, ROOT_DIR } from '../../scripts/lib/schema-engine.mjs';
+import { applyMigrations, ROOT_DIR } from '@mailgate/db';
 
 export async function startBenchPostgres() {
   if (process.env.DATABASE_URL) {

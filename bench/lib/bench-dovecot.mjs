@@ -8,7 +8,7 @@ import { chownSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync 
 import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT_DIR } from '../../scripts/lib/schema-engine.mjs';
+import { ROOT_DIR } from '@mailgate/db';
 
 const MAIL_UID = 5000;
 

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_PASSWORD_ALPHABET, APP_PASSWORD_LENGTH } from '@mailgate/contracts';
-import { ROOT_DIR } from '../../scripts/lib/schema-engine.mjs';
+import { ROOT_DIR } from '@mailgate/db';
 import { copyRows, withClient } from './bench-database.mjs';
 
 /** The compiled API's own hashing (apps/api/dist, built by `npm run bench`). */

@@ -13,6 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await buildWeb();
   const database = await createTestDatabase();
   project.provide('databaseUrl', database.url);
+  project.provide('databaseOwnerUrl', database.ownerUrl);
   project.provide('databaseServerUrl', database.serverUrl);
   return () => database.drop();
 }

@@ -34,7 +34,7 @@ function isStale(output, inputs) {
 export async function ensurePrismaClient({ force = false } = {}) {
   if (!force && !isStale(GENERATED_CLIENT, [SCHEMA])) return;
   say('generating the Prisma client…');
-  await run(process.execPath, [join(ROOT, 'scripts/db/generate.mjs')]);
+  await run(process.execPath, [join(ROOT, 'packages/db/bin/generate.mjs')]);
 }
 
 /** Generates the password blocklist module when it is missing or older than its inputs (or always, with force). */

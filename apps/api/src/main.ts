@@ -21,7 +21,10 @@ async function bootstrap(): Promise<void> {
   }
   const logger = createRootLogger(config.LOG_LEVEL);
   if (config.MIGRATE_ON_START) {
-    const applied = await applyPendingMigrations(config.DATABASE_URL, (message) => logger.info(message));
+    const applied = await applyPendingMigrations(
+      { migrationUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, appUrl: config.DATABASE_URL },
+      (message) => logger.info(message),
+    );
     logger.info({ applied }, applied.length ? 'applied migrations' : 'database schema is up to date');
   }
   const app = await createApp(config, { logger });

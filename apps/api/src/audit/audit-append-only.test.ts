@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -8,8 +8,10 @@ import { AuditService } from './audit.service.js';
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 
+// The trigger is the guard that holds even for the tables' owner (the app role is refused earlier,
+// by missing privileges: test/db/app-role.test.ts). Connect as the owner to reach the trigger.
 beforeAll(async () => {
-  app = await createTestApp();
+  app = await createTestApp({ DATABASE_URL: inject('databaseOwnerUrl') });
   prisma = app.get(PrismaService);
 });
 afterAll(() => app.close());

@@ -21,7 +21,10 @@ export const ZEnvironment = z
     // Default depends on MAILGATE_DEMO (see withDerivedDefaults in config.ts).
     HOST: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** The app role: reads and writes rows, owns nothing (see README.md, "Database roles"). */
     DATABASE_URL: postgresUrl,
+    /** The owner role that applies migrations at start and grants the app role; default DATABASE_URL. */
+    DATABASE_MIGRATION_URL: postgresUrl.optional().meta({ sensitive: true }),
     REDIS_URL: z
       .string()
       .refine((value) => /^rediss?:\/\//.test(value), { message: 'must be a redis:// or rediss:// URL' })

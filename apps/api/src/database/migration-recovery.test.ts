@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, listMigrations, MIGRATIONS_DIR } from '../../../../scripts/lib/schema-engine.mjs';
+import { applyMigrations, listMigrations, MIGRATIONS_DIR } from '@mailgate/db';
 import { startPrivatePostgres, type PrivatePostgres } from '../../test/faults/private-processes.js';
 
 const CHILD = fileURLToPath(new URL('../../test/faults/apply-migrations.child.mjs', import.meta.url));

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { pendingSchemaChanges } from '../../../../scripts/lib/migration-snapshot.mjs';
 import {
   applyMigrations,
   diffSchemas,
   listMigrations,
+  pendingSchemaChanges,
   ROOT_DIR,
   SCHEMA_PATH,
-} from '../../../../scripts/lib/schema-engine.mjs';
+} from '@mailgate/db';
 import { describeSchema } from './schema-description.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -48,9 +48,9 @@ describe('migrations', () => {
   });
 
   it('apply side by side from two copies of the engine module in one process', async () => {
-    // Vitest evaluates scripts/lib once per project, and every project's global setup migrates its
+    // Vitest evaluates @mailgate/db once per project, and every project's global setup migrates its
     // own database at the same time: the copies must share one WebAssembly engine safely.
-    const engineUrl = new URL('../../../../scripts/lib/schema-engine.mjs', import.meta.url).href;
+    const engineUrl = new URL('../../../../packages/db/src/schema-engine.mjs', import.meta.url).href;
     const secondCopy = (await import(/* @vite-ignore */ `${engineUrl}?second-copy`)) as {
       applyMigrations: typeof applyMigrations;
     };

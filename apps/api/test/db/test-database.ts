@@ -8,11 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { EmbeddedPostgres } from '../../../../scripts/lib/embedded-postgres.mjs';
-import { applyMigrations, ROOT_DIR } from '../../../../scripts/lib/schema-engine.mjs';
+import { applyMigrations, migrateDatabase, ROOT_DIR } from '@mailgate/db';
+import { createRoleSplit, dropRoleSplit } from './role-split.js';
 
 export interface TestDatabase {
-  /** Connection URL of the new database. */
+  /** Connection URL of the new database: the app role's, with `roles`. */
   url: string;
+  /** The owner role's URL (with `roles`), else the same as `url`. */
+  ownerUrl: string;
   name: string;
   /** URL of the server it lives on, for creating further databases next to it. */
   serverUrl: string;
@@ -24,6 +27,11 @@ export interface CreateTestDatabaseOptions {
   serverUrl?: string;
   /** Apply prisma/migrations (default true). */
   migrate?: boolean;
+  /**
+   * Production's two roles (deploy/postgres/roles.sql): `url` is the app role, `ownerUrl` the
+   * owner that migrated and granted. Default false: one superuser URL.
+   */
+  roles?: boolean;
 }
 
 const TEST_CLUSTERS_DIR = path.join(ROOT_DIR, '.tmp');
@@ -63,7 +71,7 @@ async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promi
 }
 
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
-  const { migrate = true } = options;
+  const { migrate = true, roles = false } = options;
   let serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
   const embedded = !serverUrl;
   if (embedded) {
@@ -80,28 +88,38 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const server = serverUrl as string;
 
   const name = `mailgate_test_${randomBytes(6).toString('hex')}`;
-  const url = withDatabase(server, name);
+  let url = withDatabase(server, name);
+  let ownerUrl = url;
   let dropping: Promise<void> | undefined;
   const drop = (): Promise<void> =>
     (dropping ??= (async () => {
       try {
         // WITH (FORCE) (PostgreSQL 13+) terminates the database's remaining connections first.
-        await onServer(server, (client) =>
-          client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-        );
+        if (roles) await dropRoleSplit(server, name);
+        else
+          await onServer(server, (client) =>
+            client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+          );
       } finally {
         if (embedded) await releaseEmbeddedServer();
       }
     })());
 
   try {
-    await onServer(server, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-    if (migrate) await applyMigrations(url);
+    if (roles) {
+      const split = await createRoleSplit(server, name);
+      url = split.appUrl;
+      ownerUrl = split.ownerUrl;
+      if (migrate) await migrateDatabase({ migrationUrl: ownerUrl, appUrl: url });
+    } else {
+      await onServer(server, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+      if (migrate) await applyMigrations(url);
+    }
   } catch (error) {
     await drop();
     throw error;
   }
-  return { url, name, serverUrl: server, drop };
+  return { url, ownerUrl, name, serverUrl: server, drop };
 }
 
 async function releaseEmbeddedServer(): Promise<void> {

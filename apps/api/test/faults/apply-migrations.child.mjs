@@ -1,6 +1,6 @@
 // Child process for the migration tests: applies the migrations in argv[3] to the database at
 // argv[2] and exits 0, or prints the error and exits 1. Killed mid-way on purpose by the tests.
-import { applyMigrations } from '../../../../scripts/lib/schema-engine.mjs';
+import { applyMigrations } from '@mailgate/db';
 
 const [databaseUrl, migrationsDir] = process.argv.slice(2);
 try {

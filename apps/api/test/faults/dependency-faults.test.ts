@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../../scripts/lib/schema-engine.mjs';
+import { applyMigrations } from '@mailgate/db';
 import { createTestApp } from '../support/test-app.js';
 import { createUser, signedInAs, signIn, type BuiltUser, type SignedIn } from '../support/builders.js';
 import { loginBody, mailAuthEnv, postDecision } from '../support/mail-auth-client.js';

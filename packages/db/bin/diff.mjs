@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pendingSchemaChanges, readSnapshot, writeSnapshot } from '../lib/migration-snapshot.mjs';
+import { pendingSchemaChanges, readSnapshot, writeSnapshot } from '../src/migration-snapshot.mjs';
 import {
   listMigrations,
   MIGRATION_LOCK_CONTENT,
@@ -18,7 +18,7 @@ import {
   MIGRATIONS_DIR,
   ROOT_DIR,
   SCHEMA_PATH,
-} from '../lib/schema-engine.mjs';
+} from '../src/schema-engine.mjs';
 
 const USAGE = 'usage: npm run db:diff -- <name> [--allow-empty]   |   npm run db:diff -- --check';
 

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const SCHEMA_PATH = path.join(ROOT_DIR, 'prisma', 'schema.prisma');
 const ENGINE_ENV_VARS = ['PRISMA_SCHEMA_ENGINE_BINARY', 'PRISMA_MIGRATION_ENGINE_BINARY'];
 

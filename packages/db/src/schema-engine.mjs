@@ -14,7 +14,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { recoverableScripts, withFinishedMark, withRecoveredMigrationState } from './migration-recovery.mjs';
 
-export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+// The repository (or the packaged layout): packages/db/src → its root, where prisma/ lives.
+export const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 export const SCHEMA_PATH = path.join(ROOT_DIR, 'prisma', 'schema.prisma');
 export const MIGRATIONS_DIR = path.join(ROOT_DIR, 'prisma', 'migrations');
 export const MIGRATION_LOCK_FILE = 'migration_lock.toml';

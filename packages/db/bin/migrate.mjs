@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run db:migrate`: applies pending migrations from prisma/migrations to DATABASE_URL, with
-// the same bookkeeping (`_prisma_migrations`) as `prisma migrate deploy`, but without Prisma's
-// native engine (see scripts/lib/schema-engine.mjs). Safe to run repeatedly.
-import { applyMigrations } from '../lib/schema-engine.mjs';
+// `npm run db:migrate`: applies pending migrations from prisma/migrations, with the same
+// bookkeeping (`_prisma_migrations`) as `prisma migrate deploy`, but without Prisma's native
+// engine (see ../src/schema-engine.mjs). Connects as DATABASE_MIGRATION_URL (the owner role) when
+// set, then grants DATABASE_URL's role the app's privileges; otherwise migrates DATABASE_URL.
+// Safe to run repeatedly.
+import { migrateDatabase } from '../src/index.mjs';
 
 function redacted(url) {
   try {
@@ -10,11 +12,11 @@ function redacted(url) {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return '(unparseable DATABASE_URL)';
+    return '(unparseable database URL)';
   }
 }
 
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error(
     '[db:migrate] DATABASE_URL is not set. Example:\n' +
@@ -25,7 +27,11 @@ if (!databaseUrl) {
 
 try {
   console.log(`[db:migrate] migrating ${redacted(databaseUrl)}`);
-  const applied = await applyMigrations(databaseUrl, { log: (line) => console.log(`[db:migrate] ${line}`) });
+  const applied = await migrateDatabase({
+    migrationUrl: databaseUrl,
+    appUrl: process.env.DATABASE_URL,
+    log: (line) => console.log(`[db:migrate] ${line}`),
+  });
   console.log(
     applied.length === 0
       ? '[db:migrate] already up to date, nothing applied'
