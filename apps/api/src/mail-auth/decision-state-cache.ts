@@ -11,7 +11,7 @@ interface Entry {
 }
 
 /** Even without any announced change, a state is reloaded after this long (belt and braces). */
-const MAX_AGE_MS = 5 * 60_000;
+export const STATE_MAX_AGE_MS = 5 * 60_000;
 
 /**
  * Users' decision state in memory, so repeat logins do not wait on PostgreSQL. Correctness
@@ -40,7 +40,7 @@ export class DecisionStateCache {
   async get(login: string, now: Date): Promise<UserDecisionState | null> {
     if (!this.clusterEvents.isListening()) return loadUserDecisionState(this.prisma, login, now);
     const hit = this.states.get(login);
-    if (hit && now.getTime() - hit.loadedAt < MAX_AGE_MS) return hit.state;
+    if (hit && now.getTime() - hit.loadedAt < STATE_MAX_AGE_MS) return hit.state;
     const pending = this.inflight.get(login);
     if (pending) return pending;
     const generation = this.generation;
@@ -58,6 +58,22 @@ export class DecisionStateCache {
       });
     this.inflight.set(login, load);
     return load;
+  }
+
+  /**
+   * Loads the state afresh, because a newer version was announced (SecurityVersionStore) than
+   * the one cached. Never joins a load already running: that one may have read the row before
+   * the change.
+   */
+  async reload(login: string, now: Date): Promise<UserDecisionState | null> {
+    this.states.delete(login);
+    const generation = this.generation;
+    const state = await loadUserDecisionState(this.prisma, login, now);
+    if (state && generation === this.generation && this.clusterEvents.isListening()) {
+      this.states.set(login, { state, loadedAt: now.getTime() });
+      this.loginByUserId.set(state.userId, login);
+    }
+    return state;
   }
 
   /** The cached state of a user, if any (to compare before and after a change). */
