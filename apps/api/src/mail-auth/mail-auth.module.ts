@@ -12,6 +12,7 @@ import { MailAuthController } from './mail-auth.controller.js';
 import { MailAuthService } from './mail-auth.service.js';
 import { RevocationListener } from './revocation.listener.js';
 import { SecurityVersionStore } from './security-version.store.js';
+import { DecisionFreshness } from './decision-freshness.js';
 
 /**
  * Mail-server login decisions. Brings in the features it is built from (service tokens, locks,
@@ -28,6 +29,7 @@ import { SecurityVersionStore } from './security-version.store.js';
     DoveadmClient,
     RevocationListener,
     SecurityVersionStore,
+    DecisionFreshness,
     BenchRoutesEnabledGuard,
   ],
   exports: [LoginAttemptsModule],

@@ -32,14 +32,14 @@ import {
   protocolAccess,
   readableRefusal,
   type CredentialCheck,
-  type DecisionFacts,
   type DecisionSettings,
 } from './decision-rules.js';
 import { LruCache } from './lru-cache.js';
 import { MailAuthTempfailError } from './mail-auth-tempfail.js';
 import { userdbFields } from './userdb-fields.js';
 import { withTimeout } from './with-timeout.js';
-import { SecurityVersionStore, type VersionReading } from './security-version.store.js';
+import { SecurityVersionStore } from './security-version.store.js';
+import { DecisionFreshness } from './decision-freshness.js';
 import type { UserDecisionState } from './user-decision-state.js';
 
 const TO_PROTOCOL: Record<MailProtocol, Protocol> = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' };
@@ -82,6 +82,7 @@ export class MailAuthService {
     private readonly settings: GlobalSettingsService,
     private readonly clusterEvents: ClusterEventsService,
     private readonly versions: SecurityVersionStore,
+    private readonly freshness: DecisionFreshness,
   ) {}
 
   async decide(request: MailAuthRequest, serviceTokenId: string): Promise<MailAuthResponse> {
@@ -126,7 +127,7 @@ export class MailAuthService {
     if (outcome.decision === 'allow' && state && performance.now() - versionReadAt > VERSION_READ_MAX_AGE_MS) {
       try {
         ({ state, credential, outcome } = await withTimeout(
-          this.recheckBeforeAllow(login, password, state, credential, rules),
+          this.freshness.recheckBeforeAllow(login, password, state, credential, rules),
           this.config.MAIL_AUTH_DB_TIMEOUT_MS,
           're-checking the security version',
         ));
@@ -203,49 +204,17 @@ export class MailAuthService {
       this.decisionSettings(),
     ]);
     const marks = read.marks;
-    const user = await this.freshState(login, cached, { version: read.extra[0] ?? null, shared: read.shared }, now);
+    const user = await this.freshness.state(
+      login,
+      cached,
+      { version: read.extra[0] ?? null, shared: read.shared },
+      now,
+    );
     onUser(user);
     const appPassword = this.credentials.matchAppPassword(user, password);
     if (appPassword) return { marks, settings, credential: appPassword, admission: null };
     const admission = await this.bruteForce.admit(subject, marks, user?.userId ?? null, now);
     return { marks, settings, credential: undefined, admission };
-  }
-
-  /** The state, reloaded when a change newer than it was acknowledged anywhere (SecurityVersionStore). */
-  private async freshState(
-    login: string,
-    cached: UserDecisionState | null,
-    reading: VersionReading,
-    now: Date,
-  ): Promise<UserDecisionState | null> {
-    return (await this.versions.isStale(login, cached, reading)) ? this.states.reload(login, now) : cached;
-  }
-
-  /**
-   * Reads the version again before an allow that rests on an older reading. Unchanged: the same
-   * answer. Changed: decided again on the reloaded state when the credential still holds
-   * without argon2id (an app password is matched again; a main password holds while its hash is
-   * the same); otherwise it throws, and the client's retry meets the new state.
-   */
-  private async recheckBeforeAllow(
-    login: string,
-    password: string,
-    state: UserDecisionState,
-    credential: CredentialCheck | undefined,
-    rules: Omit<DecisionFacts, 'credential' | 'user'>,
-  ) {
-    const now = rules.now;
-    if (!(await this.versions.isStale(login, state, await this.versions.read(login)))) {
-      return { state, credential, outcome: decide({ ...rules, credential, user: state }) };
-    }
-    const fresh = await this.states.reload(login, now);
-    const stillValid =
-      this.credentials.matchAppPassword(fresh, password) ??
-      (credential?.valid && credential.kind === 'password' && fresh?.passwordHash === state.passwordHash
-        ? credential
-        : null);
-    if (!fresh || !stillValid) throw new Error('the account changed while its login was decided');
-    return { state: fresh, credential: stillValid, outcome: decide({ ...rules, credential: stillValid, user: fresh }) };
   }
 
   /** A request that broke the contract: recorded when it names a login, off the response path. */
@@ -289,7 +258,7 @@ export class MailAuthService {
     );
     const [accountLock, version] = read.values;
     const user = await this.withDatabase(
-      this.freshState(login, cached, { version: version ?? null, shared: read.shared }, now),
+      this.freshness.state(login, cached, { version: version ?? null, shared: read.shared }, now),
     );
     const answer = (allowed: boolean, reason: MailProtocolLookupResponse['reason']): MailProtocolLookupResponse => ({
       user: user?.email ?? login,
