@@ -83,19 +83,32 @@ export class BruteForceService {
   }
 
   async readMarks(subject: LoginSubject): Promise<LockMarks> {
+    return (await this.readMarksWith(subject, [])).marks;
+  }
+
+  /**
+   * The marks and, in the same round trip, the values of `extraKeys` (in their order); `shared`
+   * is false when they come from this process only (Redis unset, down or not answering).
+   */
+  async readMarksWith(
+    subject: LoginSubject,
+    extraKeys: readonly string[],
+  ): Promise<{ marks: LockMarks; extra: (number | null)[]; shared: boolean }> {
     const keys = this.keys(subject);
+    const { values, shared } = await this.lockStore.readMany([
+      keys.pairLock,
+      keys.ipLock,
+      keys.accountLock,
+      keys.recentSuccess,
+      keys.pairLastFailure,
+      keys.pairLockFailures,
+      keys.ipLockFailures,
+      keys.accountLockFailures,
+      ...extraKeys,
+    ]);
     const [pairLock, ipLock, accountLock, lastSuccess, lastFailure, pairLockFailures, ipLockFailures, accountN] =
-      await this.lockStore.getMany([
-        keys.pairLock,
-        keys.ipLock,
-        keys.accountLock,
-        keys.recentSuccess,
-        keys.pairLastFailure,
-        keys.pairLockFailures,
-        keys.ipLockFailures,
-        keys.accountLockFailures,
-      ]);
-    return {
+      values;
+    const marks: LockMarks = {
       pairLock: pairLock ?? null,
       ipLock: ipLock ?? null,
       accountLock: accountLock ?? null,
@@ -105,6 +118,7 @@ export class BruteForceService {
       ipLockFailures: ipLockFailures ?? null,
       accountLockFailures: accountN ?? null,
     };
+    return { marks, extra: values.slice(8), shared };
   }
 
   /**

@@ -18,17 +18,25 @@ export class LockStore {
 
   /** One round trip for all keys; null where a key has no value. */
   async getMany(keys: readonly string[]): Promise<(number | null)[]> {
+    return (await this.readMany(keys)).values;
+  }
+
+  /**
+   * As getMany, and whether the values are Redis's (`shared`: what every instance sees) or only
+   * this process's, for callers that must not trust a per-instance answer (see SecurityVersions).
+   */
+  async readMany(keys: readonly string[]): Promise<{ values: (number | null)[]; shared: boolean }> {
     const client = this.redis.client;
     if (client && this.redis.isAvailable()) {
       try {
         const values = await client.mget(...keys);
         // Redis is the shared truth while it is up (a lift on another instance deleted the key there).
-        return values.map((value) => (value === null ? null : Number(value)));
+        return { values: values.map((value) => (value === null ? null : Number(value))), shared: true };
       } catch (error) {
         this.logger.warn({ err: (error as Error).message }, 'redis read failed; using local state');
       }
     }
-    return keys.map((key) => this.getLocal(key));
+    return { values: keys.map((key) => this.getLocal(key)), shared: false };
   }
 
   async set(key: string, value: number, ttlMs: number): Promise<void> {

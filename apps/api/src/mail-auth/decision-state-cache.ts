@@ -12,7 +12,7 @@ interface Entry {
 }
 
 /** Even without any announced change, a state is reloaded after this long (belt and braces). */
-const MAX_AGE_MS = 5 * 60_000;
+export const STATE_MAX_AGE_MS = 5 * 60_000;
 
 /**
  * Users' decision state in memory, so repeat logins do not wait on PostgreSQL. Correctness
@@ -45,7 +45,7 @@ export class DecisionStateCache {
       return loadUserDecisionState(this.prisma, login, now);
     }
     const hit = this.states.get(login);
-    const fresh = hit !== undefined && now.getTime() - hit.loadedAt < MAX_AGE_MS;
+    const fresh = hit !== undefined && now.getTime() - hit.loadedAt < STATE_MAX_AGE_MS;
     this.metrics.mailCacheLookups.inc({ cache: 'state', result: fresh ? 'hit' : 'miss' });
     if (hit && fresh) return hit.state;
     const pending = this.inflight.get(login);
@@ -65,6 +65,22 @@ export class DecisionStateCache {
       });
     this.inflight.set(login, load);
     return load;
+  }
+
+  /**
+   * Loads the state afresh, because a newer version was announced (SecurityVersionStore) than
+   * the one cached. Never joins a load already running: that one may have read the row before
+   * the change.
+   */
+  async reload(login: string, now: Date): Promise<UserDecisionState | null> {
+    this.states.delete(login);
+    const generation = this.generation;
+    const state = await loadUserDecisionState(this.prisma, login, now);
+    if (state && generation === this.generation && this.clusterEvents.isListening()) {
+      this.states.set(login, { state, loadedAt: now.getTime() });
+      this.loginByUserId.set(state.userId, login);
+    }
+    return state;
   }
 
   /** The cached state of a user, if any (to compare before and after a change). */

@@ -11,6 +11,8 @@ import { BenchRoutesEnabledGuard, MailAuthBenchController } from './mail-auth-be
 import { MailAuthController } from './mail-auth.controller.js';
 import { MailAuthService } from './mail-auth.service.js';
 import { RevocationListener } from './revocation.listener.js';
+import { SecurityVersionStore } from './security-version.store.js';
+import { DecisionFreshness } from './decision-freshness.js';
 
 /**
  * Mail-server login decisions. Brings in the features it is built from (service tokens, locks,
@@ -26,6 +28,8 @@ import { RevocationListener } from './revocation.listener.js';
     CredentialVerifier,
     DoveadmClient,
     RevocationListener,
+    SecurityVersionStore,
+    DecisionFreshness,
     BenchRoutesEnabledGuard,
   ],
   exports: [LoginAttemptsModule],

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   normaliseEmail,
@@ -38,12 +39,19 @@ import { LruCache } from './lru-cache.js';
 import { MailAuthTempfailError } from './mail-auth-tempfail.js';
 import { userdbFields } from './userdb-fields.js';
 import { withTimeout } from './with-timeout.js';
+import { SecurityVersionStore } from './security-version.store.js';
+import { DecisionFreshness } from './decision-freshness.js';
 import type { UserDecisionState } from './user-decision-state.js';
 
 const TO_PROTOCOL: Record<MailProtocol, Protocol> = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' };
 const NO_RESERVATION: Reservation = { pair: null, ip: null, account: null };
 /** Logins resolved recently, so a tempfail row can still name its user. */
 const KNOWN_USER_IDS = 100_000;
+/**
+ * An allow whose version was read longer ago than this (argon2id ran, or the instance is busy)
+ * reads it again first, so a change acknowledged meanwhile cannot be outrun.
+ */
+const VERSION_READ_MAX_AGE_MS = 2;
 
 interface Prepared {
   readonly marks: LockMarks;
@@ -75,6 +83,8 @@ export class MailAuthService {
     private readonly settings: GlobalSettingsService,
     private readonly clusterEvents: ClusterEventsService,
     private readonly metrics: MailgateMetrics,
+    private readonly versions: SecurityVersionStore,
+    private readonly freshness: DecisionFreshness,
   ) {}
 
   async decide(request: MailAuthRequest, serviceTokenId: string): Promise<MailAuthResponse> {
@@ -88,6 +98,7 @@ export class MailAuthService {
     let user: UserDecisionState | null | undefined;
     let prepared: Prepared;
     let credential: CredentialCheck | undefined;
+    const versionReadAt = performance.now();
     try {
       prepared = await withTimeout(
         this.prepare(subject, login, password, now, (state) => (user = state)),
@@ -111,17 +122,23 @@ export class MailAuthService {
       throw new MailAuthTempfailError(error);
     }
     const { marks, settings, admission } = prepared;
-    const state = user ?? null;
+    let state = user ?? null;
+    const rules = { lock: admission?.locked ?? null, protocol, secured: request.secured, now, settings };
 
-    const outcome = decide({
-      lock: admission?.locked ?? null,
-      credential,
-      user: state,
-      protocol,
-      secured: request.secured,
-      now,
-      settings,
-    });
+    let outcome = decide({ ...rules, credential, user: state });
+    if (outcome.decision === 'allow' && state && performance.now() - versionReadAt > VERSION_READ_MAX_AGE_MS) {
+      try {
+        ({ state, credential, outcome } = await withTimeout(
+          this.freshness.recheckBeforeAllow(login, password, state, credential, rules),
+          this.config.MAIL_AUTH_DB_TIMEOUT_MS,
+          're-checking the security version',
+        ));
+      } catch (error) {
+        this.record(attempt, state.userId, 'TEMPFAIL', 'TEMPFAIL', undefined);
+        if (admission) void this.bruteForce.release(subject, admission.reservation).catch(() => undefined);
+        throw new MailAuthTempfailError(error);
+      }
+    }
     this.record(
       attempt,
       state?.userId ?? null,
@@ -179,8 +196,8 @@ export class MailAuthService {
     now: Date,
     onUser: (user: UserDecisionState | null) => void,
   ): Promise<Prepared> {
-    const [marks, user, settings] = await Promise.all([
-      this.bruteForce.readMarks(subject),
+    const [read, cached, settings] = await Promise.all([
+      this.bruteForce.readMarksWith(subject, [this.versions.key(login)]),
       this.states.get(login, now).then((state) => {
         onUser(state);
         if (state) this.knownUserIds.set(login, state.userId);
@@ -188,6 +205,14 @@ export class MailAuthService {
       }),
       this.decisionSettings(),
     ]);
+    const marks = read.marks;
+    const user = await this.freshness.state(
+      login,
+      cached,
+      { version: read.extra[0] ?? null, shared: read.shared },
+      now,
+    );
+    onUser(user);
     const appPassword = this.credentials.matchAppPassword(user, password);
     if (appPassword) return { marks, settings, credential: appPassword, admission: null };
     const admission = await this.bruteForce.admit(subject, marks, user?.userId ?? null, now);
@@ -226,12 +251,16 @@ export class MailAuthService {
     const now = this.clock.now();
     const login = normaliseEmail(email);
     const protocol = TO_PROTOCOL[mailProtocol];
-    const [user, settings, [accountLock]] = await this.withDatabase(
+    const [cached, settings, read] = await this.withDatabase(
       Promise.all([
         this.states.get(login, now),
         this.decisionSettings(),
-        this.lockStore.getMany([bruteForceKeys('MAIL', login, '').accountLock]),
+        this.lockStore.readMany([bruteForceKeys('MAIL', login, '').accountLock, this.versions.key(login)]),
       ]),
+    );
+    const [accountLock, version] = read.values;
+    const user = await this.withDatabase(
+      this.freshness.state(login, cached, { version: version ?? null, shared: read.shared }, now),
     );
     const answer = (allowed: boolean, reason: MailProtocolLookupResponse['reason']): MailProtocolLookupResponse => ({
       user: user?.email ?? login,

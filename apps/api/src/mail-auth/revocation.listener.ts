@@ -7,6 +7,8 @@ import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
+import { SecurityVersionStore } from './security-version.store.js';
+import { RedisService } from '../redis/redis.service.js';
 
 /** What the kick rule needs to know about the user after the change. */
 export interface AccountAfterChange {
@@ -32,6 +34,8 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
     private readonly states: DecisionStateCache,
     private readonly credentials: CredentialVerifier,
     private readonly doveadm: DoveadmClient,
+    private readonly versions: SecurityVersionStore,
+    private readonly redis: RedisService,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +48,9 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
         this.states.clear();
         this.credentials.clear();
       }),
+      // Changes made while Redis was away raised no mark: states cached before them (and not
+      // used meanwhile, so never compared with PostgreSQL) must not be trusted on a missing mark.
+      this.redis.onReconnect(() => this.states.clear()),
       // Dovecot's cache (when an operator turned it on) must not answer past a new lock. An IP
       // lock concerns every user: the empty list flushes the whole cache.
       this.locks.onLockSet((lock) => void this.doveadm.authCacheFlush(lock.login ? [lock.login] : [])),
@@ -56,15 +63,22 @@ export class RevocationListener implements OnModuleInit, OnModuleDestroy {
 
   private async onLocalChange(change: AccountChange): Promise<void> {
     this.states.evictUser(change.userId);
-    await this.clusterEvents
-      .publish('account-changed', { userId: change.userId, securityVersion: change.securityVersion })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'could not broadcast an account change'));
-    if (!this.doveadm.enabled) return;
     const user = await this.prisma.user.findUnique({
       where: { id: change.userId },
       select: { email: true, disabledAt: true, totpEnabledAt: true },
     });
-    if (!user) return;
+    // The mark is what makes the change hold on every instance before the user hears it did; the
+    // NOTIFY evicts caches (and reaches instances whose Redis is away, which read PostgreSQL).
+    await Promise.all([
+      user &&
+        this.versions
+          .announce(user.email, change.securityVersion)
+          .catch((error: unknown) => this.logger.error({ err: error }, 'could not announce an account change')),
+      this.clusterEvents
+        .publish('account-changed', { userId: change.userId, securityVersion: change.securityVersion })
+        .catch((error: unknown) => this.logger.error({ err: error }, 'could not broadcast an account change')),
+    ]);
+    if (!this.doveadm.enabled || !user) return;
     const closing = protocolsToClose(change, {
       disabled: user.disabledAt !== null,
       totpEnabled: user.totpEnabledAt !== null,
