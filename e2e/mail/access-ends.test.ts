@@ -59,8 +59,9 @@ describe('a time limit running out', () => {
 
       const after = await imap(stack.target, login);
       expect(after.code, after.transcript).toBe(67);
-      expect(mailgateCalls(user.email)).toBe(2);
-      expect(stack.dovecot.log()).toMatch(/decision=deny reason=PROTOCOL_EXPIRED/);
+      // Dovecot's log process writes behind the client's answer: read it until the line is there.
+      await expect.poll(() => mailgateCalls(user.email)).toBe(2);
+      await expect.poll(() => stack.dovecot.log()).toMatch(/decision=deny reason=PROTOCOL_EXPIRED/);
       const notices = await stack.api.prisma.securityNotice.findMany({
         where: { userId: user.id, kind: 'PROTOCOL_ACCESS_EXPIRED' },
       });
