@@ -41,6 +41,7 @@ export const ADMIN_ROLE_MATRIX: Readonly<Record<string, RoleMatrixRow>> = {
   'POST /api/admin/users/{userId}/enable': staff(200),
   'POST /api/admin/users/{userId}/two-factor/remove': staff(204),
   'POST /api/admin/users/{userId}/password-reset-links': staff(201),
+  'POST /api/admin/users/{userId}/password-reset-links/reveal': adminOnly(201),
   'PUT /api/admin/users/{userId}/role': adminOnly(200),
   'GET /api/admin/audit-events': staff(200),
   'GET /api/admin/audit-events/export': staff(200),

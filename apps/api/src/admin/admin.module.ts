@@ -1,3 +1,4 @@
+import { RecoveryModule } from '../recovery/recovery.module.js';
 import { Module } from '@nestjs/common';
 import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
@@ -37,6 +38,7 @@ import { StaffTargetService } from './staff-target.service.js';
     LoginAttemptsModule,
     PasswordPolicyModule,
     ServiceTokensModule,
+    RecoveryModule,
   ],
   controllers: [
     AdminUsersController,

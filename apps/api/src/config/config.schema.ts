@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAIL_AUTH_ENVIRONMENT } from './mail-auth.config.js';
 import { booleanFlag } from './boolean-flag.js';
 import { DEPENDENCY_DEADLINES_ENVIRONMENT } from './dependency-deadlines.config.js';
+import { MAIL_ENVIRONMENT } from './mail.config.js';
 
 const postgresUrl = z
   .string()
@@ -70,6 +71,7 @@ export const ZEnvironment = z
       .default(5_000),
     ...MAIL_AUTH_ENVIRONMENT,
     ...DEPENDENCY_DEADLINES_ENVIRONMENT,
+    ...MAIL_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).
   .loose();

@@ -20,7 +20,9 @@ export type KeyPurpose =
   | 'reset-token'
   | 'credential-cache'
   | 'recovery-code'
-  | 'sign-in-pending';
+  | 'sign-in-pending'
+  | 'recovery-confirm'
+  | 'outbox-mail';
 
 interface KeyMaterial {
   readonly id: string;

@@ -57,8 +57,8 @@ describe('Cache-Control: no-store on /api', () => {
       ['TOTP enrolment', await callAs(app, user, 'POST', '/api/account/totp/enrollment')],
       ['recovery codes', await callAs(app, admin, 'POST', '/api/account/totp/recovery-codes')],
       [
-        'reset-link creation',
-        await callAs(app, admin, 'POST', `/api/admin/users/${customer.user.id}/password-reset-links`, {
+        'reset-link reveal',
+        await callAs(app, admin, 'POST', `/api/admin/users/${customer.user.id}/password-reset-links/reveal`, {
           payload: { reason: 'Customer called; verified by callback.' },
         }),
       ],
