@@ -29,6 +29,7 @@ const adminOnly = (status: number): RoleMatrixRow => ({ ...staff(status), suppor
 
 export const ADMIN_ROLE_MATRIX: Readonly<Record<string, RoleMatrixRow>> = {
   'GET /api/admin/me': staff(200),
+  'GET /api/admin/mail-outbox': staff(200),
   'GET /api/admin/users': staff(200),
   'GET /api/admin/users/{userId}': staff(200),
   'PUT /api/admin/users/{userId}/protocol-access/{protocol}': staff(200),

@@ -24,6 +24,7 @@ const reason = 'Customer called; verified by callback (matrix test).';
  */
 const VALID_REQUESTS: Record<string, (customer: Customer, app: NestFastifyApplication) => Promise<PreparedCall>> = {
   'GET /api/admin/me': async () => ({ url: '/api/admin/me' }),
+  'GET /api/admin/mail-outbox': async () => ({ url: '/api/admin/mail-outbox' }),
   'GET /api/admin/users': async (c) => ({ url: '/api/admin/users', query: { q: c.user.email } }),
   'GET /api/admin/users/{userId}': async (c) => ({ url: `/api/admin/users/${c.user.id}` }),
   'PUT /api/admin/users/{userId}/protocol-access/{protocol}': async (c) => ({

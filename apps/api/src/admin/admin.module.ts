@@ -1,3 +1,4 @@
+import { AdminMailOutboxController } from './admin-mail-outbox.controller.js';
 import { RecoveryModule } from '../recovery/recovery.module.js';
 import { Module } from '@nestjs/common';
 import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
@@ -48,6 +49,7 @@ import { StaffTargetService } from './staff-target.service.js';
     AdminServiceTokensController,
     PasswordResetController,
     PendingResetLinksController,
+    AdminMailOutboxController,
   ],
   providers: [
     StaffTargetService,

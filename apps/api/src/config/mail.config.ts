@@ -6,11 +6,15 @@ import { z } from 'zod';
  * under MAIL_OUTBOX_DIR; otherwise mails wait in the outbox table until a relay is configured.
  */
 export const MAIL_ENVIRONMENT = {
-  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. */
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465; empty = not set. */
   SMTP_URL: z
-    .string()
-    .refine((value) => /^smtps?:\/\/[^/]+/.test(value), { message: 'must be an smtp:// or smtps:// URL' })
-    .optional()
+    .preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .refine((value) => /^smtps?:\/\/[^/]+/.test(value), { message: 'must be an smtp:// or smtps:// URL' })
+        .optional(),
+    )
     .meta({ sensitive: true }),
   MAIL_FROM: z.string().min(3).default('Mailgate <no-reply@mailgate.invalid>'),
   /** How often the sender looks for due mails; 0 = this instance does not send (another one must). */
