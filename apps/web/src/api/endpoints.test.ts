@@ -6,6 +6,7 @@ import {
   passwordOperations,
   pendingResetLinkOperations,
   protocolAccessOperations,
+  recoveryOperations,
   totpOperations,
 } from '@mailgate/contracts';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,11 @@ describe('endpoints', () => {
       [endpoints.securityEvents(5).split('?')[0]!, activityOperations.events.path],
       [endpoints.resetLinks, pendingResetLinkOperations.listPendingLinks.path],
       [endpoints.resetLink(ID), fill(pendingResetLinkOperations.cancelLink.path, { id: ID })],
+      [endpoints.recoveryAddress, recoveryOperations.getRecoveryAddress.path],
+      [endpoints.recoveryAddress, recoveryOperations.setRecoveryAddress.path],
+      [endpoints.recoveryAddress, recoveryOperations.removeRecoveryAddress.path],
+      [endpoints.recoveryConfirm, recoveryOperations.confirmRecoveryAddress.path],
+      [endpoints.forgotPassword, recoveryOperations.requestPasswordReset.path],
       [endpoints.notices, noticesOperations.list.path],
       [endpoints.noticeRead(ID), fill(noticesOperations.markRead.path, { id: ID })],
       [endpoints.noticesReadAll, noticesOperations.markAllRead.path],

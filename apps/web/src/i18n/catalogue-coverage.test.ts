@@ -7,6 +7,7 @@ import {
   MAIL_AUTH_REASONS,
   PasswordErrors,
   ProtocolAccessErrors,
+  RecoveryErrors,
   SECURITY_NOTICE_KINDS,
   ServiceTokensErrors,
   SessionErrors,
@@ -34,6 +35,7 @@ describe('translations cover every code', () => {
       AdminErrors,
       ServiceTokensErrors,
       AuthLocksErrors,
+      RecoveryErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

@@ -7,6 +7,7 @@ import { commonDe } from './messages/common.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
+import { recoveryDe } from './messages/recovery.de';
 import { resetLinksDe } from './messages/reset-links.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
@@ -44,6 +45,7 @@ export const de: Messages = {
   totp: totpDe,
   sessions: sessionsDe,
   resetLinks: resetLinksDe,
+  recovery: recoveryDe,
   activity: activityDe,
   notices: noticesDe,
   admin: adminDe,

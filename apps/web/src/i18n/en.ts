@@ -6,6 +6,7 @@ import { commonEn } from './messages/common.en';
 import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
+import { recoveryEn } from './messages/recovery.en';
 import { resetLinksEn } from './messages/reset-links.en';
 import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
@@ -44,6 +45,7 @@ export const en = {
   totp: totpEn,
   sessions: sessionsEn,
   resetLinks: resetLinksEn,
+  recovery: recoveryEn,
   activity: activityEn,
   notices: noticesEn,
   admin: adminEn,
