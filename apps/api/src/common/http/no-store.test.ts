@@ -74,7 +74,7 @@ describe('Cache-Control: no-store on /api', () => {
       'app-password creation': 201,
       'TOTP enrolment': 201,
       'recovery codes': 200,
-      'reset-link creation': 201,
+      'reset-link reveal': 201,
       'validation error': 400,
       'unknown API path': 404,
       'malformed path': 400,
