@@ -20,9 +20,7 @@ afterAll(async () => {
 function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\r?\n/g, '')
-    .replace(/(?:=[0-9A-F]{2})+/g, (match) =>
-      Buffer.from(match.replace(/=/g, ''), 'hex').toString('utf8'),
-    );
+    .replace(/(?:=[0-9A-F]{2})+/g, (match) => Buffer.from(match.replace(/=/g, ''), 'hex').toString('utf8'));
 }
 
 function decodeHeader(value: string): string {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callAs, signedInUser } from '../../test/support/admin-kit.js';
+import { signedInUser } from '../../test/support/admin-kit.js';
 import {
   createUser,
   freshTotpCode,

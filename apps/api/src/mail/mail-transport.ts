@@ -45,7 +45,8 @@ export class MailTransport implements OnApplicationShutdown {
         } as Parameters<typeof nodemailer.createTransport>[0])
       : null;
     // Builds the raw message exactly as SMTP would carry it, for the demo's .eml files.
-    this.files = this.destination === 'files' ? nodemailer.createTransport({ streamTransport: true, buffer: true }) : null;
+    this.files =
+      this.destination === 'files' ? nodemailer.createTransport({ streamTransport: true, buffer: true }) : null;
   }
 
   get outboxDir(): string {
@@ -69,7 +70,10 @@ export class MailTransport implements OnApplicationShutdown {
     if (this.files) {
       const info = (await this.files.sendMail(message)) as { message: Buffer };
       await mkdir(this.outboxDir, { recursive: true });
-      await writeFile(join(this.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`), info.message);
+      await writeFile(
+        join(this.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`),
+        info.message,
+      );
       return;
     }
     throw new Error('no SMTP_URL configured: the mail waits in the outbox');

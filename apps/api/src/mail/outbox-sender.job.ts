@@ -107,7 +107,9 @@ export class OutboxSenderJob implements OnApplicationBootstrap, OnApplicationShu
           ? { status: 'FAILED', lastError }
           : {
               lastError,
-              nextAttemptAt: new Date(now.getTime() + retryDelayMs(this.config.MAIL_OUTBOX_RETRY_BASE_MS, row.attempts)),
+              nextAttemptAt: new Date(
+                now.getTime() + retryDelayMs(this.config.MAIL_OUTBOX_RETRY_BASE_MS, row.attempts),
+              ),
             },
       });
       this.logger.warn({ mailId: String(row.id), attempts: row.attempts, giveUp, err: lastError }, 'mail not sent');

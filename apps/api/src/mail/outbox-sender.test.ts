@@ -86,7 +86,9 @@ async function enqueue(app: NestFastifyApplication, count: number, label: string
 
 /** The backoff has passed: make every waiting mail due now. */
 async function backoffPassed(app: NestFastifyApplication): Promise<void> {
-  await app.get(PrismaService).outboxMail.updateMany({ where: { status: 'PENDING' }, data: { nextAttemptAt: new Date() } });
+  await app
+    .get(PrismaService)
+    .outboxMail.updateMany({ where: { status: 'PENDING' }, data: { nextAttemptAt: new Date() } });
 }
 
 beforeAll(async () => {

@@ -59,10 +59,12 @@ export const NOTICE_MAIL_SENTENCES: Record<MailLanguage, Record<SecurityNoticeKi
     PASSWORD_RESET: 'Ihr Passwort wurde über einen einmaligen Link neu gesetzt',
     LOGIN_LOCKED: 'Nach vielen falschen Passwörtern sind Mail-Anmeldungen von neuen Adressen vorerst gesperrt',
     LOGIN_LOCK_LIFTED: 'Eine Sperre der Mail-Anmeldungen an Ihrem Konto wurde aufgehoben',
-    RECOVERY_ADDRESS_CHANGE_REQUESTED: 'Eine Änderung Ihrer Wiederherstellungsadresse auf {{newAddress}} wurde angefordert',
+    RECOVERY_ADDRESS_CHANGE_REQUESTED:
+      'Eine Änderung Ihrer Wiederherstellungsadresse auf {{newAddress}} wurde angefordert',
     RECOVERY_ADDRESS_CONFIRMED: 'Ihre Wiederherstellungsadresse lautet jetzt {{address}}',
     RECOVERY_ADDRESS_REMOVED: 'Ihre Wiederherstellungsadresse wurde entfernt',
-    PASSWORD_RESET_REQUESTED: 'An Ihre Wiederherstellungsadresse wurde ein Link zum Setzen eines neuen Passworts geschickt',
+    PASSWORD_RESET_REQUESTED:
+      'An Ihre Wiederherstellungsadresse wurde ein Link zum Setzen eines neuen Passworts geschickt',
   },
 };
 
@@ -85,8 +87,10 @@ export const MAIL_FRAME = {
     ifYou: 'Wenn Sie das waren, müssen Sie nichts tun.',
     ifNotYou:
       'Wenn nicht, öffnen Sie das Mailgate-Portal selbst (geben Sie die Adresse wie gewohnt ein, folgen Sie keinen Links aus Nachrichten) und ändern Sie Ihr Passwort.',
-    noLinks: 'Wir verschicken nie Anmelde-Links. Eine Nachricht, die Sie per Link zur Anmeldung auffordert, stammt nicht von uns.',
-    recipients: 'Diese Nachricht ging an Ihr Postfach {{mailbox}} und, falls vorhanden, an Ihre Wiederherstellungsadresse.',
+    noLinks:
+      'Wir verschicken nie Anmelde-Links. Eine Nachricht, die Sie per Link zur Anmeldung auffordert, stammt nicht von uns.',
+    recipients:
+      'Diese Nachricht ging an Ihr Postfach {{mailbox}} und, falls vorhanden, an Ihre Wiederherstellungsadresse.',
   },
 } as const;
 

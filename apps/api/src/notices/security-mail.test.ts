@@ -30,7 +30,10 @@ describe('security mail', () => {
 
     for (const address of [user.user.email, recovery]) {
       const mails = await outboxMailsTo(app, address);
-      expect(mails.map((mail) => mail.kind), address).toEqual(['PROTOCOL_ENABLED']);
+      expect(
+        mails.map((mail) => mail.kind),
+        address,
+      ).toEqual(['PROTOCOL_ENABLED']);
       const [mail] = mails;
       expect(mail!.language).toBe('de');
       expect(mail!.subject).toBe('Sicherheitshinweis: Der IMAP-Zugriff auf Ihr Postfach wurde eingeschaltet');
@@ -55,7 +58,10 @@ describe('security mail', () => {
 
     const mails = await outboxMailsTo(app, user.user.email);
     expect(mails.map((mail) => mail.kind)).toEqual(['APP_PASSWORD_CREATED']);
-    expect(mails[0]).toMatchObject({ language: 'en', subject: 'Security notice: A new app password “Phone” was created' });
+    expect(mails[0]).toMatchObject({
+      language: 'en',
+      subject: 'Security notice: A new app password “Phone” was created',
+    });
     for (const form of [secret, secret.replace(/-/g, '')]) {
       expect(`${mails[0]!.text}${mails[0]!.html}`).not.toContain(form);
     }
@@ -66,7 +72,13 @@ describe('security mail', () => {
   });
 
   it('the rule list: openings, credentials, locks and recovery changes always; everything by staff', () => {
-    for (const kind of ['PROTOCOL_ENABLED', 'APP_PASSWORD_CREATED', 'PASSWORD_CHANGED', 'TOTP_DISABLED', 'LOGIN_LOCKED'] as const) {
+    for (const kind of [
+      'PROTOCOL_ENABLED',
+      'APP_PASSWORD_CREATED',
+      'PASSWORD_CHANGED',
+      'TOTP_DISABLED',
+      'LOGIN_LOCKED',
+    ] as const) {
       expect(ALWAYS_MAILED_NOTICES.has(kind), kind).toBe(true);
     }
     expect(isMailedNotice({ kind: 'PROTOCOL_DISABLED', byStaff: false })).toBe(false);

@@ -84,9 +84,9 @@ describe('forgot password', () => {
     // Both addresses hear about the new password.
     expect((await outboxMailsTo(app, user.email)).map((mail) => mail.kind)).toContain('PASSWORD_RESET');
     expect((await outboxMailsTo(app, recovery)).map((mail) => mail.kind)).toContain('PASSWORD_RESET');
-    const actions = (await prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { id: 'asc' } })).map(
-      (event) => event.action,
-    );
+    const actions = (
+      await prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { id: 'asc' } })
+    ).map((event) => event.action);
     expect(actions).toEqual(['password_reset.requested', 'password.reset']);
   });
 
@@ -146,7 +146,9 @@ describe('forgot password', () => {
 
   it('with 2FA on, the link alone is not enough: a TOTP code or a recovery code is needed', async () => {
     const { user, recovery } = await userWithRecovery({ totp: true });
-    const [recoveryCode] = await prisma.$transaction((tx) => app.get(RecoveryCodes).replaceAll(tx, user.id, new Date()));
+    const [recoveryCode] = await prisma.$transaction((tx) =>
+      app.get(RecoveryCodes).replaceAll(tx, user.id, new Date()),
+    );
     await forgot(user.email);
     await settled();
     const token = await tokenMailedTo(app, recovery, 'PASSWORD_RESET_LINK');
@@ -191,7 +193,11 @@ describe('forgot password', () => {
   });
 
   it('needs the CSRF header and never mails a disabled account', async () => {
-    const noHeader = await app.inject({ method: 'POST', url: '/api/password-reset/request', payload: { email: 'a@b.test' } });
+    const noHeader = await app.inject({
+      method: 'POST',
+      url: '/api/password-reset/request',
+      payload: { email: 'a@b.test' },
+    });
     expect(noHeader.json()).toMatchObject({ status: 403, code: 'CSRF_CHECK_FAILED' });
     const { user, recovery } = await userWithRecovery();
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });

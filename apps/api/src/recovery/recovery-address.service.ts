@@ -62,7 +62,11 @@ export class RecoveryAddressService {
       });
       const current = user.recoveryAddress;
       if (current?.email === email) throw new AppError(RecoveryErrors.RECOVERY_ADDRESS_UNCHANGED);
-      const pending = { pendingEmail: email, pendingTokenHash: this.keyring.hash('recovery-confirm', token), pendingExpiresAt };
+      const pending = {
+        pendingEmail: email,
+        pendingTokenHash: this.keyring.hash('recovery-confirm', token),
+        pendingExpiresAt,
+      };
       const saved = await tx.recoveryAddress.upsert({
         where: { userId: session.userId },
         create: { userId: session.userId, ...pending },
@@ -115,7 +119,8 @@ export class RecoveryAddressService {
       const row = await tx.recoveryAddress.findUniqueOrThrow({ where: { userId: found.userId } });
       const user = await tx.user.findUniqueOrThrow({ where: { id: found.userId }, select: { role: true } });
       // Re-read under the lock: a newer request or a removal since the lookup voids this token.
-      const stillThisToken = row.pendingTokenHash && this.keyring.verifyHash('recovery-confirm', token, row.pendingTokenHash);
+      const stillThisToken =
+        row.pendingTokenHash && this.keyring.verifyHash('recovery-confirm', token, row.pendingTokenHash);
       if (!stillThisToken || !row.pendingEmail || !row.pendingExpiresAt || row.pendingExpiresAt <= now) {
         throw new AppError(RecoveryErrors.RECOVERY_LINK_INVALID, { internalDetail: 'voided or expired' });
       }

@@ -46,7 +46,10 @@ describe('recovery address', () => {
     expect(mail!.text).toContain(`https://mail.example.test/confirm-recovery-address#token=${token}`);
     const stored = await prisma.recoveryAddress.findUniqueOrThrow({ where: { userId: user.user.id } });
     expect(stored.pendingTokenHash).not.toContain(token);
-    const rows = await prisma.outboxMail.findMany({ where: { toAddress: address }, select: { textBody: true, htmlBody: true } });
+    const rows = await prisma.outboxMail.findMany({
+      where: { toAddress: address },
+      select: { textBody: true, htmlBody: true },
+    });
     expect(JSON.stringify(rows)).not.toContain(token);
 
     const confirmed = await confirm(token);
@@ -57,10 +60,16 @@ describe('recovery address', () => {
     expect(view.json()).toMatchObject({ address, pending: null });
 
     const audit = await prisma.auditEvent.findMany({ where: { targetUserId: user.user.id }, orderBy: { id: 'asc' } });
-    expect(audit.map((event) => event.action)).toEqual(['recovery_address.change_requested', 'recovery_address.confirmed']);
+    expect(audit.map((event) => event.action)).toEqual([
+      'recovery_address.change_requested',
+      'recovery_address.confirmed',
+    ]);
     // The confirmation is told to the mailbox and to the new address.
     expect((await outboxMailsTo(app, user.user.email)).map((m) => m.kind)).toEqual(['RECOVERY_ADDRESS_CONFIRMED']);
-    expect((await outboxMailsTo(app, address)).map((m) => m.kind)).toEqual(['RECOVERY_CONFIRM', 'RECOVERY_ADDRESS_CONFIRMED']);
+    expect((await outboxMailsTo(app, address)).map((m) => m.kind)).toEqual([
+      'RECOVERY_CONFIRM',
+      'RECOVERY_ADDRESS_CONFIRMED',
+    ]);
   });
 
   it('needs a step-up to add, change or remove, and refuses the mailbox itself', async () => {
@@ -73,7 +82,9 @@ describe('recovery address', () => {
       code: 'RECOVERY_ADDRESS_IS_MAILBOX',
     });
     expect((await setAddress(steppedUp, 'not an address')).json().code).toBe('VALIDATION_FAILED');
-    expect(await prisma.recoveryAddress.count({ where: { userId: { in: [user.user.id, steppedUp.user.id] } } })).toBe(0);
+    expect(await prisma.recoveryAddress.count({ where: { userId: { in: [user.user.id, steppedUp.user.id] } } })).toBe(
+      0,
+    );
   });
 
   it('a change tells the old address at once and keeps it until the new one is confirmed', async () => {

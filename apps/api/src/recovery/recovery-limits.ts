@@ -25,5 +25,7 @@ export const RecoveryLimits = {
     { key: `recovery:confirm-mail:user:${userId}`, max: 5, windowMs: HOUR },
   ],
   /** Failed confirmation tokens per IP: typos, never enough to guess 256 bits. */
-  confirmToken: (ip: string): AttemptLimit[] => [{ key: `recovery:confirm:ip:${ip}`, max: 10, windowMs: FIFTEEN_MINUTES }],
+  confirmToken: (ip: string): AttemptLimit[] => [
+    { key: `recovery:confirm:ip:${ip}`, max: 10, windowMs: FIFTEEN_MINUTES },
+  ],
 };

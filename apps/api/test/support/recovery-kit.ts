@@ -56,7 +56,11 @@ export async function tokenMailedTo(app: NestFastifyApplication, to: string, kin
  * A staff-issued reset link as the user receives it: sent to their recovery address (given one if
  * they have none) and read back from the outbox. Staff themselves never see it.
  */
-export async function staffSentResetToken(app: NestFastifyApplication, issuer: Caller, userId: string): Promise<string> {
+export async function staffSentResetToken(
+  app: NestFastifyApplication,
+  issuer: Caller,
+  userId: string,
+): Promise<string> {
   const existing = await app.get(PrismaService).recoveryAddress.findUnique({ where: { userId } });
   const address = existing?.email ?? (await giveRecoveryAddress(app, userId));
   const response = await callAs(app, issuer, 'POST', `/api/admin/users/${userId}/password-reset-links`, {

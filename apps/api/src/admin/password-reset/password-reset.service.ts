@@ -90,7 +90,13 @@ export class PasswordResetService {
       if (mode === 'send' && !recovery) throw new AppError(RecoveryErrors.NO_RECOVERY_ADDRESS);
       if (mode === 'reveal' && recovery) throw new AppError(RecoveryErrors.RECOVERY_ADDRESS_EXISTS);
       const issued = await this.issuer.issue(tx, {
-        target: { id: target.id, email: account.email, locale: account.locale, role: target.role, securityVersion: account.securityVersion },
+        target: {
+          id: target.id,
+          email: account.email,
+          locale: account.locale,
+          role: target.role,
+          securityVersion: account.securityVersion,
+        },
         origin: 'STAFF',
         issuedById: input.session.userId,
         reason: input.reason,

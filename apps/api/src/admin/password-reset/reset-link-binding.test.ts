@@ -203,10 +203,7 @@ describe('the account owner sees pending links and can cancel them', () => {
 
     await expectRefused(token, owner.user.id);
     const events = await prisma.auditEvent.findMany({ where: { targetUserId: owner.user.id }, orderBy: { id: 'asc' } });
-    expect(events.map((event) => event.action)).toEqual([
-      'password_reset.link_sent',
-      'password_reset.link_cancelled',
-    ]);
+    expect(events.map((event) => event.action)).toEqual(['password_reset.link_sent', 'password_reset.link_cancelled']);
     expect(events[1]).toMatchObject({ actorId: owner.user.id, actorRole: 'USER' });
     const notices = await prisma.securityNotice.findMany({ where: { userId: owner.user.id } });
     expect(notices.map((notice) => notice.kind).sort()).toEqual([

@@ -38,8 +38,7 @@ export const portalErrorsDe: typeof portalErrorsEn = {
     'Die Anmeldung in zwei Schritten ist eingeschaltet: Geben Sie zusätzlich einen Code aus Ihrer App oder einen Wiederherstellungscode ein.',
   NO_RECOVERY_ADDRESS:
     'Dieses Konto hat keine bestätigte Wiederherstellungsadresse. Nur ein Administrator kann einen Link zur Übergabe erstellen.',
-  RECOVERY_ADDRESS_EXISTS:
-    'Dieses Konto hat eine bestätigte Wiederherstellungsadresse: Schicken Sie den Link dorthin.',
+  RECOVERY_ADDRESS_EXISTS: 'Dieses Konto hat eine bestätigte Wiederherstellungsadresse: Schicken Sie den Link dorthin.',
   APP_PASSWORD_LIMIT_REACHED:
     'Sie haben die Höchstzahl an App-Passwörtern erreicht. Widerrufen Sie zuerst eines, das Sie nicht mehr brauchen.',
 };

@@ -30,7 +30,8 @@ export const portalErrorsEn = {
   RECOVERY_ADDRESS_NOT_SET: 'You have no recovery address.',
   RECOVERY_LINK_INVALID: 'This confirmation link no longer works. Enter the address again to get a new one.',
   SECOND_FACTOR_REQUIRED: 'Two-step sign-in is on: also enter a code from your authenticator app or a recovery code.',
-  NO_RECOVERY_ADDRESS: 'This user has no confirmed recovery address. Only an administrator can create a link to hand over.',
+  NO_RECOVERY_ADDRESS:
+    'This user has no confirmed recovery address. Only an administrator can create a link to hand over.',
   RECOVERY_ADDRESS_EXISTS: 'This user has a confirmed recovery address: send the link there instead.',
   APP_PASSWORD_LIMIT_REACHED:
     'You have reached the maximum number of app passwords. Revoke one you no longer use first.',

@@ -19,7 +19,8 @@ export const recoveryDe: typeof recoveryEn = {
   confirmTitle: 'Wiederherstellungsadresse bestätigen',
   confirming: 'Wird bestätigt …',
   confirmed: 'Erledigt: {{address}} ist jetzt Ihre Wiederherstellungsadresse.',
-  confirmNoToken: 'Diese Seite braucht den vollständigen Link aus der Nachricht. Kopieren Sie den ganzen Link in die Adresszeile.',
+  confirmNoToken:
+    'Diese Seite braucht den vollständigen Link aus der Nachricht. Kopieren Sie den ganzen Link in die Adresszeile.',
   goHome: 'Zu Ihrem Konto',
   forgotLink: 'Passwort vergessen?',
   forgotTitle: 'Passwort vergessen',

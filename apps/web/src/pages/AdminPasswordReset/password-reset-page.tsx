@@ -49,24 +49,25 @@ function ResetForm({ token }: { token: string }) {
   const [mismatch, setMismatch] = useState(false);
   const [secondFactor, setSecondFactor] = useState<'totp' | 'recovery' | null>(null);
   const [code, setCode] = useState('');
-  const errorCode = isApiError(redeem.error) ? redeem.error.code : null;
-  // Asked for once, the code field stays (a wrong code is answered with its own error).
-  const askSecondFactor =
-    secondFactor !== null ||
-    errorCode === 'SECOND_FACTOR_REQUIRED' ||
-    errorCode === 'TOTP_CODE_INVALID' ||
-    errorCode === 'RECOVERY_CODE_INVALID';
+  // Asked for once (SECOND_FACTOR_REQUIRED), the code field stays, also after a wrong code.
+  const askSecondFactor = secondFactor !== null;
   const factorKind = secondFactor ?? 'totp';
-  useEffect(() => {
-    if (askSecondFactor && secondFactor === null) setSecondFactor('totp');
-  }, [askSecondFactor, secondFactor]);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (password !== repeat) return setMismatch(true);
     setMismatch(false);
     const factor = askSecondFactor && code ? (factorKind === 'totp' ? { totpCode: code } : { recoveryCode: code }) : {};
-    redeem.mutate({ token, newPassword: password, ...factor });
+    redeem.mutate(
+      { token, newPassword: password, ...factor },
+      {
+        onError: (error) => {
+          if (isApiError(error) && error.code === 'SECOND_FACTOR_REQUIRED' && secondFactor === null) {
+            setSecondFactor('totp');
+          }
+        },
+      },
+    );
   }
 
   if (redeem.isSuccess) {

@@ -36,8 +36,7 @@ export const adminDe: AdminMessages = {
   },
   resetPage: {
     title: 'Neues Passwort wählen',
-    intro:
-      'Dieser Link funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
+    intro: 'Dieser Link funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
     noToken:
       'Diese Seite braucht den vollständigen Link, den Sie erhalten haben. Kopieren Sie den ganzen Link in die Adresszeile, oder bitten Sie den Support um einen neuen.',
     newPassword: 'Neues Passwort',

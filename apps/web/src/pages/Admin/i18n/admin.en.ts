@@ -35,8 +35,7 @@ export const adminEn = {
   },
   resetPage: {
     title: 'Choose a new password',
-    intro:
-      'This link works once and only for a short time. Choose a new password for your account.',
+    intro: 'This link works once and only for a short time. Choose a new password for your account.',
     noToken:
       'This page needs the complete link you were given. Copy the whole link into the address bar, or ask support for a new one.',
     newPassword: 'New password',

@@ -22,7 +22,8 @@ export function RecoveryAddressSection() {
   const [email, setEmail] = useState('');
 
   if (view.isPending) return <LoadingState />;
-  if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} retrying={view.isFetching} />;
+  if (view.isError)
+    return <ErrorState error={view.error} onRetry={() => void view.refetch()} retrying={view.isFetching} />;
   const { address, confirmedAt, pending } = view.data;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,13 +44,17 @@ export function RecoveryAddressSection() {
       {address ? (
         <p>
           {t('recovery.current', { address })}{' '}
-          {confirmedAt && <span className="muted">{t('recovery.confirmedAt', { date: format.dateTime(confirmedAt) })}</span>}
+          {confirmedAt && (
+            <span className="muted">{t('recovery.confirmedAt', { date: format.dateTime(confirmedAt) })}</span>
+          )}
         </p>
       ) : (
         <p className="muted">{t('recovery.none')}</p>
       )}
       {pending && (
-        <p className="muted">{t('recovery.pending', { address: pending.address, until: format.dateTime(pending.expiresAt) })}</p>
+        <p className="muted">
+          {t('recovery.pending', { address: pending.address, until: format.dateTime(pending.expiresAt) })}
+        </p>
       )}
       <form className="form" onSubmit={handleSubmit}>
         <FormError message={actionError(save.error) ?? actionError(remove.error)} />
