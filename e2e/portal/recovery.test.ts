@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
 import { ForgotPasswordService } from '../../apps/api/src/recovery/forgot-password.service.js';
-import { tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
+import { freshTotpCode } from '../../apps/api/test/support/builders.js';
+import { giveRecoveryAddress, tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
 import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
 import { confirmStepUp, expectHeading, signInWithPassword } from '../support/portal-actions.js';
@@ -79,6 +80,35 @@ describe('account recovery in Chromium', () => {
     const changed = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(changed.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(pageErrors(signedOut)).toEqual([]);
+    await context.close();
+  });
+
+  it('with 2FA on, the reset page asks for a code before it sets the password', async () => {
+    const secured = await server.createUser({ displayName: 'Timo Beispiel', totp: true });
+    const address = await giveRecoveryAddress(server.app, secured.id, `timo-${Date.now()}@example.org`);
+    const forgot = await server.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/request',
+      headers: { 'x-requested-with': 'mailgate' },
+      payload: { email: secured.email },
+    });
+    expect(forgot.statusCode).toBe(204);
+    await server.app.get(ForgotPasswordService).settled();
+    const token = await tokenMailedTo(server.app, address, 'PASSWORD_RESET_LINK');
+
+    const { context, page: signedOut } = await openPortal(browser, server.baseUrl);
+    await signedOut.goto(`${server.baseUrl}/reset-password#token=${token}`);
+    await expectHeading(signedOut, 'Choose a new password');
+    await signedOut.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await signedOut.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
+    await signedOut.getByRole('button', { name: 'Set new password' }).click();
+    await signedOut.getByText('Two-step sign-in is on: also enter a code', { exact: false }).waitFor();
+    await signedOut.getByLabel('Authentication code').fill(await freshTotpCode(server.app, secured));
+    expect(await seriousAccessibilityFindings(signedOut)).toEqual([]);
+    await signedOut.getByRole('button', { name: 'Set new password' }).click();
+    await signedOut.getByText('Your password was changed.', { exact: false }).waitFor();
+    const changed = await server.prisma.user.findUniqueOrThrow({ where: { id: secured.id } });
+    expect(await verifyPassword(changed.passwordHash, NEW_PASSWORD)).toBe(true);
     await context.close();
   });
 });
