@@ -115,14 +115,17 @@ describe('forgot password', () => {
         const started = process.hrtime.bigint();
         expect((await forgot(email)).statusCode).toBe(204);
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        // The previous request's mail is written before the next sample, so no sample competes
+        // with another's background work for this process or the database.
+        await settled();
       }
     }
     await settled();
     // The work happens after the answer, so the answer's time cannot depend on it. A generous
     // factor keeps a loaded machine from failing this; sending inline (a transaction, an outbox
     // row) before answering made known addresses about 4 times slower here.
-    expect(median(knownTimes)).toBeLessThan(median(unknownTimes) * 2.5 + 2);
-    expect(median(unknownTimes)).toBeLessThan(median(knownTimes) * 2.5 + 2);
+    expect(median(knownTimes)).toBeLessThan(median(unknownTimes) * 2.5 + 3);
+    expect(median(unknownTimes)).toBeLessThan(median(knownTimes) * 2.5 + 3);
     // Each known address: the link to its recovery address, and the notice to mailbox and recovery address.
     expect(await prisma.outboxMail.count({ where: { userId: { in: knownUsers.map((k) => k.user.id) } } })).toBe(45);
   });

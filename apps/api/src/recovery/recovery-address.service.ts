@@ -125,6 +125,7 @@ export class RecoveryAddressService {
         throw new AppError(RecoveryErrors.RECOVERY_LINK_INVALID, { internalDetail: 'voided or expired' });
       }
       const address = row.pendingEmail;
+      const voided = await voidMailedResetLinks(tx, found.userId, now);
       await tx.recoveryAddress.update({
         where: { userId: found.userId },
         data: { email: address, confirmedAt: now, pendingEmail: null, pendingTokenHash: null, pendingExpiresAt: null },
@@ -133,8 +134,8 @@ export class RecoveryAddressService {
         actor: { userId: found.userId, role: user.role },
         targetUserId: found.userId,
         action: 'recovery_address.confirmed',
-        before: { address: row.email },
-        after: { address },
+        before: { address: row.email, mailedResetLinks: voided },
+        after: { address, mailedResetLinks: 0 },
         meta,
       });
       // Mailed to the mailbox and (now) the new address; the old one heard of the request already.
@@ -147,7 +148,7 @@ export class RecoveryAddressService {
     });
   }
 
-  async remove(session: AuthenticatedSession, meta: RequestMeta): Promise<void> {
+  async remove(session: AuthenticatedSession, meta: RequestMeta, now = new Date()): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await lockUser(tx, session.userId);
       const row = await tx.recoveryAddress.findUnique({ where: { userId: session.userId } });
@@ -157,16 +158,29 @@ export class RecoveryAddressService {
         await this.notices.create(tx, { userId: session.userId, kind: 'RECOVERY_ADDRESS_REMOVED' });
       }
       await tx.recoveryAddress.delete({ where: { userId: session.userId } });
+      const voided = await voidMailedResetLinks(tx, session.userId, now);
       await this.audit.record(tx, {
         actor: { userId: session.userId, role: session.role },
         targetUserId: session.userId,
         action: 'recovery_address.removed',
-        before: { address: row.email, pendingAddress: row.pendingEmail },
-        after: { address: null },
+        before: { address: row.email, pendingAddress: row.pendingEmail, mailedResetLinks: voided },
+        after: { address: null, mailedResetLinks: 0 },
         meta,
       });
     });
   }
+}
+
+/**
+ * A user who replaces or removes the recovery address may do so because the old one is no longer
+ * theirs: reset links already mailed there must stop working with it.
+ */
+async function voidMailedResetLinks(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<number> {
+  const voided = await tx.passwordResetToken.updateMany({
+    where: { userId, usedAt: null, expiresAt: { gt: now }, sentTo: { not: null } },
+    data: { expiresAt: now },
+  });
+  return voided.count;
 }
 
 async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { randomEmail } from '../../test/support/builders.js';
 import { outboxMailsTo, tokenMailedTo } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { ForgotPasswordService } from './forgot-password.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
@@ -141,5 +142,35 @@ describe('recovery address', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(7);
     expect(await prisma.outboxMail.count({ where: { userId: user.user.id, kind: 'RECOVERY_CONFIRM' } })).toBe(5);
+  });
+
+  it('a new or removed address voids the reset links mailed to the old one', async () => {
+    for (const next of ['change', 'remove'] as const) {
+      const { user, address } = await confirmedUser();
+      const forgot = await app.inject({
+        method: 'POST',
+        url: '/api/password-reset/request',
+        headers: { 'x-requested-with': 'mailgate' },
+        payload: { email: user.user.email },
+      });
+      expect(forgot.statusCode).toBe(204);
+      await app.get(ForgotPasswordService).settled();
+      const token = await tokenMailedTo(app, address, 'PASSWORD_RESET_LINK');
+
+      if (next === 'change') {
+        const replacement = randomEmail('replacement');
+        await setAddress(user, replacement);
+        expect((await confirm(await tokenMailedTo(app, replacement, 'RECOVERY_CONFIRM'))).statusCode).toBe(200);
+      } else {
+        expect((await callAs(app, user, 'DELETE', '/api/account/recovery-address')).statusCode).toBe(204);
+      }
+      const redeemed = await app.inject({
+        method: 'POST',
+        url: '/api/password-reset',
+        headers: { 'x-requested-with': 'mailgate' },
+        payload: { token, newPassword: 'granite orchard velvet compass 1987' },
+      });
+      expect(redeemed.json(), next).toMatchObject({ status: 400, code: 'RESET_LINK_INVALID' });
+    }
   });
 });
