@@ -5,6 +5,7 @@ import { applyPendingMigrations } from './database/migrations.js';
 import { PrismaService } from './database/prisma.service.js';
 import { createRootLogger } from './common/logging/logger.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, seedDemoAccounts } from './demo/demo-accounts.js';
+import { MailTransport } from './mail/mail-transport.js';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -34,6 +35,10 @@ async function bootstrap(): Promise<void> {
     process.stdout.write(
       `\n  Mailgate is running at ${url}\n  API docs: ${url}/api/docs\n\n  Demo sign-ins (local use only), password ${password}:\n` +
         DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(20)} ${account.role.toLowerCase()}`).join('\n') +
+        // Recovery links and security mail have to land somewhere a newcomer can open them.
+        (app.get(MailTransport).destination === 'files'
+          ? `\n\n  Outgoing mail (no SMTP_URL): .eml files in ${app.get(MailTransport).outboxDir}`
+          : '') +
         '\n\n  Press Ctrl-C to stop.\n\n',
     );
   }
