@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/test/db/test-database.js';
+import { giveRecoveryAddress, tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
 import { insertRefusedLogin, insertUserIpLock, uniqueTag } from '../support/admin-fixtures.js';
 import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
@@ -48,6 +49,7 @@ describe('staff panel in Chromium', () => {
       email: `thunderbird-${tag}@example.test`,
       displayName: `Customer ${tag}`,
     });
+    const recovery = await giveRecoveryAddress(server.app, customer.id, `recovery-${tag}@example.org`);
     await insertRefusedLogin(server.prisma, {
       userId: customer.id,
       loginAsTyped: customer.email,
@@ -144,19 +146,23 @@ describe('staff panel in Chromium', () => {
     expect(lifted.liftedById).toBe(support.id);
     await saveScreenshot(page, 'admin-user-after-actions');
 
-    // A one-time password-reset link, shown once, which the user redeems without any session; the
-    // policy refuses a weak password exactly as the portal's password change does.
+    // A one-time password-reset link goes to the customer's recovery address (support sees it only
+    // masked, never the link), and the user redeems it without any session; the policy refuses a
+    // weak password exactly as the portal's password change does.
     // Handing an account over needs a fresh step-up, and the password sign-in no longer counts as
     // one since 2FA was turned on after it: the portal's step-up dialog asks for a code first.
-    await page.getByRole('button', { name: 'Create password-reset link' }).click();
-    const linkDialog = page.getByRole('dialog', { name: 'Create a password-reset link' });
+    await page.getByText('Recovery address: r•••@example.org').waitFor();
+    await page.getByRole('button', { name: 'Send password-reset link' }).click();
+    const linkDialog = page.getByRole('dialog', { name: 'Send a password-reset link' });
     await linkDialog.getByLabel('Reason (required)').fill('Customer forgot the password');
-    await linkDialog.getByRole('button', { name: 'Create link', exact: true }).click();
+    await linkDialog.getByRole('button', { name: 'Send link', exact: true }).click();
     await confirmStepUp(page, { code: await device.nextCode() });
     await linkDialog.waitFor({ state: 'detached' });
-    const link = await page.getByLabel('Password-reset link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.baseUrl}/reset-password#token=.+`));
+    await page.getByText(/The link was sent to r•••@example\.org/).waitFor();
+    expect(await page.getByLabel('Password-reset link').count()).toBe(0);
     await expectAccessible(page);
+    const link = `${server.baseUrl}/reset-password#token=${await tokenMailedTo(server.app, recovery, 'PASSWORD_RESET_LINK')}`;
+    expect(await page.content()).not.toContain(link.split('#token=')[1]);
     const { context: userContext, page: userPage } = await openPortal(browser, server.baseUrl);
     await userPage.goto(link);
     await expectHeading(userPage, 'Choose a new password');

@@ -54,6 +54,8 @@ export async function startPortalServer(
     MAIL_SMTP_HOST: MAIL_SETTINGS.smtpHost,
     MAIL_SMTP_PORT: String(MAIL_SETTINGS.smtpPort),
     ...options.env,
+    // No relay here: mails stay in the outbox, where tests read the links a user would receive.
+    MAIL_OUTBOX_INTERVAL_MS: '0',
   });
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CryptoModule } from './common/crypto/crypto.module.js';
 import { NoticesModule } from './notices/notices.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { SessionModule } from './auth/session.module.js';
 import { AccountEventsModule } from './account-events/account-events.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         MetricsModule,
         CryptoModule,
         AuditModule,
+        MailModule,
         NoticesModule,
         SessionModule,
         AccountEventsModule,

@@ -7,6 +7,7 @@ import { PrismaService } from './database/prisma.service.js';
 import { createRootLogger } from './common/logging/logger.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from './demo/demo-accounts.js';
 import { demoBanner, describeListenAddress } from './demo/start-banner.js';
+import { MailTransport } from './mail/mail-transport.js';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -37,7 +38,14 @@ async function bootstrap(): Promise<void> {
   const address = { host: config.HOST, port: config.PORT };
   if (config.MAILGATE_DEMO) {
     // The banner replaces the "listening" log line (request lines are off in demo mode).
-    process.stdout.write(demoBanner(address, { customPassword: customDemoPassword }));
+    const mail = app.get(MailTransport);
+    process.stdout.write(
+      demoBanner(address, {
+        customPassword: customDemoPassword,
+        // Recovery links and security mail have to land somewhere a newcomer can open them.
+        outboxDir: mail.destination === 'files' ? mail.outboxDir : undefined,
+      }),
+    );
   } else {
     logger.info({ ...describeListenAddress(address), host: config.HOST, port: config.PORT }, 'Mailgate is listening');
   }

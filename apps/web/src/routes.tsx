@@ -3,6 +3,8 @@ import { PortalLayout, PublicLayout } from './layout/layouts';
 import { ActivityPage } from './pages/Activity/activity-page';
 import { adminPanelRoute } from './pages/Admin/admin-panel-route';
 import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
+import { ConfirmRecoveryPage } from './pages/ConfirmRecovery/confirm-recovery-page';
+import { ForgotPasswordPage } from './pages/ForgotPassword/forgot-password-page';
 import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
@@ -19,6 +21,8 @@ export const routes: RouteObject[] = [
     children: [
       { path: 'sign-in', Component: SignInPage },
       { path: 'reset-password', Component: PasswordResetPage },
+      { path: 'forgot-password', Component: ForgotPasswordPage },
+      { path: 'confirm-recovery-address', Component: ConfirmRecoveryPage },
     ],
   },
   {

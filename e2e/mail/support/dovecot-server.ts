@@ -22,6 +22,8 @@ export interface DovecotOptions {
   postfixQueueDir: string;
   /** Turn on the opt-in auth cache block of 90-mailgate-auth.conf. */
   authCache: boolean;
+  /** Accept mail from Postfix over LMTP on <postfix queue>/private/dovecot-lmtp (needs dovecot-lmtpd). */
+  lmtp?: boolean;
 }
 
 export interface DovecotServer {
@@ -43,7 +45,7 @@ base_dir = ${dirs.run}
 state_dir = ${dirs.state}
 log_path = ${dirs.log}/dovecot.log
 listen = 127.0.0.1
-protocols = imap pop3
+protocols = imap pop3${options.lmtp ? ' lmtp' : ''}
 ssl = yes
 ssl_cert = <${options.certFile}
 ssl_key = <${options.keyFile}
@@ -75,7 +77,19 @@ service pop3-login {
     port = 0
   }
 }
-!include conf.d/*.conf
+${options.lmtp ? lmtpService(options.postfixQueueDir) : ''}!include conf.d/*.conf
+`;
+}
+
+/** Local delivery: Postfix hands mail for the test domain to Dovecot over a socket in its queue. */
+function lmtpService(postfixQueueDir: string): string {
+  return `service lmtp {
+  unix_listener ${path.join(postfixQueueDir, 'private/dovecot-lmtp')} {
+    user = postfix
+    group = postfix
+    mode = 0600
+  }
+}
 `;
 }
 

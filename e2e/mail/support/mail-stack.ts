@@ -10,7 +10,13 @@ import { startMailgateApi, type MailgateApi } from './mailgate-api.js';
 import type { LoginTarget } from './mail-clients.js';
 import { preparePostfix, type PostfixServer } from './postfix-server.js';
 import { createSelfSignedCertificate } from '../../../scripts/lib/self-signed-cert.mjs';
-import { freePort, requireMailServerPackages } from './processes.js';
+import { freePort, requireMailServerPackages, run } from './processes.js';
+
+async function requireLmtp(): Promise<void> {
+  if ((await run('test', ['-x', '/usr/lib/dovecot/lmtp'])).code !== 0) {
+    throw new Error('The outgoing-mail tests need Dovecot LMTP: apt-get install -y dovecot-lmtpd');
+  }
+}
 
 export interface MailStack {
   api: MailgateApi;
@@ -32,6 +38,11 @@ export interface MailStackOptions {
   authCache?: boolean;
   /** More settings for the Mailgate API of this stack. */
   apiEnv?: Record<string, string>;
+  /**
+   * Mailgate's outgoing mail goes to this stack's Postfix (SMTP_URL), which delivers mail for
+   * example.test into Dovecot over LMTP, to be read back over IMAP. Needs dovecot-lmtpd.
+   */
+  localDelivery?: boolean;
 }
 
 export async function startMailStack(options: MailStackOptions = {}): Promise<MailStack> {
@@ -56,19 +67,31 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
       pop3: await freePort(),
       doveadm: await freePort(),
       submission: await freePort(),
+      relay: options.localDelivery ? await freePort() : 0,
     };
+    if (options.localDelivery) await requireLmtp();
+    const mailEnv: Record<string, string> = options.localDelivery
+      ? { SMTP_URL: `smtp://127.0.0.1:${ports.relay}`, MAIL_OUTBOX_INTERVAL_MS: '200', SMTP_TIMEOUT_MS: '5000' }
+      : // Without a relay nothing could be sent: no sender polling beside the tests.
+        { MAIL_OUTBOX_INTERVAL_MS: '0' };
     const doveadmKey = randomBytes(24).toString('hex');
 
     const api = await startMailgateApi({
       port: ports.api,
       doveadmUrl: `http://127.0.0.1:${ports.doveadm}/doveadm/v1`,
       doveadmKey,
-      ...(options.apiEnv ? { env: options.apiEnv } : {}),
+      env: { ...mailEnv, ...options.apiEnv },
     });
     stoppers.push(() => api.stop());
 
     // Prepared before Dovecot, which creates its SASL socket in Postfix's queue directory.
-    const postfix = preparePostfix({ dir, submissionPort: ports.submission, certFile, keyFile });
+    const postfix = preparePostfix({
+      dir,
+      submissionPort: ports.submission,
+      certFile,
+      keyFile,
+      ...(options.localDelivery ? { relayPort: ports.relay } : {}),
+    });
 
     const dovecot = await startDovecot({
       dir,
@@ -80,6 +103,7 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
       keyFile,
       postfixQueueDir: postfix.queueDir,
       authCache: options.authCache ?? false,
+      lmtp: options.localDelivery ?? false,
     });
     stoppers.push(() => dovecot.stop());
 

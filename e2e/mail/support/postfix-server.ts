@@ -11,6 +11,11 @@ export interface PostfixOptions {
   submissionPort: number;
   certFile: string;
   keyFile: string;
+  /**
+   * A second listener on this loopback port that accepts mail from 127.0.0.0/8 without AUTH (as a
+   * relay for Mailgate's outgoing mail) and delivers the test domain to Dovecot over LMTP.
+   */
+  relayPort?: number;
 }
 
 export interface PostfixServer {
@@ -41,6 +46,27 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 `;
+
+// Mail for the test domain goes to Dovecot; everything else still goes nowhere (default_transport).
+const LOCAL_DELIVERY_MAIN_CF = `
+# Local delivery for the outgoing-mail tests
+mynetworks = 127.0.0.0/8
+virtual_mailbox_domains = example.test
+virtual_transport = lmtp:unix:private/dovecot-lmtp
+`;
+
+function localDeliveryMasterCf(port: number): string {
+  return `
+lmtp      unix  -       -       n       -       -       lmtp
+127.0.0.1:${port} inet n  -       n       -       -       smtpd
+  -o smtpd_sasl_auth_enable=no
+  -o smtpd_tls_security_level=none
+  -o smtpd_client_restrictions=
+  -o smtpd_sender_restrictions=
+  -o smtpd_relay_restrictions=permit_mynetworks,reject
+  -o smtpd_recipient_restrictions=permit_mynetworks,reject
+`;
+}
 
 export function preparePostfix(options: PostfixOptions): PostfixServer {
   const root = path.join(options.dir, 'postfix');
@@ -93,6 +119,7 @@ smtpd_tls_key_file = ${options.keyFile}
       'postfix/main.cf',
     ),
   );
+  if (options.relayPort) appendFileSync(path.join(configDir, 'main.cf'), LOCAL_DELIVERY_MAIN_CF);
   installDeployFile('postfix/mailgate-sender-login.regexp', senderMap, []);
   writeFileSync(
     path.join(configDir, 'master.cf'),
@@ -101,7 +128,8 @@ smtpd_tls_key_file = ${options.keyFile}
         readDeployFile('postfix/master.cf'),
         [[/^submission inet/m, `127.0.0.1:${options.submissionPort} inet`]],
         'postfix/master.cf',
-      ),
+      ) +
+      (options.relayPort ? localDeliveryMasterCf(options.relayPort) : ''),
   );
 
   let masterPid = 0;

@@ -37,3 +37,6 @@ export * from './admin/admin-audit.contract.js';
 export * from './admin/admin-settings.contract.js';
 export * from './admin/admin-service-tokens.contract.js';
 export * from './admin/password-reset.contract.js';
+export * from './recovery/recovery.errors.js';
+export * from './recovery/recovery.contract.js';
+export * from './admin/admin-mail-outbox.contract.js';

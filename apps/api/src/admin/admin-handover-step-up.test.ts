@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
@@ -42,6 +43,7 @@ describe('staff hand-over actions', () => {
   it.each(HANDOVER_ACTIONS)('%s with a 6-minute-old step-up is refused and changes nothing', async (_label, path) => {
     const support = await supportSteppedUpMinutesAgo(6);
     const customer = await createCustomer(app);
+    await giveRecoveryAddress(app, customer.user.id);
     const before = await prisma.user.findUniqueOrThrow({ where: { id: customer.user.id } });
     const response = await callAs(app, support, 'POST', `/api/admin/users/${customer.user.id}/${path}`, {
       payload: { reason: 'Caller verified by phone' },
@@ -60,6 +62,8 @@ describe('staff hand-over actions', () => {
   it.each(HANDOVER_ACTIONS)('%s with a 4-minute-old step-up goes through', async (_label, path, status) => {
     const support = await supportSteppedUpMinutesAgo(4);
     const customer = await createCustomer(app);
+    // A reset link goes to the recovery address; without one, support is refused for that reason.
+    await giveRecoveryAddress(app, customer.user.id);
     const response = await callAs(app, support, 'POST', `/api/admin/users/${customer.user.id}/${path}`, {
       payload: { reason: 'Caller verified by phone' },
     });

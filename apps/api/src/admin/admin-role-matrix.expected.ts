@@ -29,6 +29,7 @@ const adminOnly = (status: number): RoleMatrixRow => ({ ...staff(status), suppor
 
 export const ADMIN_ROLE_MATRIX: Readonly<Record<string, RoleMatrixRow>> = {
   'GET /api/admin/me': staff(200),
+  'GET /api/admin/mail-outbox': staff(200),
   'GET /api/admin/users': staff(200),
   'GET /api/admin/users/{userId}': staff(200),
   'PUT /api/admin/users/{userId}/protocol-access/{protocol}': staff(200),
@@ -41,6 +42,7 @@ export const ADMIN_ROLE_MATRIX: Readonly<Record<string, RoleMatrixRow>> = {
   'POST /api/admin/users/{userId}/enable': staff(200),
   'POST /api/admin/users/{userId}/two-factor/remove': staff(204),
   'POST /api/admin/users/{userId}/password-reset-links': staff(201),
+  'POST /api/admin/users/{userId}/password-reset-links/reveal': adminOnly(201),
   'PUT /api/admin/users/{userId}/role': adminOnly(200),
   'GET /api/admin/audit-events': staff(200),
   'GET /api/admin/audit-events/export': staff(200),

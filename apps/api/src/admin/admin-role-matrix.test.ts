@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
@@ -23,6 +24,7 @@ const reason = 'Customer called; verified by callback (matrix test).';
  */
 const VALID_REQUESTS: Record<string, (customer: Customer, app: NestFastifyApplication) => Promise<PreparedCall>> = {
   'GET /api/admin/me': async () => ({ url: '/api/admin/me' }),
+  'GET /api/admin/mail-outbox': async () => ({ url: '/api/admin/mail-outbox' }),
   'GET /api/admin/users': async (c) => ({ url: '/api/admin/users', query: { q: c.user.email } }),
   'GET /api/admin/users/{userId}': async (c) => ({ url: `/api/admin/users/${c.user.id}` }),
   'PUT /api/admin/users/{userId}/protocol-access/{protocol}': async (c) => ({
@@ -61,8 +63,14 @@ const VALID_REQUESTS: Record<string, (customer: Customer, app: NestFastifyApplic
     url: `/api/admin/users/${c.user.id}/two-factor/remove`,
     payload: { reason },
   }),
-  'POST /api/admin/users/{userId}/password-reset-links': async (c) => ({
-    url: `/api/admin/users/${c.user.id}/password-reset-links`,
+  'POST /api/admin/users/{userId}/password-reset-links': async (c, app) => {
+    // Staff send links only to a confirmed recovery address.
+    await giveRecoveryAddress(app, c.user.id);
+    return { url: `/api/admin/users/${c.user.id}/password-reset-links`, payload: { reason } };
+  },
+  // The customer has no recovery address: the one case where an admin may reveal a link.
+  'POST /api/admin/users/{userId}/password-reset-links/reveal': async (c) => ({
+    url: `/api/admin/users/${c.user.id}/password-reset-links/reveal`,
     payload: { reason },
   }),
   'PUT /api/admin/users/{userId}/role': async (c) => ({

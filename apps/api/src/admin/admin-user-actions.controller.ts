@@ -14,6 +14,7 @@ import {
   type ChangeUserRoleRequest,
   type Protocol,
   type CreatePasswordResetLinkResponse,
+  type RevealPasswordResetLinkResponse,
   type ReasonRequest,
   type RevokedCountResponse,
   type SetUserProtocolAccessRequest,
@@ -206,7 +207,21 @@ export class AdminUserActionsController {
     @Body(validate(ZReasonRequest)) body: ReasonRequest,
     @ReqMeta() meta: RequestMeta,
   ): Promise<CreatePasswordResetLinkResponse> {
-    const link = await this.resets.createLink({ session, userId: params.userId, reason: body.reason, meta });
+    const sent = await this.resets.sendLink({ session, userId: params.userId, reason: body.reason, meta });
+    return { sentTo: sent.sentTo, expiresAt: sent.expiresAt.toISOString() };
+  }
+
+  // The only way staff see a usable link: an admin, for a user without a recovery address.
+  @Roles('ADMIN')
+  @RequireStepUp()
+  @ContractRoute(adminActionOperations.revealPasswordResetLink)
+  async revealPasswordResetLink(
+    @CurrentSession() session: AuthenticatedSession,
+    @Param(validate(ZUserIdParams)) params: UserParams,
+    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<RevealPasswordResetLinkResponse> {
+    const link = await this.resets.revealLink({ session, userId: params.userId, reason: body.reason, meta });
     return { token: link.token, url: link.url, expiresAt: link.expiresAt.toISOString() };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AdminErrors, type AdminUserDetail } from '@mailgate/contracts';
+import { maskAddress } from '../mail/mail-render.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
@@ -44,6 +45,7 @@ export class AdminUserDetailService {
         totpEnabledAt: true,
         passwordChangedAt: true,
         createdAt: true,
+        recoveryAddress: { select: { email: true } },
       },
     });
     if (!user) throw new AppError(AdminErrors.USER_NOT_FOUND);
@@ -85,6 +87,8 @@ export class AdminUserDetailService {
         totpEnabled: user.totpEnabledAt !== null,
         passwordChangedAt: iso(user.passwordChangedAt),
         createdAt: iso(user.createdAt),
+        // Masked: staff need to tell the caller where the link goes, never the whole address.
+        recoveryAddress: user.recoveryAddress?.email ? maskAddress(user.recoveryAddress.email) : null,
       },
       // The owners' views, as the user sees them in the portal (metadata only).
       protocolAccess: access,

@@ -1,3 +1,5 @@
+import { AdminMailOutboxController } from './admin-mail-outbox.controller.js';
+import { RecoveryModule } from '../recovery/recovery.module.js';
 import { Module } from '@nestjs/common';
 import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
@@ -37,6 +39,7 @@ import { StaffTargetService } from './staff-target.service.js';
     LoginAttemptsModule,
     PasswordPolicyModule,
     ServiceTokensModule,
+    RecoveryModule,
   ],
   controllers: [
     AdminUsersController,
@@ -46,6 +49,7 @@ import { StaffTargetService } from './staff-target.service.js';
     AdminServiceTokensController,
     PasswordResetController,
     PendingResetLinksController,
+    AdminMailOutboxController,
   ],
   providers: [
     StaffTargetService,

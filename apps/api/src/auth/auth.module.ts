@@ -30,6 +30,6 @@ import { TotpService } from './totp.service.js';
     AccountSessionsService,
     PasswordChangeService,
   ],
-  exports: [TotpService, PasswordPolicyModule],
+  exports: [TotpService, TotpCodes, RecoveryCodes, PasswordPolicyModule],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { MAIL_SETUP_ENVIRONMENT } from './mail-setup.config.js';
 import { booleanFlag } from './boolean-flag.js';
 import { DEPENDENCY_DEADLINES_ENVIRONMENT } from './dependency-deadlines.config.js';
 import { METRICS_ENVIRONMENT } from './metrics.config.js';
+import { MAIL_ENVIRONMENT } from './mail.config.js';
 
 const postgresUrl = z
   .string()
@@ -82,6 +83,7 @@ export const ZEnvironment = z
     ...MAIL_SETUP_ENVIRONMENT,
     ...DEPENDENCY_DEADLINES_ENVIRONMENT,
     ...METRICS_ENVIRONMENT,
+    ...MAIL_ENVIRONMENT,
   })
   // Unknown variables are fine (the whole process environment is passed in).
   .loose()

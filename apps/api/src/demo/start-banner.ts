@@ -27,7 +27,10 @@ export function describeListenAddress({ host, port }: ListenAddress): { url: str
  * What `npm start` prints on the terminal in demo mode. The demo password is published (README),
  * but it is not repeated here: terminal output ends up in logs, and it is a sign-in secret there.
  */
-export function demoBanner(address: ListenAddress, options: { customPassword: boolean }): string {
+export function demoBanner(
+  address: ListenAddress,
+  options: { customPassword: boolean; outboxDir?: string | undefined },
+): string {
   const { url, scope } = describeListenAddress(address);
   const lines = [
     '',
@@ -41,6 +44,7 @@ export function demoBanner(address: ListenAddress, options: { customPassword: bo
       ? '  Their password is the one you set in MAILGATE_DEMO_PASSWORD.'
       : '  Their password is in README.md ("Two commands"); set MAILGATE_DEMO_PASSWORD to choose your own.',
   ];
+  if (options.outboxDir) lines.push('', `  Outgoing mail (no SMTP_URL): .eml files in ${options.outboxDir}`);
   if (!isLoopback(address.host)) {
     lines.push(
       '',

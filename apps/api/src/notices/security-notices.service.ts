@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SecurityNoticeKind } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
+import { isMailedNotice } from './security-mail.rules.js';
+import { SecurityMailService } from './security-mail.service.js';
 
 export interface SecurityNoticeInput {
   readonly userId: string;
@@ -14,10 +16,13 @@ export interface SecurityNoticeInput {
 
 /**
  * Creates the notices shown at the top of the user's portal until read. Like audit events they
- * are written in the caller's transaction, together with the change they announce.
+ * are written in the caller's transaction, together with the change they announce; so is the
+ * security mail for the kinds in security-mail.rules.ts (an outbox row, sent after commit).
  */
 @Injectable()
 export class SecurityNoticesService {
+  constructor(private readonly mail: SecurityMailService) {}
+
   async create(tx: Prisma.TransactionClient, notice: SecurityNoticeInput): Promise<void> {
     await tx.securityNotice.create({
       data: {
@@ -28,5 +33,6 @@ export class SecurityNoticesService {
         reason: notice.reason ?? null,
       },
     });
+    if (isMailedNotice(notice)) await this.mail.enqueue(tx, notice);
   }
 }

@@ -15,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // The protocol expiry job touches every user whose time limit ran out, other tests' users
     // included: tests that need it run its rounds themselves.
     PROTOCOL_EXPIRY_INTERVAL_MS: '0',
+    // Likewise the outbox sender: it would deliver (or fail) other tests' mails; tests run it themselves.
+    MAIL_OUTBOX_INTERVAL_MS: '0',
     ...overrides,
   });
 }

@@ -38,6 +38,10 @@ export const endpoints = {
   resetLinks: '/api/account/password-reset-links',
   resetLink: (id: string) => `/api/account/password-reset-links/${segment(id)}`,
 
+  recoveryAddress: '/api/account/recovery-address',
+  recoveryConfirm: '/api/recovery-address/confirm',
+  forgotPassword: '/api/password-reset/request',
+
   notices: '/api/account/notices',
   noticeRead: (id: string) => `/api/account/notices/${segment(id)}/read`,
   noticesReadAll: '/api/account/notices/read-all',

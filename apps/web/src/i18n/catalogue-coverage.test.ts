@@ -8,6 +8,7 @@ import {
   MailSetupErrors,
   PasswordErrors,
   ProtocolAccessErrors,
+  RecoveryErrors,
   SECURITY_NOTICE_KINDS,
   ServiceTokensErrors,
   SessionErrors,
@@ -36,6 +37,7 @@ describe('translations cover every code', () => {
       ServiceTokensErrors,
       AuthLocksErrors,
       MailSetupErrors,
+      RecoveryErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

@@ -7,6 +7,7 @@ import { commonDe } from './messages/common.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
+import { recoveryDe } from './messages/recovery.de';
 import { resetLinksDe } from './messages/reset-links.de';
 import { mailSetupDe } from './messages/mail-setup.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
@@ -46,6 +47,7 @@ export const de: Messages = {
   sessions: sessionsDe,
   resetLinks: resetLinksDe,
   mailSetup: mailSetupDe,
+  recovery: recoveryDe,
   activity: activityDe,
   notices: noticesDe,
   admin: adminDe,

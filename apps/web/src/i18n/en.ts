@@ -6,6 +6,7 @@ import { commonEn } from './messages/common.en';
 import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
+import { recoveryEn } from './messages/recovery.en';
 import { resetLinksEn } from './messages/reset-links.en';
 import { mailSetupEn } from './messages/mail-setup.en';
 import { signInEn, stepUpEn } from './messages/sign-in.en';
@@ -46,6 +47,7 @@ export const en = {
   sessions: sessionsEn,
   resetLinks: resetLinksEn,
   mailSetup: mailSetupEn,
+  recovery: recoveryEn,
   activity: activityEn,
   notices: noticesEn,
   admin: adminEn,

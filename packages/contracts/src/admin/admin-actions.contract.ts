@@ -3,6 +3,7 @@ import { defineOperation } from '../common/operation.js';
 import { ZDateTimeInput } from '../common/dates.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
+import { RecoveryErrors } from '../recovery/recovery.errors.js';
 import { AuthLocksErrors } from '../auth-locks/auth-locks.errors.js';
 import { ZRole } from '../auth/auth.contract.js';
 import { ZProtocol, ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
@@ -38,16 +39,27 @@ export const ZUserItemParams = ZUserIdParams.extend({ itemId: ZUuid });
 export const ZRevokedCountResponse = z.object({ revoked: z.number().int() }).meta({ id: 'RevokedCountResponse' });
 export type RevokedCountResponse = z.infer<typeof ZRevokedCountResponse>;
 
+/** Sent to the user's confirmed recovery address: staff see only where (masked), never the link. */
 export const ZCreatePasswordResetLinkResponse = z
   .object({
-    /** Shown once to the staff member, who hands it to the user; stored only as a keyed hash. */
+    /** The recovery address, masked (`a•••@example.org`). */
+    sentTo: z.string(),
+    expiresAt: ZIsoDateTime,
+  })
+  .meta({ id: 'CreatePasswordResetLinkResponse' });
+export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordResetLinkResponse>;
+
+/** Only for a user without a recovery address, only for an admin: the link itself, shown once. */
+export const ZRevealPasswordResetLinkResponse = z
+  .object({
+    /** Shown once to the admin, who hands it to the user; stored only as a keyed hash. */
     token: z.string(),
     /** The link to give the user (absolute when PUBLIC_URL is configured). */
     url: z.string(),
     expiresAt: ZIsoDateTime,
   })
-  .meta({ id: 'CreatePasswordResetLinkResponse' });
-export type CreatePasswordResetLinkResponse = z.infer<typeof ZCreatePasswordResetLinkResponse>;
+  .meta({ id: 'RevealPasswordResetLinkResponse' });
+export type RevealPasswordResetLinkResponse = z.infer<typeof ZRevealPasswordResetLinkResponse>;
 
 export const ZChangeUserRoleRequest = z.strictObject({ role: ZRole, reason: ZStaffReason });
 export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
@@ -169,17 +181,43 @@ export const adminActionOperations = {
     method: 'post',
     path: action('/password-reset-links'),
     tag: 'Admin',
-    summary: 'Create a one-time password-reset link (valid 1 hour) to hand to the user.',
+    summary: "Send a one-time password-reset link (valid 1 hour) to the user's confirmed recovery address.",
     description:
-      'Staff never choose or see the password. Earlier unused links of the user stop working. The link is void ' +
-      "once anything about the account's security changes (role, password, 2FA, status), when the user cancels " +
-      'it, or when its issuer may no longer act on the account. ' +
+      'Staff never see the link or the password; the answer names the recovery address masked. Earlier unused ' +
+      "links of the user stop working. The link is void once anything about the account's security changes " +
+      '(role, password, 2FA, status), when the user cancels it, or when its issuer may no longer act on the ' +
+      'account. Without a confirmed recovery address: NO_RECOVERY_ADDRESS (only an admin may reveal a link). ' +
       HANDOVER_STEP_UP,
     auth: 'session',
     params: ZUserIdParams,
     body: ZReasonRequest,
     responses: { 201: ZCreatePasswordResetLinkResponse },
-    errors: [...ACTION_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.SELF_ACTION_REFUSED],
+    errors: [
+      ...ACTION_ERRORS,
+      SessionErrors.STEP_UP_REQUIRED,
+      AdminErrors.SELF_ACTION_REFUSED,
+      RecoveryErrors.NO_RECOVERY_ADDRESS,
+    ],
+  }),
+  revealPasswordResetLink: defineOperation({
+    method: 'post',
+    path: action('/password-reset-links/reveal'),
+    tag: 'Admin',
+    summary: 'ADMIN only: create a reset link and show it, for a user who has no confirmed recovery address.',
+    description:
+      'Audited as its own event (password_reset.link_revealed). Refused with RECOVERY_ADDRESS_EXISTS when the ' +
+      'user has a confirmed recovery address: the link then goes there. ' +
+      HANDOVER_STEP_UP,
+    auth: 'session',
+    params: ZUserIdParams,
+    body: ZReasonRequest,
+    responses: { 201: ZRevealPasswordResetLinkResponse },
+    errors: [
+      ...ACTION_ERRORS,
+      SessionErrors.STEP_UP_REQUIRED,
+      AdminErrors.SELF_ACTION_REFUSED,
+      RecoveryErrors.RECOVERY_ADDRESS_EXISTS,
+    ],
   }),
   changeUserRole: defineOperation({
     method: 'put',

@@ -87,6 +87,8 @@ export const ZAdminUserDetail = z
       disabledAt: ZIsoDateTime.nullable(),
       disabledReason: z.string().nullable(),
       passwordChangedAt: ZIsoDateTime,
+      /** The confirmed recovery address, masked (`a•••@example.org`); reset links go there. */
+      recoveryAddress: z.string().nullable(),
     }),
     protocolAccess: z.array(ZProtocolAccess),
     appPasswords: z.array(ZAppPassword),

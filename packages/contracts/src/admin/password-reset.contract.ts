@@ -6,11 +6,17 @@ import { defineOperation } from '../common/operation.js';
 import { zSafeText, ZPasswordInput } from '../common/strings.js';
 import { PasswordErrors } from '../password-policy/password.errors.js';
 import { AdminErrors } from './admin.errors.js';
+import { AuthErrors } from '../auth/auth.errors.js';
+import { ZRecoveryCodeInput, ZTotpCode } from '../auth/auth.contract.js';
+import { RecoveryErrors } from '../recovery/recovery.errors.js';
 
 export const ZRedeemPasswordResetRequest = z.strictObject({
-  /** The token from the link support handed over. */
+  /** The token from the link (sent to the recovery address, or handed over by an admin). */
   token: zSafeText(200).min(1),
   newPassword: ZPasswordInput,
+  /** With 2FA on, one of these is required too (SECOND_FACTOR_REQUIRED otherwise). */
+  totpCode: ZTotpCode.optional(),
+  recoveryCode: ZRecoveryCodeInput.optional(),
 });
 export type RedeemPasswordResetRequest = z.infer<typeof ZRedeemPasswordResetRequest>;
 
@@ -67,11 +73,12 @@ export const passwordResetOperations = {
     method: 'post',
     path: '/api/password-reset',
     tag: 'Password reset',
-    summary: 'Set a new password with a one-time reset link from support.',
+    summary: 'Set a new password with a one-time reset link (from the recovery address or support).',
     description:
       'Public (no session). The link works once, for one hour, and only while the account and its issuer are ' +
       'as they were when it was issued; unknown, used, expired, cancelled and voided links all answer ' +
-      'RESET_LINK_INVALID. The new password must meet the password policy; ' +
+      'RESET_LINK_INVALID. With 2FA on, a TOTP code or a recovery code is required too. ' +
+      'The new password must meet the password policy; ' +
       'all sessions of the account end and mail programs must use the new password.',
     auth: 'none',
     body: ZRedeemPasswordResetRequest,
@@ -81,6 +88,9 @@ export const passwordResetOperations = {
       CommonErrors.CSRF_CHECK_FAILED,
       CommonErrors.RATE_LIMITED,
       AdminErrors.RESET_LINK_INVALID,
+      RecoveryErrors.SECOND_FACTOR_REQUIRED,
+      AuthErrors.TOTP_CODE_INVALID,
+      AuthErrors.RECOVERY_CODE_INVALID,
       PasswordErrors.PASSWORD_TOO_LONG,
       PasswordErrors.PASSWORD_TOO_SHORT,
       PasswordErrors.PASSWORD_BLOCKLISTED,

@@ -36,6 +36,13 @@ export const SECURITY_NOTICE_KINDS = [
   'LOGIN_LOCKED',
   // Support lifted such a pause (params: family); AuthLocksService.lift.
   'LOGIN_LOCK_LIFTED',
+  // Recovery address (recovery/): a change was asked for (params: newAddress, masked; mailed to the
+  // old confirmed address too), a new address was confirmed (params: address, masked), the address was removed.
+  'RECOVERY_ADDRESS_CHANGE_REQUESTED',
+  'RECOVERY_ADDRESS_CONFIRMED',
+  'RECOVERY_ADDRESS_REMOVED',
+  // Someone asked for a reset link on the sign-in page and it was sent to the recovery address.
+  'PASSWORD_RESET_REQUESTED',
 ] as const;
 export type SecurityNoticeKind = (typeof SECURITY_NOTICE_KINDS)[number];
 

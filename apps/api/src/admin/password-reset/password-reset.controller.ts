@@ -36,7 +36,13 @@ export class PasswordResetController {
     verifyCsrf(request);
     // Counted before the link is looked up; a refusal keeps the count, a redeemed link gives it back.
     const attempt = await this.limiter.reserve(redeemLimits(meta.ip));
-    await this.resets.redeem({ token: body.token, newPassword: body.newPassword, meta });
+    await this.resets.redeem({
+      token: body.token,
+      newPassword: body.newPassword,
+      totpCode: body.totpCode,
+      recoveryCode: body.recoveryCode,
+      meta,
+    });
     await attempt.succeeded();
   }
 }

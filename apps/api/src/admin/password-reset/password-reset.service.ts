@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { AdminErrors } from '@mailgate/contracts';
+import { Injectable } from '@nestjs/common';
+import { AdminErrors, AuthErrors, RecoveryErrors } from '@mailgate/contracts';
 import { AccountEventsService } from '../../account-events/account-events.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { hashPassword } from '../../auth/password-hasher.js';
@@ -8,11 +7,23 @@ import type { AuthenticatedSession } from '../../auth/session.types.js';
 import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
 import { AppError } from '../../common/http/app-error.js';
 import type { RequestMeta } from '../../common/http/request-meta.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../../password-policy/password-policy.service.js';
+import { RecoveryCodes } from '../../auth/recovery-codes.js';
+import { TotpCodes } from '../../auth/totp-codes.js';
+import { maskAddress } from '../../mail/mail-render.js';
+import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
+import { ResetLinkIssuer } from '../../recovery/reset-link-issuer.js';
 import { actorOf, StaffTargetService } from '../staff-target.service.js';
+
+export interface StaffLinkInput {
+  readonly session: AuthenticatedSession;
+  readonly userId: string;
+  readonly reason: string;
+  readonly meta: RequestMeta;
+  readonly now?: Date;
+}
 import {
   RESET_ISSUER_FIELDS,
   RESET_TARGET_FIELDS,
@@ -22,17 +33,19 @@ import {
   type ResetLinkTargetState,
 } from './reset-link-validity.js';
 
-/** A link is valid this long, and only once. */
-export const RESET_LINK_VALIDITY_MS = 60 * 60_000;
-/** Where the SPA's redemption page lives; the token rides in the fragment, so it never reaches logs. */
-export const RESET_PAGE_PATH = '/reset-password';
+export { RESET_LINK_VALIDITY_MS, RESET_PAGE_PATH } from '../../recovery/reset-link-issuer.js';
+
+const SECOND_FACTOR_LIMIT = (userId: string): AttemptLimit[] => [
+  { key: `password-reset:second-factor:user:${userId}`, max: 10, windowMs: 15 * 60_000 },
+];
 
 /**
- * One-time password-reset links that support hands to a user (staff never choose or see the
- * password). The token is 256 random bits, shown once to the staff member, stored only as a keyed
- * hash, valid for one hour; a new link voids the user's earlier unused ones. A link is bound to
- * the account's state at issue (securityVersion and role) and to its issuer's right to issue it,
- * both re-checked at redemption (see reset-link-validity.ts).
+ * Password-reset links from staff, and the redemption of every link (staff or "forgot password").
+ * Staff never see a link for a user with a confirmed recovery address: it is mailed there and
+ * the panel learns only the masked address. Without one, only an admin may reveal a link, as its
+ * own audited action. A link is bound to the account's state at issue (securityVersion and role)
+ * and, when staff issued it, to its issuer's right to issue it, both re-checked at redemption
+ * (see reset-link-validity.ts). With 2FA on, redemption also takes a TOTP or recovery code.
  */
 @Injectable()
 export class PasswordResetService {
@@ -44,85 +57,114 @@ export class PasswordResetService {
     private readonly notices: SecurityNoticesService,
     private readonly accountEvents: AccountEventsService,
     private readonly policy: PasswordPolicyService,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'PUBLIC_URL'>,
+    private readonly issuer: ResetLinkIssuer,
+    private readonly limiter: AttemptLimiter,
+    private readonly totpCodes: TotpCodes,
+    private readonly recoveryCodes: RecoveryCodes,
   ) {}
 
-  async createLink(input: {
-    session: AuthenticatedSession;
-    userId: string;
-    reason: string;
-    meta: RequestMeta;
-    now?: Date;
-  }): Promise<{ token: string; url: string; expiresAt: Date }> {
+  /** Sends a link to the user's confirmed recovery address; the caller learns only where (masked). */
+  async sendLink(input: StaffLinkInput): Promise<{ sentTo: string; expiresAt: Date }> {
+    const issued = await this.issueForStaff(input, 'send');
+    return { sentTo: maskAddress(issued.sentTo!), expiresAt: issued.expiresAt };
+  }
+
+  /** ADMIN only (the controller): a link shown once, for a user who has no recovery address. */
+  async revealLink(input: StaffLinkInput): Promise<{ token: string; url: string; expiresAt: Date }> {
+    const issued = await this.issueForStaff(input, 'reveal');
+    return { token: issued.token, url: issued.url, expiresAt: issued.expiresAt };
+  }
+
+  private async issueForStaff(input: StaffLinkInput, mode: 'send' | 'reveal') {
     const now = input.now ?? new Date();
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + RESET_LINK_VALIDITY_MS);
-    await this.prisma.$transaction(async (tx) => {
+    return this.prisma.$transaction(async (tx) => {
       const target = await this.targets.loadForUpdate(tx, input.session, input.userId);
       // An admin resetting their own password here would skip the current-password check.
       if (target.id === input.session.userId) throw new AppError(AdminErrors.SELF_ACTION_REFUSED);
-      const { securityVersion } = await tx.user.findUniqueOrThrow({
+      const account = await tx.user.findUniqueOrThrow({
         where: { id: target.id },
-        select: { securityVersion: true },
+        select: { email: true, locale: true, securityVersion: true, recoveryAddress: { select: { email: true } } },
       });
-      const voided = await tx.passwordResetToken.updateMany({
-        where: { userId: target.id, usedAt: null, expiresAt: { gt: now } },
-        data: { expiresAt: now },
-      });
-      const created = await tx.passwordResetToken.create({
-        data: {
-          userId: target.id,
-          tokenHash: this.keyring.hash('reset-token', token),
-          issuedById: input.session.userId,
-          reason: input.reason,
-          targetSecurityVersion: securityVersion,
-          targetRole: target.role,
-          createdAt: now,
-          expiresAt,
+      const recovery = account.recoveryAddress?.email ?? null;
+      // Where a recovery address exists, nobody on staff gets a usable link: it goes there.
+      if (mode === 'send' && !recovery) throw new AppError(RecoveryErrors.NO_RECOVERY_ADDRESS);
+      if (mode === 'reveal' && recovery) throw new AppError(RecoveryErrors.RECOVERY_ADDRESS_EXISTS);
+      const issued = await this.issuer.issue(tx, {
+        target: {
+          id: target.id,
+          email: account.email,
+          locale: account.locale,
+          role: target.role,
+          securityVersion: account.securityVersion,
         },
+        origin: 'STAFF',
+        issuedById: input.session.userId,
+        reason: input.reason,
+        sendTo: mode === 'send' ? recovery : null,
+        now,
       });
       await this.audit.record(tx, {
         actor: actorOf(input.session),
         targetUserId: target.id,
-        action: 'password_reset.link_created',
-        before: { unusedLinks: voided.count },
-        after: { linkId: created.id, expiresAt, unusedLinks: 1 },
+        action: mode === 'send' ? 'password_reset.link_sent' : 'password_reset.link_revealed',
+        before: { unusedLinks: issued.voided },
+        after: {
+          linkId: issued.linkId,
+          expiresAt: issued.expiresAt,
+          unusedLinks: 1,
+          ...(recovery ? { sentTo: maskAddress(recovery) } : {}),
+        },
         reason: input.reason,
         meta: input.meta,
       });
       await this.notices.create(tx, {
         userId: target.id,
         kind: 'PASSWORD_RESET_LINK_CREATED',
-        params: { expiresAt: expiresAt.toISOString() },
+        params: { expiresAt: issued.expiresAt.toISOString() },
         byStaff: true,
         reason: input.reason,
       });
+      return { ...issued, sentTo: mode === 'send' ? recovery : null };
     });
-    const base = this.config.PUBLIC_URL?.replace(/\/+$/, '') ?? '';
-    return { token, url: `${base}${RESET_PAGE_PATH}#token=${token}`, expiresAt };
   }
 
   /**
    * Public: sets a new password with a link's token. Unknown, used, expired and voided tokens get
    * the same answer, checked before the password policy so that no answer tells them apart.
    */
-  async redeem(input: { token: string; newPassword: string; meta: RequestMeta; now?: Date }): Promise<void> {
+  async redeem(input: {
+    token: string;
+    newPassword: string;
+    totpCode?: string | undefined;
+    recoveryCode?: string | undefined;
+    meta: RequestMeta;
+    now?: Date;
+  }): Promise<void> {
     const now = input.now ?? new Date();
     const link = await this.prisma.passwordResetToken.findFirst({
       where: { tokenHash: { in: this.keyring.candidateHashes('reset-token', input.token) } },
       include: {
-        user: { select: { id: true, email: true, displayName: true, ...RESET_TARGET_FIELDS } },
+        user: { select: { id: true, email: true, displayName: true, totpEnabledAt: true, ...RESET_TARGET_FIELDS } },
         issuedBy: { select: RESET_ISSUER_FIELDS },
       },
     });
     if (!link) throw new AppError(AdminErrors.RESET_LINK_INVALID, { internalDetail: 'unknown token' });
     assertRedeemable(link, link.user, link.issuedBy, now);
+    // A link the user asked for reaches whoever reads the recovery mailbox; with 2FA on, that alone
+    // must not be enough to take the account. Staff links follow the provider's identity check
+    // (which may be about a lost phone too: support can remove 2FA as its own audited action).
+    const needsSecondFactor = link.origin === 'SELF' && link.user.totpEnabledAt !== null;
+    if (needsSecondFactor && !input.totpCode && !input.recoveryCode) {
+      throw new AppError(RecoveryErrors.SECOND_FACTOR_REQUIRED);
+    }
 
     // The same rules, and the same refusal, as the user's own password change.
     const policy = await this.policy.assertAcceptable(input.newPassword, {
       email: link.user.email,
       displayName: link.user.displayName,
     });
+    // After the policy check, so a rejected password does not spend a one-time code.
+    if (needsSecondFactor) await this.checkSecondFactor(link.userId, input, now);
     // Hashing (tens of ms) happens before the transaction so no row stays locked meanwhile.
     const passwordHash = await hashPassword(input.newPassword);
 
@@ -161,6 +203,22 @@ export class PasswordResetService {
       return this.accountEvents.bumpSecurityVersion(tx, link.userId);
     });
     await this.accountEvents.publish({ userId: link.userId, kind: 'password', securityVersion });
+  }
+
+  /** TOTP or recovery code, each usable once, counted per account before the check. */
+  private async checkSecondFactor(
+    userId: string,
+    factor: { totpCode?: string | undefined; recoveryCode?: string | undefined },
+    now: Date,
+  ): Promise<void> {
+    const attempt = await this.limiter.reserve(SECOND_FACTOR_LIMIT(userId), now.getTime());
+    const accepted = factor.totpCode
+      ? await this.totpCodes.consume(userId, factor.totpCode, now)
+      : await this.recoveryCodes.consume(userId, factor.recoveryCode ?? '', now);
+    if (!accepted) {
+      throw new AppError(factor.totpCode ? AuthErrors.TOTP_CODE_INVALID : AuthErrors.RECOVERY_CODE_INVALID);
+    }
+    await attempt.succeeded();
   }
 }
 

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../../test/support/admin-kit.js';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
+import {
+  giveRecoveryAddress,
+  outboxMailsTo,
+  staffSentResetToken,
+  tokenMailedTo,
+} from '../../../test/support/recovery-kit.js';
 import { verifyPassword } from '../../auth/password-hasher.js';
 import { PrismaService } from '../../database/prisma.service.js';
 
@@ -19,12 +25,10 @@ afterAll(() => app.close());
 
 const strongPassword = 'granite orchard velvet compass 1987';
 
+/** Sent to the customer's recovery address and read back from the outbox, as the customer would. */
 async function createLink(userId: string) {
-  const response = await callAs(app, support, 'POST', `/api/admin/users/${userId}/password-reset-links`, {
-    payload: { reason: 'Locked out, identity checked by phone' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ token: string; url: string; expiresAt: string }>();
+  const token = await staffSentResetToken(app, support, userId);
+  return { token };
 }
 
 function redeem(
@@ -36,11 +40,20 @@ function redeem(
 }
 
 describe('password-reset links', () => {
-  it('are shown once, stored hashed, valid for one hour, and audited with a notice', async () => {
+  it('are mailed to the recovery address only, stored hashed, valid for one hour, and audited with a notice', async () => {
     const customer = await createCustomer(app);
-    const link = await createLink(customer.user.id);
-    expect(link.url).toBe(`https://mail.example.test/reset-password#token=${link.token}`);
-    const validFor = new Date(link.expiresAt).getTime() - Date.now();
+    const recovery = await giveRecoveryAddress(app, customer.user.id);
+    const response = await callAs(app, support, 'POST', `/api/admin/users/${customer.user.id}/password-reset-links`, {
+      payload: { reason: 'Locked out, identity checked by phone' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(Object.keys(response.json()).sort()).toEqual(['expiresAt', 'sentTo']);
+    expect(response.json().sentTo).toBe(`${recovery.slice(0, 1)}•••@example.test`);
+    const link = { token: await tokenMailedTo(app, recovery, 'PASSWORD_RESET_LINK') };
+    const [mail] = (await outboxMailsTo(app, recovery)).filter((candidate) => candidate.kind === 'PASSWORD_RESET_LINK');
+    expect(mail!.text).toContain(`https://mail.example.test/reset-password#token=${link.token}`);
+    expect(response.body).not.toContain(link.token);
+    const validFor = new Date(response.json<{ expiresAt: string }>().expiresAt).getTime() - Date.now();
     expect(validFor).toBeGreaterThan(59 * 60_000);
     expect(validFor).toBeLessThanOrEqual(60 * 60_000);
     const stored = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: customer.user.id } });
@@ -48,7 +61,7 @@ describe('password-reset links', () => {
     expect(stored.issuedById).toBe(support.user.id);
 
     const events = await prisma.auditEvent.findMany({ where: { targetUserId: customer.user.id } });
-    expect(events.map((event) => event.action)).toEqual(['password_reset.link_created']);
+    expect(events.map((event) => event.action)).toEqual(['password_reset.link_sent']);
     expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain(link.token);
     const notices = await prisma.securityNotice.findMany({ where: { userId: customer.user.id } });
     expect(notices).toEqual([expect.objectContaining({ kind: 'PASSWORD_RESET_LINK_CREATED', byStaff: true })]);
@@ -69,7 +82,7 @@ describe('password-reset links', () => {
       where: { targetUserId: customer.user.id },
       orderBy: { id: 'asc' },
     });
-    expect(events.map((event) => event.action)).toEqual(['password_reset.link_created', 'password.reset']);
+    expect(events.map((event) => event.action)).toEqual(['password_reset.link_sent', 'password.reset']);
     expect(events[1]).toMatchObject({ actorId: customer.user.id, actorRole: 'USER' });
     expect(JSON.stringify(events.map((event) => [event.before, event.after]))).not.toContain(strongPassword);
 

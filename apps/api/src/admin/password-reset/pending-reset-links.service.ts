@@ -34,7 +34,8 @@ export class PendingResetLinksService {
       .filter((link) => resetLinkVoidReason(link, target, link.issuedBy, now) === null)
       .map((link) => ({
         id: link.id,
-        issuedBy: actorKindOf(link.issuedById, link.issuedBy?.role ?? 'USER', userId),
+        // A link the user asked for on the sign-in page is theirs; staff links show as "support".
+        issuedBy: link.origin === 'SELF' ? 'you' : actorKindOf(link.issuedById, link.issuedBy?.role ?? 'USER', userId),
         reason: link.reason,
         createdAt: link.createdAt.toISOString(),
         expiresAt: link.expiresAt.toISOString(),

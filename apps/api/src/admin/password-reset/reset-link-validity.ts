@@ -7,6 +7,8 @@ export interface ResetLinkState {
   readonly expiresAt: Date;
   readonly targetSecurityVersion: number;
   readonly targetRole: Role;
+  /** SELF links (forgot password, sent to the recovery address) have no issuer to re-check. */
+  readonly origin: 'SELF' | 'STAFF';
 }
 
 export interface ResetLinkTargetState {
@@ -43,6 +45,7 @@ export function resetLinkVoidReason(
   if (target.securityVersion !== link.targetSecurityVersion) return 'account changed since issue';
   if (target.role !== link.targetRole) return 'role changed since issue';
   if (target.disabledAt) return 'account disabled';
+  if (link.origin === 'SELF') return null;
   if (!issuer) return 'issuer no longer exists';
   if (!STAFF_ROLES.includes(issuer.role) || issuer.disabledAt || !issuer.totpEnabledAt) return 'issuer no longer staff';
   if (!mayActOn(issuer.role, target.role)) return `${issuer.role} may not act on ${target.role}`;

@@ -21,7 +21,9 @@ export type KeyPurpose =
   | 'credential-cache'
   | 'recovery-code'
   | 'sign-in-pending'
-  | 'device-handoff';
+  | 'device-handoff'
+  | 'recovery-confirm'
+  | 'outbox-mail';
 
 interface KeyMaterial {
   readonly id: string;

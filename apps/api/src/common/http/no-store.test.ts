@@ -57,8 +57,8 @@ describe('Cache-Control: no-store on /api', () => {
       ['TOTP enrolment', await callAs(app, user, 'POST', '/api/account/totp/enrollment')],
       ['recovery codes', await callAs(app, admin, 'POST', '/api/account/totp/recovery-codes')],
       [
-        'reset-link creation',
-        await callAs(app, admin, 'POST', `/api/admin/users/${customer.user.id}/password-reset-links`, {
+        'reset-link reveal',
+        await callAs(app, admin, 'POST', `/api/admin/users/${customer.user.id}/password-reset-links/reveal`, {
           payload: { reason: 'Customer called; verified by callback.' },
         }),
       ],
@@ -74,7 +74,7 @@ describe('Cache-Control: no-store on /api', () => {
       'app-password creation': 201,
       'TOTP enrolment': 201,
       'recovery codes': 200,
-      'reset-link creation': 201,
+      'reset-link reveal': 201,
       'validation error': 400,
       'unknown API path': 404,
       'malformed path': 400,

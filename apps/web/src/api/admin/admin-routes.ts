@@ -1,6 +1,7 @@
 import type {
   adminActionOperations,
   adminAuditOperations,
+  adminMailOutboxOperations,
   adminServiceTokenOperations,
   adminSettingsOperations,
   adminUserOperations,
@@ -14,6 +15,7 @@ type AdminOperations = typeof adminUserOperations &
   typeof adminAuditOperations &
   typeof adminSettingsOperations &
   typeof adminServiceTokenOperations &
+  typeof adminMailOutboxOperations &
   typeof passwordResetOperations;
 
 type RouteOf<K extends keyof AdminOperations> = Pick<AdminOperations[K], 'method' | 'path'>;
@@ -32,6 +34,7 @@ export const adminRoutes = {
   enableUser: { method: 'post', path: '/api/admin/users/{userId}/enable' },
   removeUserTwoFactor: { method: 'post', path: '/api/admin/users/{userId}/two-factor/remove' },
   createPasswordResetLink: { method: 'post', path: '/api/admin/users/{userId}/password-reset-links' },
+  revealPasswordResetLink: { method: 'post', path: '/api/admin/users/{userId}/password-reset-links/reveal' },
   changeUserRole: { method: 'put', path: '/api/admin/users/{userId}/role' },
   queryAuditLog: { method: 'get', path: '/api/admin/audit-events' },
   exportAuditLog: { method: 'get', path: '/api/admin/audit-events/export' },
@@ -43,6 +46,7 @@ export const adminRoutes = {
   createServiceToken: { method: 'post', path: '/api/admin/service-tokens' },
   revokeServiceToken: { method: 'post', path: '/api/admin/service-tokens/{tokenId}/revoke' },
   redeemPasswordReset: { method: 'post', path: '/api/password-reset' },
+  getMailOutbox: { method: 'get', path: '/api/admin/mail-outbox' },
 } as const satisfies { [K in keyof AdminOperations]: RouteOf<K> };
 
 type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`

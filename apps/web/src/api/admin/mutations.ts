@@ -3,6 +3,7 @@ import type {
   AdminUserSummary,
   ChangeUserRoleRequest,
   CreatePasswordResetLinkResponse,
+  RevealPasswordResetLinkResponse,
   CreateServiceTokenRequest,
   CreateServiceTokenResponse,
   GlobalSettingsView,
@@ -102,6 +103,18 @@ export function useCreatePasswordResetLink(userId: string) {
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
     withStepUp(() =>
       http.post<CreatePasswordResetLinkResponse>(fillPath(adminRoutes.createPasswordResetLink.path, { userId }), {
+        reason,
+      }),
+    ),
+  );
+}
+
+/** ADMIN only, for a user without a recovery address: the link itself, shown once. */
+export function useRevealPasswordResetLink(userId: string) {
+  const withStepUp = useWithStepUp();
+  return useUserMutation(userId, ({ reason }: { reason: string }) =>
+    withStepUp(() =>
+      http.post<RevealPasswordResetLinkResponse>(fillPath(adminRoutes.revealPasswordResetLink.path, { userId }), {
         reason,
       }),
     ),

@@ -3,6 +3,7 @@ import type {
   AuditLogQuery,
   AuditLogResponse,
   GlobalSettingsView,
+  MailOutboxView,
   ListServiceTokensResponse,
   PasswordPolicyView,
   SearchUsersQuery,
@@ -99,5 +100,13 @@ export function useServiceTokens() {
   return useQuery({
     queryKey: adminKeys.serviceTokens(),
     queryFn: ({ signal }) => http.get<ListServiceTokensResponse>(adminRoutes.listServiceTokens.path, { signal }),
+  });
+}
+
+/** Outgoing mail as staff see it: waiting and failed counts, mails that gave up, the newest ones. */
+export function useMailOutbox() {
+  return useQuery({
+    queryKey: adminKeys.mailOutbox(),
+    queryFn: ({ signal }) => http.get<MailOutboxView>(adminRoutes.getMailOutbox.path, { signal }),
   });
 }

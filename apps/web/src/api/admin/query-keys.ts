@@ -16,4 +16,5 @@ export const adminKeys = {
   settings: () => [...adminKeys.all, 'settings'] as const,
   passwordPolicy: () => [...adminKeys.all, 'password-policy'] as const,
   serviceTokens: () => [...adminKeys.all, 'service-tokens'] as const,
+  mailOutbox: () => [...adminKeys.all, 'mail-outbox'] as const,
 };

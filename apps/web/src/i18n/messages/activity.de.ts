@@ -95,6 +95,15 @@ export const activityDe: typeof activityEn = {
       password_reset: {
         link_created: 'Einmal-Link zum Festlegen eines neuen Passworts erstellt',
         link_cancelled: 'Einmal-Link zum Festlegen eines neuen Passworts widerrufen',
+        link_sent:
+          'Der Support hat einen Einmal-Link für ein neues Passwort an Ihre Wiederherstellungsadresse geschickt',
+        link_revealed: 'Ein Administrator hat einen Einmal-Link für ein neues Passwort erstellt',
+        requested: 'Ein Link für ein neues Passwort ging an Ihre Wiederherstellungsadresse',
+      },
+      recovery_address: {
+        change_requested: 'Wiederherstellungsadresse eingetragen; Bestätigung steht aus',
+        confirmed: 'Wiederherstellungsadresse bestätigt',
+        removed: 'Wiederherstellungsadresse entfernt',
       },
       auth_lock: {
         set: 'Mail-Anmeldungen von neuen Adressen nach vielen falschen Passwörtern pausiert',
@@ -138,6 +147,11 @@ export const noticesDe: typeof noticesEn = {
     LOGIN_LOCKED:
       'Für Ihr Konto wurden von unbekannten Adressen viele falsche Passwörter ausprobiert. Mail-Anmeldungen von neuen Adressen sind deshalb bis {{until}} pausiert; Mailprogramme, die schon funktionieren, sind nicht betroffen.',
     LOGIN_LOCK_LIFTED: 'Eine Sperre für Mail-Anmeldungen an Ihrem Konto wurde aufgehoben.',
+    RECOVERY_ADDRESS_CHANGE_REQUESTED:
+      'Eine Änderung Ihrer Wiederherstellungsadresse auf {{newAddress}} wurde angefordert.',
+    RECOVERY_ADDRESS_CONFIRMED: 'Ihre Wiederherstellungsadresse lautet jetzt {{address}}.',
+    RECOVERY_ADDRESS_REMOVED: 'Ihre Wiederherstellungsadresse wurde entfernt.',
+    PASSWORD_RESET_REQUESTED: 'An Ihre Wiederherstellungsadresse wurde ein Link für ein neues Passwort geschickt.',
     unknown: 'Eine Sicherheitseinstellung Ihres Kontos wurde geändert.',
   },
 };

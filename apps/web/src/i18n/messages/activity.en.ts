@@ -92,6 +92,14 @@ export const activityEn = {
       password_reset: {
         link_created: 'One-time link to set a new password created',
         link_cancelled: 'A one-time link to set a new password was cancelled',
+        link_sent: 'Support sent a one-time link to set a new password to your recovery address',
+        link_revealed: 'An administrator created a one-time link to set a new password',
+        requested: 'A link to set a new password was sent to your recovery address',
+      },
+      recovery_address: {
+        change_requested: 'Recovery address entered; waiting for confirmation',
+        confirmed: 'Recovery address confirmed',
+        removed: 'Recovery address removed',
       },
       auth_lock: {
         set: 'Mail logins from new addresses paused after many wrong passwords',
@@ -134,6 +142,10 @@ export const noticesEn = {
     LOGIN_LOCKED:
       'Many wrong passwords were tried on your account from unfamiliar addresses, so mail logins from new addresses are paused until {{until}}. Mail programs that already work are not affected.',
     LOGIN_LOCK_LIFTED: 'A block on mail logins to your account was lifted.',
+    RECOVERY_ADDRESS_CHANGE_REQUESTED: 'A change of your recovery address to {{newAddress}} was requested.',
+    RECOVERY_ADDRESS_CONFIRMED: 'Your recovery address is now {{address}}.',
+    RECOVERY_ADDRESS_REMOVED: 'Your recovery address was removed.',
+    PASSWORD_RESET_REQUESTED: 'A link to set a new password was sent to your recovery address.',
     unknown: 'A security setting of your account was changed.',
   },
 };

@@ -28,6 +28,17 @@ export const portalErrorsDe: typeof portalErrorsEn = {
   CURRENT_PASSWORD_WRONG: 'Das aktuelle Passwort ist nicht korrekt.',
   PASSWORD_UNCHANGED: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'Die Option „Kopie auf dem Server behalten“ gilt nur für POP3.',
+  RECOVERY_ADDRESS_IS_MAILBOX:
+    'Wählen Sie eine Adresse bei einem anderen Anbieter: Ihr eigenes Postfach hilft Ihnen nicht zurück ins Konto.',
+  RECOVERY_ADDRESS_UNCHANGED: 'Das ist bereits Ihre Wiederherstellungsadresse.',
+  RECOVERY_ADDRESS_NOT_SET: 'Sie haben keine Wiederherstellungsadresse.',
+  RECOVERY_LINK_INVALID:
+    'Dieser Bestätigungslink funktioniert nicht mehr. Geben Sie die Adresse erneut ein, um einen neuen zu erhalten.',
+  SECOND_FACTOR_REQUIRED:
+    'Die Anmeldung in zwei Schritten ist eingeschaltet: Geben Sie zusätzlich einen Code aus Ihrer App oder einen Wiederherstellungscode ein.',
+  NO_RECOVERY_ADDRESS:
+    'Dieses Konto hat keine bestätigte Wiederherstellungsadresse. Nur ein Administrator kann einen Link zur Übergabe erstellen.',
+  RECOVERY_ADDRESS_EXISTS: 'Dieses Konto hat eine bestätigte Wiederherstellungsadresse: Schicken Sie den Link dorthin.',
   APP_PASSWORD_LIMIT_REACHED:
     'Sie haben die Höchstzahl an App-Passwörtern erreicht. Widerrufen Sie zuerst eines, das Sie nicht mehr brauchen.',
   MAIL_DOMAIN_NOT_SERVED: 'Diese Maildomain wird von diesem Anbieter nicht betreut.',

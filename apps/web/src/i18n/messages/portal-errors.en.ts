@@ -25,6 +25,14 @@ export const portalErrorsEn = {
   CURRENT_PASSWORD_WRONG: 'The current password is not correct.',
   PASSWORD_UNCHANGED: 'The new password must be different from the current one.',
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'The “keep a copy on the server” option only applies to POP3.',
+  RECOVERY_ADDRESS_IS_MAILBOX: 'Choose an address at another provider: your own mailbox cannot help you get back in.',
+  RECOVERY_ADDRESS_UNCHANGED: 'This is already your recovery address.',
+  RECOVERY_ADDRESS_NOT_SET: 'You have no recovery address.',
+  RECOVERY_LINK_INVALID: 'This confirmation link no longer works. Enter the address again to get a new one.',
+  SECOND_FACTOR_REQUIRED: 'Two-step sign-in is on: also enter a code from your authenticator app or a recovery code.',
+  NO_RECOVERY_ADDRESS:
+    'This user has no confirmed recovery address. Only an administrator can create a link to hand over.',
+  RECOVERY_ADDRESS_EXISTS: 'This user has a confirmed recovery address: send the link there instead.',
   APP_PASSWORD_LIMIT_REACHED:
     'You have reached the maximum number of app passwords. Revoke one you no longer use first.',
   MAIL_DOMAIN_NOT_SERVED: 'This provider does not serve that mail domain.',

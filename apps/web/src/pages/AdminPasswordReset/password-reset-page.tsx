@@ -11,8 +11,9 @@ import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
 import { readResetToken } from './reset-token';
 
 /**
- * Where a one-time reset link from support leads (the user's end of the staff action; public).
- * The user chooses the new password here; support never sees it.
+ * Where a one-time reset link leads (mailed to the recovery address, or handed over by an admin;
+ * public). The user chooses the new password here; staff never see it. With 2FA on, a link the
+ * user asked for also needs a code: the fields appear once the server asks for one.
  */
 export function PasswordResetPage() {
   const { t } = useTranslation();
@@ -46,12 +47,27 @@ function ResetForm({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  const [secondFactor, setSecondFactor] = useState<'totp' | 'recovery' | null>(null);
+  const [code, setCode] = useState('');
+  // Asked for once (SECOND_FACTOR_REQUIRED), the code field stays, also after a wrong code.
+  const askSecondFactor = secondFactor !== null;
+  const factorKind = secondFactor ?? 'totp';
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (password !== repeat) return setMismatch(true);
     setMismatch(false);
-    redeem.mutate({ token, newPassword: password });
+    const factor = askSecondFactor && code ? (factorKind === 'totp' ? { totpCode: code } : { recoveryCode: code }) : {};
+    redeem.mutate(
+      { token, newPassword: password, ...factor },
+      {
+        onError: (error) => {
+          if (isApiError(error) && error.code === 'SECOND_FACTOR_REQUIRED' && secondFactor === null) {
+            setSecondFactor('totp');
+          }
+        },
+      },
+    );
   }
 
   if (redeem.isSuccess) {
@@ -94,6 +110,33 @@ function ResetForm({ token }: { token: string }) {
           value={repeat}
           onChange={(event) => setRepeat(event.target.value)}
         />
+        {askSecondFactor && (
+          <>
+            <p>{t('recovery.resetSecondFactor')}</p>
+            <TextField
+              key={factorKind}
+              label={factorKind === 'totp' ? t('recovery.resetCode') : t('recovery.resetRecoveryCode')}
+              inputMode={factorKind === 'totp' ? 'numeric' : 'text'}
+              autoComplete={factorKind === 'totp' ? 'one-time-code' : 'off'}
+              spellCheck={false}
+              maxLength={64}
+              required
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+            <div>
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setSecondFactor(factorKind === 'totp' ? 'recovery' : 'totp');
+                  setCode('');
+                }}
+              >
+                {factorKind === 'totp' ? t('recovery.useRecoveryCode') : t('recovery.useAuthenticator')}
+              </Button>
+            </div>
+          </>
+        )}
         <div>
           <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('admin.common.working')}>
             {t('admin.resetPage.submit')}

@@ -5,6 +5,7 @@ import { useUserSearch } from '../../api/admin/queries';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { ROLE_FILTERS, UserSearchForm, USER_SEARCH_MATCHES } from './components/user-search-form';
+import { MailOutboxCard } from './components/mail-outbox-card';
 import { UserSearchResults } from './components/user-search-results';
 
 function readMatch(value: string | null): UserSearchMatch {
@@ -56,6 +57,7 @@ export function AdminUsersPage() {
             onLoadMore={() => void search.fetchNextPage()}
           />
         ))}
+      <MailOutboxCard />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
 import { PasswordChangeForm } from './components/password-change-form';
+import { RecoveryAddressSection } from './components/recovery-address-section';
 import { ResetLinksSection } from './components/reset-links-section';
 import { SessionsSection } from './components/sessions-section';
 import { TotpSection } from './components/totp-section';
@@ -22,6 +23,11 @@ export function SecurityPage() {
           <h2 id="totp-heading">{t('totp.title')}</h2>
           <p className="muted">{t('totp.intro')}</p>
           <TotpSection />
+        </section>
+        <section className="card" aria-labelledby="recovery-heading">
+          <h2 id="recovery-heading">{t('recovery.title')}</h2>
+          <p className="muted">{t('recovery.intro')}</p>
+          <RecoveryAddressSection />
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.title')}</h2>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSignIn, useSignInTotp } from '../../api/auth/mutations';
 import { useMe } from '../../api/auth/queries';
 import { isApiError } from '../../api/http';
@@ -81,6 +81,11 @@ export function SignInPage() {
           />
         )}
       </section>
+      {step === 'password' && (
+        <p>
+          <Link to="/forgot-password">{t('recovery.forgotLink')}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -36,8 +36,7 @@ export const adminDe: AdminMessages = {
   },
   resetPage: {
     title: 'Neues Passwort wählen',
-    intro:
-      'Diesen Link haben Sie vom Support erhalten. Er funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
+    intro: 'Dieser Link funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
     noToken:
       'Diese Seite braucht den vollständigen Link, den Sie erhalten haben. Kopieren Sie den ganzen Link in die Adresszeile, oder bitten Sie den Support um einen neuen.',
     newPassword: 'Neues Passwort',
@@ -275,15 +274,38 @@ export const adminDe: AdminMessages = {
     enableTitle: 'Dieses Konto entsperren',
     enableDescription: 'Die Person kann sich wieder anmelden und E-Mail-Programme nutzen.',
     enabled: 'Das Konto wurde entsperrt.',
-    resetLink: 'Link zum Zurücksetzen des Passworts erstellen',
-    resetLinkTitle: 'Link zum Zurücksetzen des Passworts erstellen',
+    recoveryAddress: 'Wiederherstellungsadresse: {{address}}',
+    noRecoveryAddress: 'Keine bestätigte Wiederherstellungsadresse.',
+    resetLink: 'Link zum Zurücksetzen des Passworts senden',
+    resetLinkTitle: 'Link zum Zurücksetzen des Passworts senden',
     resetLinkDescription:
-      'Sie erhalten einen Link, der einmal und nur kurze Zeit funktioniert und den Sie der Person geben. Die Person wählt das neue Passwort selbst; Sie sehen es nie. Ältere, unbenutzte Links werden ungültig.',
-    resetLinkCreate: 'Link erstellen',
+      'Der Link geht an die bestätigte Wiederherstellungsadresse der Person ({{address}}); Sie sehen ihn nie. Er gilt einmal und eine Stunde lang; die Person wählt das neue Passwort selbst. Ältere, unbenutzte Links werden ungültig.',
+    resetLinkCreate: 'Link senden',
+    resetLinkSent: 'Der Link ging an {{address}}. Er gilt bis {{until}}.',
+    resetLinkNoAddress:
+      'Ohne bestätigte Wiederherstellungsadresse kann nur ein Administrator einen Link zur Übergabe erstellen, nach erneuter Bestätigung der eigenen Identität.',
+    revealLink: 'Link zur Übergabe erstellen',
+    revealLinkTitle: 'Link zur Übergabe erstellen',
+    revealLinkDescription:
+      'Die Person hat keine Wiederherstellungsadresse. Sie sehen den Link daher selbst und geben ihn weiter, nachdem Sie geprüft haben, mit wem Sie sprechen. Das wird als eigenes Ereignis protokolliert.',
+    revealLinkCreate: 'Link erstellen und anzeigen',
     resetLinkCreated: 'Der Link zum Zurücksetzen wurde erstellt.',
     resetLinkLabel: 'Link zum Zurücksetzen des Passworts',
-    resetLinkNotice:
-      'Wird nur jetzt angezeigt. Geben Sie ihn der Person; er funktioniert einmal und läuft am {{until}} ab.',
+    resetLinkNotice: 'Nur jetzt sichtbar. Geben Sie ihn der Person; er gilt einmal und läuft um {{until}} ab.',
+  },
+  mailOutbox: {
+    title: 'Ausgehende E-Mails',
+    destination: {
+      smtp: 'E-Mails gehen an das SMTP-Relay.',
+      files: 'Demo-Modus: E-Mails werden als .eml-Dateien unter .data/outbox abgelegt.',
+      none: 'Kein SMTP-Relay eingerichtet: E-Mails warten, bis eines konfiguriert ist.',
+    },
+    counts: '{{pending}} wartend, {{failed}} endgültig fehlgeschlagen.',
+    failuresTitle: 'E-Mails, die nicht zugestellt werden konnten',
+    failure: '{{date}} · „{{subject}}“ an {{to}} · {{attempts}} Versuche · {{error}}',
+    recentTitle: 'Neueste E-Mails',
+    recent: '{{date}} · „{{subject}}“ an {{to}} · {{status}}',
+    status: { PENDING: 'wartend', SENT: 'gesendet', FAILED: 'fehlgeschlagen' },
   },
   role: {
     title: 'Rolle',

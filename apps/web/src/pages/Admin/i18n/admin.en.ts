@@ -35,8 +35,7 @@ export const adminEn = {
   },
   resetPage: {
     title: 'Choose a new password',
-    intro:
-      'Support gave you this link. It works once and only for a short time. Choose a new password for your account.',
+    intro: 'This link works once and only for a short time. Choose a new password for your account.',
     noToken:
       'This page needs the complete link you were given. Copy the whole link into the address bar, or ask support for a new one.',
     newPassword: 'New password',
@@ -264,14 +263,38 @@ export const adminEn = {
     enableTitle: 'Enable this account',
     enableDescription: 'The user can sign in and use mail programs again.',
     enabled: 'The account was enabled.',
-    resetLink: 'Create password-reset link',
-    resetLinkTitle: 'Create a password-reset link',
+    recoveryAddress: 'Recovery address: {{address}}',
+    noRecoveryAddress: 'No confirmed recovery address.',
+    resetLink: 'Send password-reset link',
+    resetLinkTitle: 'Send a password-reset link',
     resetLinkDescription:
-      'You get a link that works once, for a short time, which you hand to the user. The user chooses the new password; you never see it. Older unused links stop working.',
-    resetLinkCreate: 'Create link',
+      "The link goes to the user's confirmed recovery address ({{address}}); you never see it. It works once, for one hour; the user chooses the new password. Older unused links stop working.",
+    resetLinkCreate: 'Send link',
+    resetLinkSent: 'The link was sent to {{address}}. It works until {{until}}.',
+    resetLinkNoAddress:
+      'Without a confirmed recovery address only an administrator can create a link to hand over, after confirming it is them.',
+    revealLink: 'Create a link to hand over',
+    revealLinkTitle: 'Create a link to hand over',
+    revealLinkDescription:
+      'The user has no recovery address, so you will see the link and must hand it over yourself, after checking who you are talking to. This is recorded as its own event.',
+    revealLinkCreate: 'Create and show link',
     resetLinkCreated: 'The password-reset link was created.',
     resetLinkLabel: 'Password-reset link',
     resetLinkNotice: 'Shown only now. Hand it to the user; it works once and expires at {{until}}.',
+  },
+  mailOutbox: {
+    title: 'Outgoing mail',
+    destination: {
+      smtp: 'Mails go to the SMTP relay.',
+      files: 'Demo mode: mails are written as .eml files under .data/outbox.',
+      none: 'No SMTP relay is configured: mails wait until one is.',
+    },
+    counts: '{{pending}} waiting, {{failed}} failed for good.',
+    failuresTitle: 'Mails that could not be delivered',
+    failure: '{{date}} · “{{subject}}” to {{to}} · {{attempts}} attempts · {{error}}',
+    recentTitle: 'Newest mails',
+    recent: '{{date}} · “{{subject}}” to {{to}} · {{status}}',
+    status: { PENDING: 'waiting', SENT: 'sent', FAILED: 'failed' },
   },
   role: {
     title: 'Role',

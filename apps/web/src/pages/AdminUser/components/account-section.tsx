@@ -1,13 +1,18 @@
-import type { AdminUserDetail, CreatePasswordResetLinkResponse } from '@mailgate/contracts';
+import type { AdminUserDetail, RevealPasswordResetLinkResponse } from '@mailgate/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreatePasswordResetLink, useSetUserDisabled } from '../../../api/admin/mutations';
+import {
+  useCreatePasswordResetLink,
+  useRevealPasswordResetLink,
+  useSetUserDisabled,
+} from '../../../api/admin/mutations';
 import { OneTimeSecret } from '../../Admin/components/one-time-secret';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
+import { useIsAdmin } from '../../Admin/staff-context';
 import { useFormat } from '../../../i18n/format';
 import { Button } from '../../../components/button';
 
-/** Without PUBLIC_URL the server answers a path; staff need a link they can paste into an e-mail. */
+/** Without PUBLIC_URL the server answers a path; an admin needs a link they can paste into an e-mail. */
 function absoluteUrl(url: string): string {
   return new URL(url, window.location.origin).toString();
 }
@@ -18,19 +23,31 @@ interface AccountSectionProps {
   canAct: boolean;
 }
 
-/** Disabling, re-enabling, and the one-time reset link (staff never choose or see a password). */
+/**
+ * Disabling, re-enabling, and password-reset links. A link goes to the user's confirmed recovery
+ * address (staff see it masked, never the link); only an admin may create one to hand over, and
+ * only for a user without a recovery address.
+ */
 export function AccountSection({ userId, user, canAct }: AccountSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const format = useFormat();
+  const isAdmin = useIsAdmin();
   const setDisabled = useSetUserDisabled(userId);
-  const createLink = useCreatePasswordResetLink(userId);
-  const [resetLink, setResetLink] = useState<CreatePasswordResetLinkResponse | null>(null);
+  const sendLink = useCreatePasswordResetLink(userId);
+  const revealLink = useRevealPasswordResetLink(userId);
+  const [sent, setSent] = useState<{ sentTo: string; expiresAt: string } | null>(null);
+  const [revealed, setRevealed] = useState<RevealPasswordResetLinkResponse | null>(null);
 
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.account.title')}</h2>
       <p>{user.disabled ? t('admin.account.isDisabled') : t('admin.account.isActive')}</p>
+      <p className="muted">
+        {user.recoveryAddress
+          ? t('admin.account.recoveryAddress', { address: user.recoveryAddress })
+          : t('admin.account.noRecoveryAddress')}
+      </p>
       {canAct && (
         <div className="admin-actions admin-actions--start">
           {user.disabled ? (
@@ -53,25 +70,45 @@ export function AccountSection({ userId, user, canAct }: AccountSectionProps) {
               successMessage={t('admin.account.disabled')}
             />
           )}
-          <ReasonActionButton
-            label={t('admin.account.resetLink')}
-            dialogTitle={t('admin.account.resetLinkTitle')}
-            description={t('admin.account.resetLinkDescription')}
-            confirmLabel={t('admin.account.resetLinkCreate')}
-            run={(reason) => createLink.mutateAsync({ reason })}
-            successMessage={t('admin.account.resetLinkCreated')}
-            onDone={setResetLink}
-          />
+          {user.recoveryAddress ? (
+            <ReasonActionButton
+              label={t('admin.account.resetLink')}
+              dialogTitle={t('admin.account.resetLinkTitle')}
+              description={t('admin.account.resetLinkDescription', { address: user.recoveryAddress })}
+              confirmLabel={t('admin.account.resetLinkCreate')}
+              run={(reason) => sendLink.mutateAsync({ reason })}
+              successMessage={t('admin.account.resetLinkCreated')}
+              onDone={setSent}
+            />
+          ) : (
+            isAdmin && (
+              <ReasonActionButton
+                label={t('admin.account.revealLink')}
+                dialogTitle={t('admin.account.revealLinkTitle')}
+                description={t('admin.account.revealLinkDescription')}
+                confirmLabel={t('admin.account.revealLinkCreate')}
+                run={(reason) => revealLink.mutateAsync({ reason })}
+                successMessage={t('admin.account.resetLinkCreated')}
+                onDone={setRevealed}
+              />
+            )
+          )}
         </div>
       )}
-      {resetLink && (
+      {canAct && !user.recoveryAddress && !isAdmin && <p className="muted">{t('admin.account.resetLinkNoAddress')}</p>}
+      {sent && (
+        <p role="status">
+          {t('admin.account.resetLinkSent', { address: sent.sentTo, until: format.dateTime(sent.expiresAt) })}
+        </p>
+      )}
+      {revealed && (
         <div className="admin-once">
           <OneTimeSecret
             label={t('admin.account.resetLinkLabel')}
-            value={absoluteUrl(resetLink.url)}
-            notice={t('admin.account.resetLinkNotice', { until: format.dateTime(resetLink.expiresAt) })}
+            value={absoluteUrl(revealed.url)}
+            notice={t('admin.account.resetLinkNotice', { until: format.dateTime(revealed.expiresAt) })}
           />
-          <Button onClick={() => setResetLink(null)}>{t('admin.common.hide')}</Button>
+          <Button onClick={() => setRevealed(null)}>{t('admin.common.hide')}</Button>
         </div>
       )}
     </section>

@@ -1,0 +1,36 @@
+// The recovery address (security page), "forgot password" and the confirmation page.
+export const recoveryEn = {
+  title: 'Recovery address',
+  intro:
+    'An address at another provider where we can send you a link to set a new password if you forget it. Security notices go there too.',
+  none: 'You have no recovery address yet. Without one, only support can help you back in.',
+  current: 'Your recovery address: {{address}}',
+  confirmedAt: 'Confirmed {{date}}.',
+  pending: 'Waiting for confirmation: {{address}} (link valid until {{until}}). Open the message we sent there.',
+  email: 'Recovery address',
+  emailHint: 'Not your Mailgate mailbox. We send a confirmation link to it first.',
+  save: 'Send confirmation link',
+  change: 'Change address',
+  remove: 'Remove recovery address',
+  sent: 'We sent a confirmation link to {{address}}.',
+  removed: 'The recovery address was removed.',
+  confirmTitle: 'Confirm your recovery address',
+  confirming: 'Confirming…',
+  confirmed: 'Done: {{address}} is now your recovery address.',
+  confirmNoToken: 'This page needs the complete link from the message. Copy the whole link into the address bar.',
+  goHome: 'Go to your account',
+  forgotLink: 'Forgot your password?',
+  forgotTitle: 'Forgot your password',
+  forgotIntro:
+    'Enter the address of your Mailgate mailbox. If it has a confirmed recovery address, we send a one-time link there.',
+  forgotEmail: 'Your Mailgate address',
+  forgotSubmit: 'Send link',
+  forgotDone:
+    'If this mailbox has a confirmed recovery address, a link is on its way there. It works once, for one hour. No recovery address? Please contact support.',
+  backToSignIn: 'Back to sign-in',
+  resetSecondFactor: 'Two-step sign-in is on for this account. Enter a code from your app, or a recovery code.',
+  resetCode: 'Authentication code',
+  resetRecoveryCode: 'Recovery code',
+  useRecoveryCode: 'Use a recovery code instead',
+  useAuthenticator: 'Use a code from the app instead',
+};
