@@ -17,15 +17,15 @@ function addressKey(email: string): string {
 export const RecoveryLimits = {
   /** "Forgot password": per account address, per recovery address it could reach, and per IP. */
   forgotPassword: (email: string, ip: string): AttemptLimit[] => [
-    { key: `recovery:forgot:address:${addressKey(email)}`, max: 3, windowMs: HOUR },
-    { key: `recovery:forgot:ip:${ip}`, max: 20, windowMs: HOUR },
+    { kind: 'recovery:forgot-address', key: `recovery:forgot:address:${addressKey(email)}`, max: 3, windowMs: HOUR },
+    { kind: 'recovery:forgot-ip', key: `recovery:forgot:ip:${ip}`, max: 20, windowMs: HOUR },
   ],
   /** Confirmation links a user may have sent (each goes to an address they typed). */
   confirmationMail: (userId: string): AttemptLimit[] => [
-    { key: `recovery:confirm-mail:user:${userId}`, max: 5, windowMs: HOUR },
+    { kind: 'recovery:confirm-mail', key: `recovery:confirm-mail:user:${userId}`, max: 5, windowMs: HOUR },
   ],
   /** Failed confirmation tokens per IP: typos, never enough to guess 256 bits. */
   confirmToken: (ip: string): AttemptLimit[] => [
-    { key: `recovery:confirm:ip:${ip}`, max: 10, windowMs: FIFTEEN_MINUTES },
+    { kind: 'recovery:confirm-ip', key: `recovery:confirm:ip:${ip}`, max: 10, windowMs: FIFTEEN_MINUTES },
   ],
 };

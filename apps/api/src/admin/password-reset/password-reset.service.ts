@@ -36,7 +36,12 @@ import {
 export { RESET_LINK_VALIDITY_MS, RESET_PAGE_PATH } from '../../recovery/reset-link-issuer.js';
 
 const SECOND_FACTOR_LIMIT = (userId: string): AttemptLimit[] => [
-  { key: `password-reset:second-factor:user:${userId}`, max: 10, windowMs: 15 * 60_000 },
+  {
+    kind: 'password-reset:second-factor',
+    key: `password-reset:second-factor:user:${userId}`,
+    max: 10,
+    windowMs: 15 * 60_000,
+  },
 ];
 
 /**
