@@ -10,6 +10,7 @@ import { saveScreenshot } from '../support/screenshots.js';
 
 // Chromium downloads the profile; its password then logs in through the mail servers' API (the
 // same decision Dovecot asks for). IMAP is off first: the page must say why and offer the fix.
+// e2e/mail/setup-device-imap.test.ts does the same with a real IMAP client at a real Dovecot.
 describe('set up a device', () => {
   let server: PortalServer;
   let browser: Browser;

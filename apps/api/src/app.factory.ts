@@ -9,11 +9,13 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { DEFAULT_WEB_DIST_DIR } from './config/paths.js';
 import { registerStrictJsonParser } from './common/http/json-body-parser.js';
+import { registerDrainGuard } from './common/lifecycle/drain-guard.js';
 import { ProblemExceptionFilter, renderFrameworkError } from './common/http/problem-exception.filter.js';
 import { registerResponseCompression } from './common/http/response-compression.js';
 import { generateRequestId } from './common/http/request-id.js';
 import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { createRootLogger, PinoNestLogger } from './common/logging/logger.js';
+import { ReadinessService } from './health/readiness.service.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { collectRouteTable } from './openapi/route-table.js';
 import { registerSpa } from './spa/spa-static.js';
@@ -45,6 +47,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // to 3 bytes percent-encoded; Fastify's default of 100 refused long addresses.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: renderFrameworkError,
+    // While draining, registerDrainGuard answers instead, so /api/ready can still say "draining".
+    return503OnClosing: false,
     // The "incoming request"/"request completed" lines (off by default in demo mode only).
     logController: new LogController({ disableRequestLogging: !config.LOG_REQUESTS }),
   });
@@ -60,6 +64,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Before the SPA's static files and the routes (app.init below), so its hook covers them all.
   await registerResponseCompression(fastify);
   await registerSecurityHeaders(fastify);
+  // Requests arrive only after app.init below, when the service exists; looked up once.
+  const found: { readiness?: ReadinessService } = {};
+  registerDrainGuard(fastify, () => (found.readiness ??= app.get(ReadinessService)).isDraining());
   const spaFallback = await registerSpa(fastify, config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
   // No app.enableShutdownHooks(): main.ts handles SIGTERM itself, so that requests in flight are

@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import { createI18n } from './i18n/i18n';
+import { parkSetupLinkToken } from './pages/SetupPhone/setup-link-token';
 import { routes } from './routes';
 import './styles.css';
 import './styles/components.css';
@@ -12,6 +13,9 @@ import './styles/mail-setup.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain an element with id "root"');
+
+// Before the router can send a phone without a session to sign-in and lose the link's `#token`.
+parkSetupLinkToken();
 
 const i18n = createI18n();
 const queryClient = createQueryClient();

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run db:generate`: generates the Prisma client into apps/api/src/generated/prisma
 // (git-ignored TypeScript ESM; output path and format are set in prisma/schema.prisma).
+// `generate.mjs <schema>` generates from another schema file, run in that file's folder (the
+// test of the pinned generator options uses it on a copy outside the repository).
 //
 // Prisma 7's CLI insists on a native schema-engine binary before *any* command, and downloads it
 // from Prisma's file host when it is missing. `generate` never runs that binary (it uses bundled
@@ -14,7 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-const SCHEMA_PATH = path.join(ROOT_DIR, 'prisma', 'schema.prisma');
+const SCHEMA_PATH = process.argv[2] ? path.resolve(process.argv[2]) : path.join(ROOT_DIR, 'prisma', 'schema.prisma');
+const WORK_DIR = process.argv[2] ? path.dirname(SCHEMA_PATH) : ROOT_DIR;
 const ENGINE_ENV_VARS = ['PRISMA_SCHEMA_ENGINE_BINARY', 'PRISMA_MIGRATION_ENGINE_BINARY'];
 
 const prismaPackageJson = fileURLToPath(import.meta.resolve('prisma/package.json'));
@@ -54,7 +57,7 @@ function childEnvironment() {
 }
 
 const child = spawn(process.execPath, [prismaCli, 'generate', '--schema', SCHEMA_PATH], {
-  cwd: ROOT_DIR,
+  cwd: WORK_DIR,
   env: childEnvironment(),
   stdio: 'inherit',
 });

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
+import { ReadinessService } from './readiness.service.js';
 
 describe('health and readiness', () => {
   let app: NestFastifyApplication;
@@ -32,6 +33,24 @@ describe('health and readiness', () => {
       });
     } finally {
       await unreachable.close();
+    }
+  });
+
+  it('says "draining" with a 503 once the drain began, and refuses other new requests with problem+json', async () => {
+    const stopping = await createTestApp();
+    try {
+      stopping.get(ReadinessService).startDraining();
+      const ready = await stopping.inject({ method: 'GET', url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'draining', checks: [] });
+      expect(ready.headers.connection).toBe('close');
+      const other = await stopping.inject({ method: 'GET', url: '/api/health' });
+      expect(other.statusCode).toBe(503);
+      expect(other.headers['content-type']).toContain('application/problem+json');
+      expect(other.json()).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+      expect(other.headers.connection).toBe('close');
+    } finally {
+      await stopping.close();
     }
   });
 

@@ -18,7 +18,7 @@ export class HealthController {
   @ContractRoute(healthOperations.readiness)
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessResponse> {
     const report = await this.readiness.check();
-    if (report.status === 'unavailable') void reply.status(503);
+    if (report.status === 'unavailable' || report.status === 'draining') void reply.status(503);
     return report;
   }
 }

@@ -26,6 +26,7 @@ export class ReadinessService implements OnModuleInit {
   private readonly logger = new Logger('Readiness');
   private readonly probes: ReadinessProbe[] = [];
   private shippedMigrations: string[] = [];
+  private draining = false;
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -37,7 +38,20 @@ export class ReadinessService implements OnModuleInit {
     this.probes.push(probe);
   }
 
+  /**
+   * Called once the process is told to stop: from then on readiness says "draining" (503), so load
+   * balancers send no new work while the requests in flight are answered. There is no way back.
+   */
+  startDraining(): void {
+    this.draining = true;
+  }
+
+  isDraining(): boolean {
+    return this.draining;
+  }
+
   async check(): Promise<ReadinessResponse> {
+    if (this.draining) return { status: 'draining', checks: [] };
     const checks: Check[] = await Promise.all([
       this.checkDatabase(),
       ...this.probes.map(async (probe): Promise<Check> => {

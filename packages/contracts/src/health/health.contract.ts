@@ -12,7 +12,7 @@ export const ZReadinessCheck = z.object({
 
 export const ZReadinessResponse = z
   .object({
-    status: z.enum(['ready', 'degraded', 'unavailable']),
+    status: z.enum(['ready', 'degraded', 'unavailable', 'draining']),
     checks: z.array(ZReadinessCheck),
   })
   .meta({ id: 'ReadinessResponse' });
@@ -31,7 +31,8 @@ export const healthOperations = {
     path: '/api/ready',
     tag: 'Health',
     summary: 'Readiness: the database is reachable and all migrations are applied.',
-    description: 'Answers 503 with the failing checks while not ready. "degraded" means ready, with a fallback in use.',
+    description:
+      'Answers 503 with the failing checks while not ready, and 503 "draining" (no checks) from the moment the process is told to stop. "degraded" means ready, with a fallback in use.',
     responses: { 200: ZReadinessResponse, 503: ZReadinessResponse },
   }),
 };

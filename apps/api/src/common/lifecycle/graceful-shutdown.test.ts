@@ -23,6 +23,27 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * A keep-alive connection that asks for /api/ready in two parts: the start of the request before the
+ * signal (so the server counts the connection as busy and does not close it as idle), the end after
+ * it. What a load balancer's health check on a kept-alive connection sees during the drain.
+ */
+async function openReadinessRequest(port: number): Promise<{ finish(): Promise<string> }> {
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  const ended = once(socket, 'close');
+  socket.write('GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n');
+  return {
+    async finish() {
+      socket.write('\r\n');
+      await ended;
+      return received;
+    },
+  };
+}
+
 interface Outcome {
   clientIp: string;
   status?: number;
@@ -89,6 +110,7 @@ describe('SIGTERM under load', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
+    const readinessCheck = await openReadinessRequest(port);
     let signalled = false;
     // Half right, half wrong passwords: allow and deny both have to be recorded.
     const requests = users.map(async (user, index): Promise<Outcome> => {
@@ -115,12 +137,21 @@ describe('SIGTERM under load', () => {
     }
     child.kill('SIGTERM');
     signalled = true;
+    while (!output.includes('"msg":"stopping')) {
+      if (child.exitCode !== null) throw new Error(`the API exited before logging the stop:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const readiness = await readinessCheck.finish();
     const outcomes = await Promise.all(requests);
     const [code, exitSignal] = await exited;
 
     // A graceful stop: the process ended by itself, after saying so.
     expect({ code, exitSignal }, output).toEqual({ code: 0, exitSignal: null });
     expect(output).toContain('stopped');
+    // Once the drain began, readiness said so: load balancers stop sending new work.
+    expect(readiness).toMatch(/^HTTP\/1\.1 503 /);
+    expect(readiness.toLowerCase()).toContain('connection: close');
+    expect(JSON.parse(readiness.slice(readiness.indexOf('\r\n\r\n') + 4))).toEqual({ status: 'draining', checks: [] });
     const answered = outcomes.filter((outcome) => outcome.status === 200);
     // The scenario happened: decisions were still being worked on when the signal came...
     expect(answered.filter((outcome) => outcome.answeredAfterSignal).length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+import { ReadinessService } from '../../health/readiness.service.js';
 
 /** How often sockets whose last request has been answered are closed while draining. */
 const REAP_IDLE_EVERY_MS = 100;
@@ -13,8 +14,8 @@ export interface GracefulShutdownOptions {
 }
 
 /**
- * Stops on SIGTERM (or Ctrl-C) in the order an orchestrator expects. First the HTTP side: the
- * listener closes, a request arriving on an already open keep-alive connection gets a 503 with
+ * Stops on SIGTERM (or Ctrl-C) in the order an orchestrator expects. First the HTTP side:
+ * `/api/ready` turns to 503 "draining" (load balancers stop sending work), the listener closes, a request arriving on an already open keep-alive connection gets a 503 with
  * `Connection: close`, and every request in flight (mail decisions included) is answered while
  * the database, Redis and the login-attempt recorder are still there. Then the modules shut down:
  * the recorder writes every attempt it buffered, pools and Redis close. Nest's own
@@ -47,6 +48,7 @@ export function stopGracefullyOnSignals(app: NestFastifyApplication, options: Gr
 
 /** Drains HTTP, then closes the application (its modules' destroy and shutdown hooks). */
 export async function shutDown(app: NestFastifyApplication): Promise<void> {
+  app.get(ReadinessService).startDraining();
   const server = app.getHttpServer();
   // Node closes idle keep-alive sockets once, when the listener closes; a socket whose request was
   // still running then would otherwise stay open until the client or keepAliveTimeout (65 s) ends it.

@@ -8,10 +8,8 @@ import { useActionError } from '../../i18n/error-message';
 import { useFormat } from '../../i18n/format';
 import { DeviceForm, type DeviceChoice } from './components/device-form';
 import { FirstLoginStatus } from './components/first-login-status';
+import { PHONE_SETUP_PATH } from '../SetupPhone/setup-link-token';
 import { LinkQrCode } from './components/link-qr-code';
-
-/** Where the phone page lives; the token goes after `#`, so it never reaches a server log. */
-export const PHONE_SETUP_PATH = '/setup/phone';
 
 /** "Set up a device": an Apple profile download or a QR code for the phone, then the first-login check. */
 export function SetupDevicePage() {

@@ -9,21 +9,15 @@ import { PageTitle } from '../../components/page-title';
 import { ServerSettings } from '../../components/server-settings';
 import { useActionError } from '../../i18n/error-message';
 import { FirstLoginStatus } from '../SetupDevice/components/first-login-status';
-
-const TOKEN_STORAGE_KEY = 'mailgate.setup-link';
+import { forgetSetupLinkToken, parkedSetupLinkToken, parkSetupLinkToken } from './setup-link-token';
 
 /**
- * The token arrives after `#`. Signing in on the phone leaves this page (the hash would be lost on
- * the way), so it is parked in this tab's sessionStorage and taken back once; it is useless to
- * anyone but a session of the same account anyway.
+ * The token arrives after `#`; a link opened in a tab that is already signed in is parked here
+ * (main.tsx parks it at start for a tab that signs in first).
  */
 function takeToken(): string | null {
-  const fromHash = window.location.hash.slice(1);
-  if (fromHash) {
-    window.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromHash);
-    window.history.replaceState(null, '', window.location.pathname);
-  }
-  return window.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  parkSetupLinkToken();
+  return parkedSetupLinkToken();
 }
 
 /** The phone's side of the QR hand-off: install the profile, or show the settings to copy. */
@@ -38,7 +32,7 @@ export function SetupPhonePage() {
 
   function use(as: 'profile' | 'settings') {
     if (!token) return;
-    redeem.mutate({ token, as }, { onSettled: () => window.sessionStorage.removeItem(TOKEN_STORAGE_KEY) });
+    redeem.mutate({ token, as }, { onSettled: forgetSetupLinkToken });
   }
 
   return (
