@@ -23,7 +23,7 @@ export function imapLogin(
       clearTimeout(timer);
       socket.removeAllListeners('data');
       socket.on('error', () => undefined);
-      if (!socket.destroyed) socket.end(stage === 'login' ? 'z LOGOUT\r\n' : undefined);
+      if (!socket.destroyed) socket.end(stage === 'login' ? 'z LOGOUT\r\n' : '');
       resolve({ outcome, line });
     };
     const timer = setTimeout(() => finish('error', `timeout: ${buffer}`), timeoutMs);
