@@ -54,6 +54,9 @@ BEGIN
     RETURN false;
   END IF;
   -- fillfactor 80: room on each page for the hourly aggregates' updates to stay HOT (no index writes).
+  -- No row for that day may reach the default partition between the move and the attach (the
+  -- attach would fail): writes to the default wait for this transaction, reads go on.
+  LOCK TABLE public.login_attempts_default IN EXCLUSIVE MODE;
   EXECUTE format('CREATE TABLE public.%I (LIKE public.login_attempts INCLUDING DEFAULTS) WITH (fillfactor = 80)', part);
   EXECUTE format(
     'WITH moved AS (DELETE FROM public.login_attempts_default WHERE "createdAt" >= $1 AND "createdAt" < $2 RETURNING *)
