@@ -41,6 +41,8 @@ export class LoginAttemptsService {
     return rows.map((row) => ({
       id: row.id.toString(),
       time: (row.lastAt ?? row.createdAt).toISOString(),
+      count: row.count,
+      firstTime: (row.firstAt ?? row.createdAt).toISOString(),
       loginAsTyped: row.loginAsTyped,
       protocol: row.protocol,
       clientIp: row.clientIp,

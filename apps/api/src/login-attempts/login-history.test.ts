@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
-import { createUser } from '../../test/support/builders.js';
+import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -70,6 +70,16 @@ describe('login history at scale', () => {
     const recent = await app.get(LoginAttemptsService).recent(user.id, 10);
     expect(recent).toHaveLength(2);
     expect(recent.map((attempt) => attempt.appPasswordName)).toEqual(['Phone', 'Phone']);
+    // The user's activity page says how many logins a row stands for, and since when.
+    const session = await signedInAs(app, user);
+    const page = await app.inject({ method: 'GET', url: '/api/account/activity/logins', cookies: session.cookies });
+    const shown = page.json<{ logins: { count: number; time: string; firstTime: string }[] }>().logins;
+    expect(shown.map((login) => login.count).sort()).toEqual([1, 6]);
+    const phoneRow = shown.find((login) => login.count === 6)!;
+    expect(phoneRow).toMatchObject({
+      firstTime: device!.firstAt!.toISOString(),
+      time: device!.lastAt!.toISOString(),
+    });
   }, 60_000);
 
   it('lists an hourly aggregate by its last login, above a refusal that came between', async () => {
