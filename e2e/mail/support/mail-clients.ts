@@ -106,7 +106,9 @@ export async function smtp(target: LoginTarget, login: ClientLogin, options: Smt
     '30',
   ];
   const result = await run('swaks', args);
-  const transcript = result.stdout
+  // swaks reports its own failures (no TLS support, cannot connect) on stderr: keep them in the
+  // transcript, or a failed case shows an empty one.
+  const transcript = `${result.stdout}\n${result.stderr}`
     .split('\n')
     .filter((line) => /^(<~|<-|\*\*\*)/.test(line))
     .join('\n');

@@ -75,10 +75,13 @@ export async function requireMailServerPackages(): Promise<void> {
     const found = await run('test', ['-e', file]);
     if (found.code !== 0) missing.add(pkg);
   }
+  // swaks without Net::SSLeay (a "Recommends" of swaks) cannot STARTTLS: every SMTP case would
+  // fail with nothing on stdout, which looked like interference from another Postfix (issue 13).
+  if ((await run('perl', ['-MNet::SSLeay', '-e', '1'])).code !== 0) missing.add('libnet-ssleay-perl');
   if (missing.size > 0) {
     throw new Error(
       `The real mail-server tests need Debian packages that are not installed: ${[...missing].join(', ')}.\n` +
-        'Install them with: apt-get install -y dovecot-imapd dovecot-pop3d dovecot-auth-lua postfix swaks',
+        'Install them with: apt-get install -y dovecot-imapd dovecot-pop3d dovecot-auth-lua postfix swaks libnet-ssleay-perl',
     );
   }
   if (process.getuid?.() !== 0) {

@@ -21,6 +21,8 @@ export class ActivityService {
     return attempts.map((attempt) => ({
       id: attempt.id,
       time: attempt.time,
+      count: attempt.count,
+      firstTime: attempt.firstTime,
       protocol: attempt.protocol,
       clientIp: attempt.clientIp,
       secured: attempt.secured,

@@ -1,17 +1,27 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { isIP } from 'node:net';
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { poolOptions } from '../database/prisma.service.js';
 import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { samplePool } from '../metrics/pool-sampler.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LoginAttemptRecord } from './login-attempts.types.js';
-import { sanitiseForStorage } from './sanitise.js';
+import { LoginAttemptBatch } from './login-attempt-batch.js';
+import { insertAttemptRows, upsertAggregates } from './login-attempt-sql.js';
 
 const FLUSH_INTERVAL_MS = 250;
 const FLUSH_BATCH = 500;
-/** While the database is away, keep at most this many attempts (the oldest go first). */
+/**
+ * Successes wait longer than refusals before they are written: mail programs open several
+ * connections at once and log in again every few minutes, so a few seconds of folding in memory
+ * turns a burst into one upsert. A crash loses at most this much of the success counts.
+ */
+const AGGREGATE_FLUSH_MS = 5_000;
+const AGGREGATE_FLUSH_KEYS = 5_000;
+/** While the database is away, keep at most this many single rows (the oldest go first). */
 const MAX_BUFFERED = 100_000;
+/** ... and at most this many aggregates (new keys are dropped; known ones keep counting). */
+const MAX_AGGREGATES = 100_000;
 const APP_PASSWORD_USE_THROTTLE_MS = 60_000;
 const SHUTDOWN_ATTEMPTS = 5;
 
@@ -23,18 +33,22 @@ interface AppPasswordUse {
 
 /**
  * Writes login attempts (and app passwords' last use) in batches, off the response path: a
- * decision never waits for its own record. Flushed every 250 ms or 500 rows, and on shutdown,
- * so a graceful stop loses nothing. If the database is away, rows wait (bounded) and are retried.
+ * decision never waits for its own record. Refusals are single rows, flushed every 250 ms or 500
+ * rows; successes (and refusal floods) are folded in memory into hourly aggregates and upserted
+ * every few seconds (LoginAttemptBatch). Everything is flushed on shutdown, so a graceful stop
+ * loses nothing. If the database is away, records wait (bounded) and are retried.
  * It has its own small connection pool: a batch is one plain statement (cheaper than through the
  * ORM at thousands of rows a second), and its lifetime is tied to this recorder's final flush.
  */
 @Injectable()
 export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('LoginAttempts');
-  private buffer: LoginAttemptRecord[] = [];
+  private readonly batch = new LoginAttemptBatch();
   private readonly appPasswordUses = new Map<string, AppPasswordUse>();
   private readonly appPasswordWrittenAt = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private timerDueAt = 0;
+  private aggregatesDueAt = 0;
   private flushing: Promise<void> | null = null;
   private dropped = 0;
   private readonly pool: pg.Pool;
@@ -43,7 +57,14 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly metrics: MailgateMetrics,
   ) {
-    this.pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1, idleTimeoutMillis: 30_000 });
+    // The same connect and statement deadlines as the main pool: a hung database must not hold a
+    // flush (and with it a shutdown) for longer than that.
+    this.pool = new pg.Pool({
+      ...poolOptions(config),
+      application_name: 'mailgate-attempts',
+      max: 1,
+      idleTimeoutMillis: 30_000,
+    });
     // An idle connection dropped by the server must not crash the process; the next flush reconnects.
     this.pool.on('error', (error) => this.logger.warn({ err: error.message }, 'attempt writer connection lost'));
     samplePool(metrics, 'attempts', this.pool);
@@ -51,15 +72,21 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   }
 
   record(attempt: LoginAttemptRecord): void {
-    this.buffer.push(attempt);
-    if (this.buffer.length > MAX_BUFFERED) {
-      this.metrics.attemptsDropped.inc(this.buffer.length - MAX_BUFFERED);
-      this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
-      this.dropped += 1;
-      if (this.dropped % 1000 === 1)
-        this.logger.error({ dropped: this.dropped }, 'login attempt buffer full; dropping');
+    const before = this.batch.aggregates.size;
+    if (attempt.result === 'ALLOW' && before >= MAX_AGGREGATES && !this.batch.knows(attempt)) {
+      this.noteDropped(1);
+      return;
     }
-    this.schedule(this.buffer.length >= FLUSH_BATCH ? 0 : FLUSH_INTERVAL_MS);
+    this.batch.add(attempt);
+    if (this.batch.rows.length > MAX_BUFFERED) {
+      const excess = this.batch.rows.length - MAX_BUFFERED;
+      this.batch.rows.splice(0, excess);
+      this.noteDropped(excess);
+    }
+    if (this.batch.aggregates.size > before && before === 0) this.aggregatesDueAt = Date.now() + AGGREGATE_FLUSH_MS;
+    if (this.batch.rows.length >= FLUSH_BATCH || this.batch.aggregates.size >= AGGREGATE_FLUSH_KEYS) this.schedule(0);
+    else if (this.batch.rows.length > 0) this.schedule(FLUSH_INTERVAL_MS);
+    else this.schedule(Math.max(0, this.aggregatesDueAt - Date.now()));
   }
 
   /** Last-used time/IP/protocol of an app password, written at most once a minute per password. */
@@ -74,19 +101,7 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
 
   /** Writes everything buffered so far (tests and shutdown call it; the timer does otherwise). */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    if (this.buffer.length === 0 && this.appPasswordUses.size === 0) return;
-    const stopTimer = this.metrics.attemptFlushSeconds.startTimer();
-    this.flushing = this.writeAll()
-      .then(
-        () => void stopTimer({ result: 'ok' }),
-        (error: unknown) => {
-          stopTimer({ result: 'failed' });
-          throw error;
-        },
-      )
-      .finally(() => (this.flushing = null));
-    await this.flushing;
+    await this.write(true);
   }
 
   /**
@@ -112,27 +127,69 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
       this.logger.error({ lost: this.pending() }, 'login attempts could not be written at shutdown');
   }
 
+  /** Records not yet written: single rows, aggregates (one per key and hour), last-use updates. */
   pending(): number {
-    return this.buffer.length + this.appPasswordUses.size;
+    return this.batch.rows.length + this.batch.aggregates.size + this.appPasswordUses.size;
+  }
+
+  private noteDropped(count: number): void {
+    this.metrics.attemptsDropped.inc(count);
+    this.dropped += 1;
+    if (this.dropped % 1000 === 1) this.logger.error({ dropped: this.dropped }, 'login attempt buffer full; dropping');
+  }
+
+  private async write(everything: boolean): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.pending() === 0) return;
+    const stopTimer = this.metrics.attemptFlushSeconds.startTimer();
+    this.flushing = this.writeAll(everything)
+      .then(
+        () => void stopTimer({ result: 'ok' }),
+        (error: unknown) => {
+          stopTimer({ result: 'failed' });
+          throw error;
+        },
+      )
+      .finally(() => (this.flushing = null));
+    await this.flushing;
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer && delayMs > 0) return;
+    const dueAt = Date.now() + delayMs;
+    if (this.timer && this.timerDueAt <= dueAt) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDueAt = dueAt;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush().catch((error: unknown) => {
-        this.logger.warn({ err: error, pending: this.pending() }, 'could not write login attempts; will retry');
-        this.schedule(1_000);
-      });
+      this.write(false)
+        .then(() => {
+          if (this.batch.aggregates.size > 0) this.schedule(Math.max(0, this.aggregatesDueAt - Date.now()));
+        })
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, pending: this.pending() }, 'could not write login attempts; will retry');
+          this.schedule(1_000);
+        });
     }, delayMs);
   }
 
-  private async writeAll(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.slice(0, FLUSH_BATCH * 10);
-      await this.insert(batch);
-      this.buffer.splice(0, batch.length);
+  private async writeAll(everything: boolean): Promise<void> {
+    while (this.batch.rows.length > 0) {
+      const chunk = this.batch.rows.slice(0, FLUSH_BATCH * 10);
+      await insertAttemptRows(this.pool, chunk);
+      this.batch.rows.splice(0, chunk.length);
+    }
+    const aggregatesDue = Date.now() >= this.aggregatesDueAt || this.batch.aggregates.size >= AGGREGATE_FLUSH_KEYS;
+    if ((everything || aggregatesDue) && this.batch.aggregates.size > 0) {
+      const taken = this.batch.takeAggregates();
+      this.aggregatesDueAt = Date.now() + AGGREGATE_FLUSH_MS;
+      for (let start = 0; start < taken.length; start += FLUSH_BATCH * 10) {
+        try {
+          await upsertAggregates(this.pool, taken.slice(start, start + FLUSH_BATCH * 10));
+        } catch (error) {
+          this.batch.restoreAggregates(taken.slice(start));
+          throw error;
+        }
+      }
     }
     const uses = [...this.appPasswordUses];
     this.appPasswordUses.clear();
@@ -148,37 +205,5 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
       for (const [id, use] of uses) if (!this.appPasswordUses.has(id)) this.appPasswordUses.set(id, use);
       throw error;
     }
-  }
-
-  private async insert(batch: readonly LoginAttemptRecord[]): Promise<void> {
-    const column = <T>(pick: (row: LoginAttemptRecord) => T): T[] => batch.map(pick);
-    // One statement per batch through unnest(): 11 parameters whatever the batch size. The user
-    // id is joined against users so an account deleted meanwhile cannot fail the batch.
-    await this.pool.query(
-      `INSERT INTO "login_attempts"
-         ("userId", "loginAsTyped", "protocol", "clientIp", "secured", "result", "reasonCode",
-          "credential", "appPasswordId", "serviceTokenId", "createdAt")
-       SELECT u."id", t.login, t.protocol::"Protocol", t.client_ip, t.secured, t.result::"LoginResult", t.reason,
-              t.credential::"CredentialKind", t.app_password_id, t.service_token_id,
-              (t.created_at::timestamptz AT TIME ZONE 'UTC')
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[],
-                   $8::text[], $9::uuid[], $10::uuid[], $11::text[])
-         AS t(user_id, login, protocol, client_ip, secured, result, reason, credential, app_password_id,
-              service_token_id, created_at)
-       LEFT JOIN "users" u ON u."id" = t.user_id`,
-      [
-        column((row) => row.userId),
-        column((row) => sanitiseForStorage(row.loginAsTyped)),
-        column((row) => row.protocol),
-        column((row) => (row.clientIp && isIP(row.clientIp) ? row.clientIp : null)),
-        column((row) => row.secured),
-        column((row) => row.result),
-        column((row) => sanitiseForStorage(row.reasonCode, 64)),
-        column((row) => row.credential),
-        column((row) => row.appPasswordId),
-        column((row) => row.serviceTokenId),
-        column((row) => row.createdAt.toISOString()),
-      ],
-    );
   }
 }

@@ -20,7 +20,12 @@ export interface LoginAttemptRecord {
 /** A stored attempt for the portal's activity page and the support panel (newest first). */
 export type LoginAttemptView = Omit<LoginAttemptRecord, 'userId' | 'serviceTokenId' | 'createdAt'> & {
   readonly id: string;
+  /** When it happened; for an hourly aggregate, its last login. */
   readonly time: string;
+  /** Logins this entry stands for (1 for a single attempt). */
+  readonly count: number;
+  /** The first of them (equals time for a single attempt). */
+  readonly firstTime: string;
   /** The app password's name when one was used and it still exists. */
   readonly appPasswordName: string | null;
 };

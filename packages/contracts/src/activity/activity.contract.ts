@@ -15,7 +15,16 @@ export type ActivityQuery = z.input<typeof ZActivityQuery>;
 export const ZLoginActivity = z
   .object({
     id: z.string(),
+    /** When it happened; for repeated successes of one device within an hour, the last of them. */
     time: z.iso.datetime(),
+    /**
+     * How many logins this entry stands for: successes of one device (credential, protocol,
+     * address) are kept once per hour with a count; a refusal is one entry (count 1), except a
+     * flood from one address, which is counted the same way.
+     */
+    count: z.number().int().min(1),
+    /** The first of them (equal to `time` when count is 1). */
+    firstTime: z.iso.datetime(),
     protocol: ZProtocol.nullable(),
     clientIp: z.string().nullable(),
     /** Whether the login was protected by TLS. */

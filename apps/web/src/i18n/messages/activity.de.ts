@@ -16,6 +16,7 @@ export const activityDe: typeof activityEn = {
     encrypted: 'Verschlüsselt',
     unknownProtocol: '—',
     unknownIp: 'unbekannt',
+    repeated: '{{count}} Anmeldungen seit {{first}}',
   },
   result: {
     ALLOW: 'Erlaubt',

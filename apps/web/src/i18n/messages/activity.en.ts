@@ -14,6 +14,7 @@ export const activityEn = {
     encrypted: 'Encrypted',
     unknownProtocol: '—',
     unknownIp: 'unknown',
+    repeated: '{{count}} logins since {{first}}',
   },
   result: {
     ALLOW: 'Allowed',

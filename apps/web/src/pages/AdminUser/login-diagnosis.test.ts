@@ -8,6 +8,8 @@ function attempt(overrides: Partial<AdminLoginAttempt>): AdminLoginAttempt {
   return {
     id: String(Math.random()),
     time: '2026-11-27T13:50:00Z',
+    count: 1,
+    firstTime: '2026-11-27T13:50:00Z',
     protocol: 'IMAP',
     clientIp: '203.0.113.7',
     secured: true,

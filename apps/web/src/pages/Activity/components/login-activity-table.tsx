@@ -26,6 +26,11 @@ export function LoginActivityTable({ logins }: { logins: LoginActivity[] }) {
             <tr key={login.id}>
               <td>
                 <time dateTime={login.time}>{format.dateTime(login.time)}</time>
+                {login.count > 1 && (
+                  <div className="muted">
+                    {t('activity.logins.repeated', { count: login.count, first: format.dateTime(login.firstTime) })}
+                  </div>
+                )}
               </td>
               <td>{login.protocol ?? t('activity.logins.unknownProtocol')}</td>
               <td>{login.clientIp ?? t('activity.logins.unknownIp')}</td>
