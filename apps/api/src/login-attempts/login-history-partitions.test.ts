@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { listMigrations, ROOT_DIR } from '../../../../scripts/lib/schema-engine.mjs';
+import { listMigrations, ROOT_DIR } from '@mailgate/db';
 import { createTestDatabase } from '../../test/db/test-database.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
