@@ -54,6 +54,9 @@ export const protocolsDe: typeof protocolsEn = {
     password: 'Passwort',
     accountPassword: 'Ihr Kontopasswort',
     appPassword: 'Ein App-Passwort',
+    copy: 'Kopieren',
+    copyHost: '{{protocol}}-Servernamen kopieren',
+    copyUsername: '{{protocol}}-Benutzernamen kopieren',
   },
   IMAP: {
     name: 'IMAP',

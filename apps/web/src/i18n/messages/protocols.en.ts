@@ -52,6 +52,9 @@ export const protocolsEn = {
     password: 'Password',
     accountPassword: 'Your account password',
     appPassword: 'An app password',
+    copy: 'Copy',
+    copyHost: 'Copy the {{protocol}} server name',
+    copyUsername: 'Copy the {{protocol}} user name',
   },
   IMAP: {
     name: 'IMAP',

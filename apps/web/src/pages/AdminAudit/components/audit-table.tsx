@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/query-state';
 import { useFormat } from '../../../i18n/format';
 import { Button } from '../../../components/button';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface AuditTableProps {
   events: readonly AuditEventView[];
@@ -29,7 +30,7 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
         {events.length === 0 ? t('admin.audit.none') : t('admin.audit.shown', { count: events.length })}
       </p>
       {events.length > 0 && (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table admin-table--dense">
             <caption className="visually-hidden">{t('admin.audit.events')}</caption>
             <thead>
@@ -79,7 +80,7 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {loadMoreError !== null && <ErrorState error={loadMoreError} />}
       {hasMore && (

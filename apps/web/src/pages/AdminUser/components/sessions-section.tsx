@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserSessions, useRevokeUserSession } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface SessionsSectionProps {
   userId: string;
@@ -24,7 +25,7 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
       {sessions.length === 0 ? (
         <p className="muted">{t('admin.sessions.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.sessions.title')}</caption>
             <thead>
@@ -68,7 +69,7 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {canAct && sessions.length > 0 && (
         <div className="admin-actions admin-actions--start">

@@ -1,0 +1,254 @@
+import type { Browser, BrowserContext, Cookie, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { de } from '../../apps/web/src/i18n/de';
+import { en } from '../../apps/web/src/i18n/en';
+import { adminDe } from '../../apps/web/src/pages/Admin/i18n/admin.de';
+import { adminEn } from '../../apps/web/src/pages/Admin/i18n/admin.en';
+import { seriousAccessibilityFindings } from '../support/accessibility.js';
+import { insertRefusedLogin, insertUserIpLock, uniqueTag } from '../support/admin-fixtures.js';
+import { launchBrowser, pageErrors } from '../support/browser.js';
+import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { saveScreenshot } from '../support/screenshots.js';
+import { TotpDevice } from '../support/totp.js';
+
+// Every page and dialog of the portal and the staff panel, on a small phone and a desktop, in both
+// languages: the page must never scroll sideways and an open dialog must sit inside the viewport.
+// Labels come from the SPA's own catalogues, so one walk serves both languages.
+
+const VIEWPORTS = [
+  { name: 'phone', width: 360, height: 740 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+const LANGUAGES = [
+  { code: 'en', locale: 'en-GB', messages: { ...en, admin: adminEn } },
+  { code: 'de', locale: 'de-DE', messages: { ...de, admin: adminDe } },
+] as const;
+type Messages = (typeof LANGUAGES)[number]['messages'];
+
+let server: PortalServer;
+let browser: Browser;
+let staff: Awaited<ReturnType<PortalServer['createUser']>>;
+let customerId: string;
+let sessionCookies: Cookie[] = [];
+/** The staff account's authenticator: one code for signing in, one per step-up. */
+let device: TotpDevice;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
+  const tag = uniqueTag();
+  // An administrator sees every staff page; as a user of the portal they also have data on every
+  // portal page: protocols on (one with a time limit), app passwords with long names.
+  staff = await server.createUser({
+    role: 'ADMIN',
+    email: `a-rather-long-address-for-the-layout-${tag}@example.test`,
+    displayName: `Layout Admin ${tag}`,
+    totp: true,
+    imap: { enabledUntil: new Date(Date.now() + 7 * 86_400_000) },
+    pop3: true,
+    smtp: true,
+    appPasswords: [{ name: 'Thunderbird on the family laptop in the kitchen', scopes: ['IMAP', 'SMTP'] }],
+  });
+  const customer = await server.createUser({ email: `customer-${tag}@example.test`, imap: true });
+  customerId = customer.id;
+  if (!staff.totpSecret) throw new Error('the staff user has no TOTP secret');
+  device = new TotpDevice(staff.totpSecret);
+  for (const minutesAgo of [2, 3, 4]) {
+    await insertRefusedLogin(server.prisma, {
+      userId: customer.id,
+      loginAsTyped: customer.email,
+      protocol: 'IMAP',
+      reasonCode: 'PASSWORD_WRONG',
+      clientIp: '2001:db8:85a3::8a2e:370:7334',
+      minutesAgo,
+    });
+  }
+  // The staff account's own Activity page has a refused login too: its table must fit the phone.
+  await insertRefusedLogin(server.prisma, {
+    userId: staff.id,
+    loginAsTyped: staff.email,
+    protocol: 'SMTP',
+    reasonCode: 'PROTOCOL_DISABLED',
+    clientIp: '2001:db8:85a3::8a2e:370:7334',
+    minutesAgo: 1,
+  });
+  await insertUserIpLock(server.prisma, {
+    userId: customer.id,
+    clientIp: '198.51.100.23',
+    failures: 12,
+    startedMinutesAgo: 10,
+    endsInMinutes: 20,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Walk {
+  page: Page;
+  label: string;
+  messages: Messages;
+  problems: string[];
+  /** axe runs on the phone layout only: the desktop layout is covered by the area tests. */
+  runAxe: boolean;
+}
+
+async function checkView(walk: Walk, view: string, dialog?: Locator): Promise<void> {
+  const { page } = walk;
+  const name = `${walk.label}-${view}`;
+  const size = page.viewportSize();
+  if (!size) throw new Error('the page has no viewport');
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > size.width)
+    walk.problems.push(`${name}: the page is ${scrollWidth} px wide, because of ${await widestElements(page)}`);
+  if (dialog) {
+    const box = await dialog.boundingBox();
+    if (!box) walk.problems.push(`${name}: the dialog is not visible`);
+    else if (box.x < 0 || box.y < 0 || box.x + box.width > size.width + 0.5 || box.y + box.height > size.height + 0.5)
+      walk.problems.push(`${name}: the dialog leaves the viewport (${JSON.stringify(box)})`);
+  }
+  if (walk.runAxe) {
+    for (const finding of await seriousAccessibilityFindings(page))
+      walk.problems.push(`${name}: axe ${finding.id} on ${finding.targets.join(', ')}`);
+  }
+  await saveScreenshot(page, `layout-${name}`, { fullPage: !dialog });
+}
+
+/** The innermost elements reaching past the right edge: what to fix when the page is too wide. */
+function widestElements(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const tooWide = (element: Element) => element.getBoundingClientRect().right > width + 0.5;
+    const culprits = [...document.body.querySelectorAll('*')].filter(
+      (element) => tooWide(element) && ![...element.children].some(tooWide),
+    );
+    return culprits
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`)
+      .join(', ');
+  });
+}
+
+async function visit(walk: Walk, path: string, view: string): Promise<void> {
+  await walk.page.goto(path);
+  await walk.page.locator('h1').first().waitFor();
+  // Lists and tables load after the heading; wait until no spinner is left.
+  await walk.page.waitForLoadState('networkidle');
+  await checkView(walk, view);
+}
+
+function openDialog(page: Page, title: string): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+async function closeDialog(dialog: Locator, messages: Messages): Promise<void> {
+  await dialog.getByRole('button', { name: messages.common.cancel, exact: true }).first().click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function signIn(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel(en.signIn.email).fill(staff.email);
+  await page.getByLabel(en.signIn.password, { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: en.signIn.submit }).click();
+  await page.getByLabel(en.signIn.code).fill(await device.nextCode());
+  await page.getByRole('button', { name: en.signIn.verify }).click();
+  await page.getByRole('heading', { level: 1, name: en.protocols.title }).waitFor();
+  sessionCookies = await context.cookies();
+  await page.close();
+}
+
+async function walkEverything(walk: Walk): Promise<void> {
+  const { page, messages: m } = walk;
+  // Public pages first, without a session.
+  await visit(walk, '/sign-in', 'sign-in');
+  await visit(walk, '/reset-password?token=layout-check', 'reset-password');
+  await page.context().addCookies(sessionCookies);
+
+  await visit(walk, '/', 'home');
+  await visit(walk, '/security', 'security');
+  await visit(walk, '/activity', 'activity');
+
+  await visit(walk, '/app-passwords', 'app-passwords');
+  await page.getByRole('button', { name: m.appPasswords.create }).click();
+  let dialog = openDialog(page, m.appPasswords.create);
+  await checkView(walk, 'app-password-create', dialog);
+  await dialog.getByLabel(m.appPasswords.form.name).fill(`Phone mail app of ${walk.label}`);
+  await dialog.getByLabel('IMAP').check();
+  // Sensitive actions ask again after a while: show that dialog too, then answer it.
+  await server.expireStepUp(staff.id);
+  await dialog.getByRole('button', { name: m.appPasswords.form.submit, exact: true }).click();
+  dialog = openDialog(page, m.stepUp.title);
+  await checkView(walk, 'step-up', dialog);
+  await dialog.getByLabel(m.stepUp.code).fill(await device.nextCode());
+  await dialog.getByRole('button', { name: m.stepUp.submit }).click();
+  dialog = openDialog(page, m.appPasswords.secret.title);
+  await dialog.waitFor();
+  await checkView(walk, 'app-password-shown-once', dialog);
+  // The shown-once password is readable in full: its box is as wide as its text.
+  const secret = dialog.locator('.secret-box__value');
+  const fits = await secret.evaluate(
+    (element) => element.scrollWidth <= element.clientWidth + 1 && element.scrollHeight <= element.clientHeight + 1,
+  );
+  if (!fits) walk.problems.push(`${walk.label}-app-password-shown-once: the password is cut off`);
+  await dialog.getByRole('button', { name: m.common.done }).click();
+  await page.getByRole('button', { name: m.appPasswords.revokeAll }).click();
+  dialog = openDialog(page, m.appPasswords.confirmRevokeAll.title);
+  await checkView(walk, 'app-password-revoke', dialog);
+  await closeDialog(dialog, m);
+
+  await visit(walk, '/admin', 'admin-users');
+  await visit(walk, `/admin?q=${encodeURIComponent('customer-')}&match=contains`, 'admin-users-results');
+  await visit(walk, `/admin/users/${customerId}`, 'admin-user');
+  await page.getByRole('button', { name: m.admin.account.disable, exact: true }).click();
+  dialog = openDialog(page, m.admin.account.disableTitle);
+  await checkView(walk, 'admin-user-disable', dialog);
+  await closeDialog(dialog, m);
+  await visit(walk, '/admin/audit', 'admin-audit');
+  await visit(walk, '/admin/password-policy', 'admin-password-policy');
+  await visit(walk, '/admin/settings', 'admin-settings');
+  await visit(walk, '/admin/service-tokens', 'admin-service-tokens');
+}
+
+describe('every page and dialog fits a 360 px phone and a desktop, in English and German', () => {
+  it('signs the staff account in once', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-GB' });
+    await signIn(context);
+    await context.close();
+    expect(sessionCookies.length).toBeGreaterThan(0);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    for (const language of LANGUAGES) {
+      it(`${viewport.name} ${viewport.width}×${viewport.height}, ${language.code}`, async () => {
+        const context = await browser.newContext({
+          baseURL: server.baseUrl,
+          locale: language.locale,
+          viewport: { width: viewport.width, height: viewport.height },
+          timezoneId: 'Europe/Berlin',
+        });
+        context.setDefaultTimeout(10_000);
+        const page = await context.newPage();
+        const errors: Error[] = [];
+        page.on('pageerror', (error) => errors.push(error));
+        const walk: Walk = {
+          page,
+          label: `${viewport.name}-${language.code}`,
+          messages: language.messages,
+          problems: [],
+          runAxe: viewport.name === 'phone',
+        };
+        try {
+          await walkEverything(walk);
+        } finally {
+          await context.close();
+        }
+        expect(walk.problems).toEqual([]);
+        expect(errors.map(String)).toEqual([]);
+        expect(pageErrors(page)).toEqual([]);
+      });
+    }
+  }
+});
