@@ -163,17 +163,28 @@ async function signIn(context: BrowserContext): Promise<void> {
 async function walkEverything(walk: Walk): Promise<void> {
   const { page, messages: m } = walk;
   // Public pages first, without a session.
+  let dialog: Locator;
   await visit(walk, '/sign-in', 'sign-in');
   await visit(walk, '/reset-password?token=layout-check', 'reset-password');
   await page.context().addCookies(sessionCookies);
 
   await visit(walk, '/', 'home');
+  // Turning a protocol on asks how first (IMAP is turned off for that, and stays off afterwards).
+  const imap = page.getByRole('switch', { name: m.protocols.switchLabel.replace('{{protocol}}', 'IMAP') });
+  if ((await imap.getAttribute('aria-checked')) === 'true') {
+    await imap.click();
+    await expect.poll(() => imap.getAttribute('aria-checked')).toBe('false');
+  }
+  await imap.click();
+  dialog = openDialog(page, m.protocols.turnOn.title.replace('{{protocol}}', 'IMAP'));
+  await checkView(walk, 'protocol-turn-on', dialog);
+  await closeDialog(dialog, m);
   await visit(walk, '/security', 'security');
   await visit(walk, '/activity', 'activity');
 
   await visit(walk, '/app-passwords', 'app-passwords');
   await page.getByRole('button', { name: m.appPasswords.create }).click();
-  let dialog = openDialog(page, m.appPasswords.create);
+  dialog = openDialog(page, m.appPasswords.create);
   await checkView(walk, 'app-password-create', dialog);
   await dialog.getByLabel(m.appPasswords.form.name).fill(`Phone mail app of ${walk.label}`);
   await dialog.getByLabel('IMAP').check();
@@ -222,7 +233,8 @@ describe('every page and dialog fits a 360 px phone and a desktop, in English an
 
   for (const viewport of VIEWPORTS) {
     for (const language of LANGUAGES) {
-      it(`${viewport.name} ${viewport.width}×${viewport.height}, ${language.code}`, async () => {
+      // A walk is some 20 pages and dialogs (and may wait for the next TOTP step for a step-up).
+      it(`${viewport.name} ${viewport.width}×${viewport.height}, ${language.code}`, { timeout: 180_000 }, async () => {
         const context = await browser.newContext({
           baseURL: server.baseUrl,
           locale: language.locale,

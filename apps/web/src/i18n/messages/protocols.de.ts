@@ -4,7 +4,18 @@ import type { protocolsEn } from './protocols.en';
 export const protocolsDe: typeof protocolsEn = {
   title: 'E-Mail-Programme',
   intro:
-    'E-Mail-Programme wie Thunderbird, Outlook oder die Mail-App Ihres Smartphones verbinden sich über POP3, IMAP und SMTP. Alle drei sind aus, bis Sie sie hier einschalten.',
+    'E-Mail-Programme wie Thunderbird, Outlook oder die Mail-App auf Ihrem Smartphone verbinden sich über POP3, IMAP und SMTP. Jedes davon bleibt aus, bis Sie es hier einschalten.',
+  summary: {
+    none: 'Im Moment sind alle drei aus: Kein E-Mail-Programm kann sich anmelden.',
+    all: 'Im Moment sind alle drei eingeschaltet.',
+    some: 'Im Moment eingeschaltet: {{list}}. Die übrigen sind aus.',
+  },
+  turnOn: {
+    title: '{{protocol}} einschalten',
+    confirm: '{{protocol}} einschalten',
+    pending: 'Wird eingeschaltet…',
+  },
+  limitRestarts: 'Beim Speichern beginnt die Frist von jetzt an neu.',
   whyOff: {
     title: 'Warum ist anfangs alles ausgeschaltet?',
     body: 'Ein E-Mail-Programm meldet sich alle paar Minuten mit einem Passwort an, ganz ohne zweiten Schritt. Angreifer nutzen denselben Weg: Sie probieren massenhaft Passwörter an Mailservern aus, und manche ältere Programme schicken das Passwort sogar unverschlüsselt, sodass es unterwegs mitgelesen werden kann. Ein ausgeschaltetes Protokoll lässt sich so nicht missbrauchen.',

@@ -2,7 +2,19 @@
 export const protocolsEn = {
   title: 'Mail programs',
   intro:
-    'Mail programs such as Thunderbird, Outlook or the mail app on your phone connect with POP3, IMAP and SMTP. All three are off until you turn them on here.',
+    'Mail programs such as Thunderbird, Outlook or the mail app on your phone connect with POP3, IMAP and SMTP. Each one is off until you turn it on here.',
+  // The sentence under the intro, from the real state of the three switches.
+  summary: {
+    none: 'Right now all three are off: no mail program can log in.',
+    all: 'Right now all three are on.',
+    some: 'Right now on: {{list}}. The others are off.',
+  },
+  turnOn: {
+    title: 'Turn on {{protocol}}',
+    confirm: 'Turn on {{protocol}}',
+    pending: 'Turning on…',
+  },
+  limitRestarts: 'Saving starts the time limit again from now.',
   whyOff: {
     title: 'Why is everything off by default?',
     body: 'A mail program logs in with a password every few minutes, without any second step. Attackers use the same way in: they try password after password against mail servers, and some older programs still send the password without encryption, where it can be read along the way. A protocol that is off cannot be misused like that.',

@@ -1,5 +1,7 @@
+import type { ProtocolAccessItem } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
 import { useProtocolAccess } from '../../api/protocol-access/queries';
+import { useFormat } from '../../i18n/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { MainPasswordNotice } from './components/main-password-notice';
@@ -9,11 +11,20 @@ import { ProtocolCard } from './components/protocol-card';
 export function HomePage() {
   const { t } = useTranslation();
   const access = useProtocolAccess();
+  const format = useFormat();
+
+  function summary(protocols: ProtocolAccessItem[]): string {
+    const on = protocols.filter((item) => item.effectiveEnabled).map((item) => item.protocol);
+    if (on.length === 0) return t('protocols.summary.none');
+    if (on.length === protocols.length) return t('protocols.summary.all');
+    return t('protocols.summary.some', { list: format.list(on) });
+  }
   return (
     <>
       <PageTitle title={t('protocols.title')} />
       <h1>{t('protocols.title')}</h1>
       <p className="lead">{t('protocols.intro')}</p>
+      {access.data && <p className="lead">{summary(access.data.protocols)}</p>}
       <section className="explainer" aria-labelledby="why-off-heading">
         <h2 id="why-off-heading">{t('protocols.whyOff.title')}</h2>
         <p>{t('protocols.whyOff.body')}</p>
