@@ -12,7 +12,8 @@ import './styles/portal-pages.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain an element with id "root"');
 
-const i18n = createI18n();
+// Top-level await: German readers wait for their catalogue, then the page renders once, translated.
+const i18n = await createI18n();
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 

@@ -1,22 +1,25 @@
 import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
-import { ActivityPage } from './pages/Activity/activity-page';
 import { adminPanelRoute } from './pages/Admin/admin-panel-route';
-import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
-import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
-import { SecurityPage } from './pages/Security/security-page';
 import { SignInPage } from './pages/SignIn/sign-in-page';
 
+// The two pages a visit starts on (sign-in and the mail programs) ship with the app; the others are
+// fetched when first visited, which keeps the first page light (see docs/benchmarks.md).
 export const routes: RouteObject[] = [
   {
     Component: PublicLayout,
     ErrorBoundary: RouteErrorPage,
     children: [
       { path: 'sign-in', Component: SignInPage },
-      { path: 'reset-password', Component: PasswordResetPage },
+      {
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('./pages/AdminPasswordReset/password-reset-page')).PasswordResetPage,
+        }),
+      },
     ],
   },
   {
@@ -24,9 +27,18 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: HomePage },
-      { path: 'app-passwords', Component: AppPasswordsPage },
-      { path: 'security', Component: SecurityPage },
-      { path: 'activity', Component: ActivityPage },
+      {
+        path: 'app-passwords',
+        lazy: async () => ({ Component: (await import('./pages/AppPasswords/app-passwords-page')).AppPasswordsPage }),
+      },
+      {
+        path: 'security',
+        lazy: async () => ({ Component: (await import('./pages/Security/security-page')).SecurityPage }),
+      },
+      {
+        path: 'activity',
+        lazy: async () => ({ Component: (await import('./pages/Activity/activity-page')).ActivityPage }),
+      },
       adminPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],

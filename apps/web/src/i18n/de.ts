@@ -1,15 +1,15 @@
-import { adminDe } from '../pages/Admin/i18n/admin.de';
 import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
-import type { Messages } from './en';
+import type { PortalMessages } from './en';
 import { activityDe, noticesDe } from './messages/activity.de';
 import { appPasswordsDe } from './messages/app-passwords.de';
 import { commonDe } from './messages/common.de';
+import { resetPageDe } from './messages/password-reset.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
-export const de: Messages = {
+export const de: PortalMessages = {
   app: {
     name: 'Mailgate',
     skipToContent: 'Zum Hauptinhalt springen',
@@ -44,7 +44,7 @@ export const de: Messages = {
   sessions: sessionsDe,
   activity: activityDe,
   notices: noticesDe,
-  admin: adminDe,
+  resetPage: resetPageDe,
   notFound: {
     title: 'Seite nicht gefunden',
     body: 'Vielleicht enthält die Adresse einen Tippfehler, oder die Seite wurde verschoben.',
