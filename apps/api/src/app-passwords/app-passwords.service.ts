@@ -112,6 +112,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORD_CREATED',
         params: { name: view.name, scopes: view.scopes.join(', ') },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
       });
       return { row: view, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
     });
@@ -153,6 +154,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORD_REVOKED',
         params: { name: existing.name },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
         reason: input.reason ?? null,
       });
       return this.accountEvents.bumpSecurityVersion(tx, input.userId);
@@ -194,6 +196,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORDS_REVOKED_ALL',
         params: { count: targets.length },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
         reason: input.reason ?? null,
       });
       return { count: targets.length, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
