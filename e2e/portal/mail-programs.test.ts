@@ -44,6 +44,12 @@ describe('mail programs page', () => {
     for (const name of ['IMAP access', 'POP3 access', 'SMTP access']) await expectChecked(page, name, false);
     await page.getByText('Right now all three are off: no mail program can log in.').waitFor();
     await page.getByText('Why is everything off by default?').waitFor();
+    // With 2FA off the account password is the mail password: said plainly, with the two ways out.
+    await page.getByText('Your account password is also your mail password').waitFor();
+    await page.getByRole('link', { name: 'Turn on two-step sign-in' }).waitFor();
+    await page.getByText('can read every message you ever received', { exact: false }).waitFor();
+    await page.getByText('Thunderbird', { exact: true }).click();
+    await page.getByText('choose Configure manually', { exact: false }).waitFor();
     const learnMore = page.getByText('Learn more about POP3');
     await learnMore.click();
     await page.getByText('fetched messages disappear from the server', { exact: false }).waitFor();

@@ -74,5 +74,10 @@ describe('translations cover every code', () => {
       expect(de.protocols[protocol].long).toHaveLength(en.protocols[protocol].long.length);
     }
     expect(de.protocols.whyOff.body).not.toBe(en.protocols.whyOff.body);
+    for (const program of ['thunderbird', 'outlook', 'appleMail', 'phone'] as const) {
+      expect(de.guides.steps[program].steps).toHaveLength(en.guides.steps[program].steps.length);
+      expect(de.guides.steps[program].steps[0]).not.toBe(en.guides.steps[program].steps[0]);
+    }
+    expect(de.guides.sharedPassword.body).not.toBe(en.guides.sharedPassword.body);
   });
 });

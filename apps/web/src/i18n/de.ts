@@ -6,6 +6,7 @@ import { commonDe } from './messages/common.de';
 import { resetPageDe } from './messages/password-reset.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
+import { guidesDe } from './messages/setup-guides.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
@@ -37,6 +38,7 @@ export const de: PortalMessages = {
   signIn: signInDe,
   stepUp: stepUpDe,
   protocols: protocolsDe,
+  guides: guidesDe,
   appPasswords: appPasswordsDe,
   security: securityDe,
   password: passwordDe,

@@ -6,6 +6,7 @@ import { commonEn } from './messages/common.en';
 import { resetPageEn } from './messages/password-reset.en';
 import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
+import { guidesEn } from './messages/setup-guides.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
 import { signInEn, stepUpEn } from './messages/sign-in.en';
 // English is the reference catalogue: `de.ts` is typed against it, so a missing or extra key in the
@@ -38,6 +39,7 @@ export const en = {
   signIn: signInEn,
   stepUp: stepUpEn,
   protocols: protocolsEn,
+  guides: guidesEn,
   appPasswords: appPasswordsEn,
   security: securityEn,
   password: passwordEn,

@@ -63,7 +63,7 @@ export const protocolsDe: typeof protocolsEn = {
     encryption: 'Verschlüsselung',
     username: 'Benutzername',
     password: 'Passwort',
-    accountPassword: 'Ihr Kontopasswort',
+    accountPassword: 'Ihr Kontopasswort (dasselbe wie hier bei der Anmeldung), besser ein App-Passwort',
     appPassword: 'Ein App-Passwort',
     copy: 'Kopieren',
     copyHost: '{{protocol}}-Servernamen kopieren',
@@ -89,6 +89,7 @@ export const protocolsDe: typeof protocolsEn = {
       'POP3 holt neue Nachrichten ab und speichert sie auf dem einen Gerät, das sie abgerufen hat. Ordner, Gelesen-Markierungen und Löschungen werden mit nichts anderem geteilt.',
       'Ohne „Kopie auf dem Server behalten“ verschwinden abgerufene Nachrichten vom Server, sodass Smartphone, andere Computer und Webmail sie nicht mehr sehen. Geht das Gerät verloren, sind auch die E-Mails weg.',
       'POP3 passt zu einem einzelnen Computer, der sein eigenes Archiv führen soll. Für mehrere Geräte ist IMAP die bessere Wahl.',
+      'Ohne Kopie auf dem Server schafft POP3 außerdem Platz: Abgerufene Nachrichten belegen keinen Speicher mehr in Ihrem Postfach, was hilft, wenn es fast voll ist.',
     ],
   },
   SMTP: {

@@ -62,7 +62,7 @@ export const protocolsEn = {
     encryption: 'Encryption',
     username: 'User name',
     password: 'Password',
-    accountPassword: 'Your account password',
+    accountPassword: 'Your account password (the one you sign in here with), or better an app password',
     appPassword: 'An app password',
     copy: 'Copy',
     copyHost: 'Copy the {{protocol}} server name',
@@ -87,6 +87,7 @@ export const protocolsEn = {
       'POP3 collects new messages and stores them on the one device that fetched them. Folders, read marks and deletions are not shared with anything else.',
       'Without "keep a copy on the server", fetched messages disappear from the server, so your phone, other computers and webmail will not see them any more. If that device is lost, so is the mail.',
       'POP3 suits one computer that should keep its own archive. For several devices, IMAP is the better choice.',
+      'Without a copy on the server, POP3 also frees your mailbox: fetched messages no longer count against your storage, which helps when the mailbox is nearly full.',
     ],
   },
   SMTP: {

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { MainPasswordNotice } from './components/main-password-notice';
 import { ProtocolCard } from './components/protocol-card';
+import { SetupGuides } from './components/setup-guides';
 
 /** "Mail programs": the portal's home, where IMAP, POP3 and SMTP are turned on and off. */
 export function HomePage() {
@@ -28,6 +29,7 @@ export function HomePage() {
       <section className="explainer" aria-labelledby="why-off-heading">
         <h2 id="why-off-heading">{t('protocols.whyOff.title')}</h2>
         <p>{t('protocols.whyOff.body')}</p>
+        <p>{t('guides.risk')}</p>
         <p>{t('protocols.whyOff.advice')}</p>
       </section>
       {access.isPending && <LoadingState />}
@@ -42,6 +44,7 @@ export function HomePage() {
               <ProtocolCard key={item.protocol} item={item} mainPasswordUsable={access.data.mainPasswordUsable} />
             ))}
           </div>
+          <SetupGuides />
         </>
       )}
     </>
