@@ -12,6 +12,7 @@ export const resetPageDe: typeof resetPageEn = {
   repeat: 'Neues Passwort wiederholen',
   mismatch: 'Die beiden Passwörter stimmen nicht überein.',
   submit: 'Neues Passwort festlegen',
+  submitting: 'Passwort wird festgelegt…',
   done: 'Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; E-Mail-Programme brauchen das neue Passwort (oder ein App-Passwort).',
   signIn: 'Anmelden',
 };

@@ -9,6 +9,7 @@ export const resetPageEn = {
   repeat: 'Repeat the new password',
   mismatch: 'The two passwords are not the same.',
   submit: 'Set new password',
+  submitting: 'Setting the password…',
   done: 'Your password was changed. You were signed out everywhere; mail programs need the new password (or an app password).',
   signIn: 'Sign in',
 };

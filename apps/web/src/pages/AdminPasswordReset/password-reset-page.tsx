@@ -95,7 +95,7 @@ function ResetForm({ token }: { token: string }) {
           onChange={(event) => setRepeat(event.target.value)}
         />
         <div>
-          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('admin.common.working')}>
+          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('resetPage.submitting')}>
             {t('resetPage.submit')}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import type { AccessDuration, ProtocolAccessItem } from '@mailgate/contracts';
-import type { ProtocolOptionValues } from './protocol-options';
+import type { ProtocolOptionValues } from '../../../components/protocol/protocol-options';
 
 const DAY_MS = 86_400_000;
 const LIMITED: readonly { duration: Exclude<AccessDuration, 'unlimited'>; days: number }[] = [

@@ -10,8 +10,8 @@ import { useToast } from '../../../components/toast';
 import { useActionError } from '../../../i18n/error-message';
 import { useFormat } from '../../../i18n/format';
 import { changedOptions, currentOptions } from './current-options';
-import { ProtocolOptions, type ProtocolOptionValues } from './protocol-options';
-import { TurnOnDialog } from './turn-on-dialog';
+import { ProtocolOptions, type ProtocolOptionValues } from '../../../components/protocol/protocol-options';
+import { TurnOnDialog } from '../../../components/protocol/turn-on-dialog';
 
 interface ProtocolCardProps {
   item: ProtocolAccessItem;

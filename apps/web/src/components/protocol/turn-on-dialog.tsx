@@ -1,9 +1,9 @@
 import type { Protocol } from '@mailgate/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../components/alert';
-import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
+import { FormError } from '../alert';
+import { Button } from '../button';
+import { Dialog } from '../dialog';
 import { ProtocolOptions, type ProtocolOptionValues } from './protocol-options';
 
 interface TurnOnDialogProps {
@@ -29,6 +29,9 @@ export function TurnOnDialog({ protocol, initial, pending, error, onConfirm, onC
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
+          // The dialog may sit inside another form (the app-password form); React's submit event
+          // would bubble up to it and submit that one too.
+          event.stopPropagation();
           onConfirm(values);
         }}
       >
