@@ -224,6 +224,7 @@ export const adminDe: AdminMessages = {
     ip: 'Adresse',
     started: 'Angemeldet',
     lastSeen: 'Zuletzt aktiv',
+    browserOn: '{{browser}} unter {{system}}',
     unknownDevice: 'Unbekannter Browser',
     signOut: 'Abmelden',
     signOutLabel: 'Sitzung vom {{when}} abmelden',
@@ -308,8 +309,8 @@ export const adminDe: AdminMessages = {
     intro:
       'Jede Änderung an Konten und Einstellungen, von wem auch immer, mit dem Zustand davor und danach und der Begründung. Einträge lassen sich weder ändern noch löschen.',
     filters: 'Änderungsprotokoll filtern',
-    userId: 'Konto-ID (betroffenes Konto)',
-    actorId: 'Konto-ID (wer geändert hat)',
+    userId: 'Konto (E-Mail-Adresse oder ID)',
+    actorId: 'Geändert von (E-Mail-Adresse oder ID)',
     action: 'Aktion',
     actionHint:
       'Eine genaue Aktion wie protocol_access.enabled oder ihr Anfang mit Punkt am Ende, etwa protocol_access.',
@@ -317,7 +318,7 @@ export const adminDe: AdminMessages = {
     to: 'Bis',
     apply: 'Filter anwenden',
     clear: 'Filter zurücksetzen',
-    badId: 'Konto-IDs sehen aus wie 0b5d…-…; kopieren Sie sie von der Kontoseite.',
+    badId: 'Geben Sie eine E-Mail-Adresse wie anna@example.com ein oder eine Konto-ID von der Kontoseite.',
     badAction: 'Aktionen bestehen nur aus Kleinbuchstaben, Ziffern, Punkten, Binde- und Unterstrichen.',
     export: 'Als CSV herunterladen',
     events: 'Einträge',
@@ -326,6 +327,7 @@ export const adminDe: AdminMessages = {
     shown_other: '{{count}} Einträge angezeigt.',
     loadMore: 'Ältere Einträge anzeigen',
     showChange: 'Davor und danach',
+    field: 'Feld',
     before: 'Davor',
     after: 'Danach',
     columns: {

@@ -213,6 +213,7 @@ export const adminEn = {
     ip: 'Address',
     started: 'Signed in',
     lastSeen: 'Last active',
+    browserOn: '{{browser}} on {{system}}',
     unknownDevice: 'Unknown browser',
     signOut: 'Sign out',
     signOutLabel: 'Sign out the session from {{when}}',
@@ -296,8 +297,8 @@ export const adminEn = {
     intro:
       'Every change to an account or setting, by anyone, with the state before and after and the reason. Entries cannot be edited or deleted.',
     filters: 'Filter the audit log',
-    userId: 'Account id (target)',
-    actorId: 'Account id (who made the change)',
+    userId: 'Account (e-mail address or id)',
+    actorId: 'Made by (e-mail address or id)',
     action: 'Action',
     actionHint:
       'An exact action such as protocol_access.enabled, or the start of one ending in a dot, such as protocol_access.',
@@ -305,7 +306,7 @@ export const adminEn = {
     to: 'Until',
     apply: 'Apply filters',
     clear: 'Clear filters',
-    badId: 'Account ids look like 0b5d…-…; copy them from the account page.',
+    badId: 'Type an e-mail address such as anna@example.com, or an account id from the account page.',
     badAction: 'Actions contain only lower-case letters, digits, dots, dashes and underscores.',
     export: 'Download as CSV',
     events: 'Entries',
@@ -314,6 +315,7 @@ export const adminEn = {
     shown_other: '{{count}} entries shown.',
     loadMore: 'Show older entries',
     showChange: 'Before and after',
+    field: 'Field',
     before: 'Before',
     after: 'After',
     columns: {

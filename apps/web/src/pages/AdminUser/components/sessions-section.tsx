@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserSessions, useRevokeUserSession } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
 import { useFormat } from '../../../i18n/format';
+import { deviceName } from '../../Security/components/describe-user-agent';
 import { ScrollBox } from '../../../components/scroll-box';
 
 interface SessionsSectionProps {
@@ -39,7 +40,11 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
             </thead>
             <tbody>
               {sessions.map((session) => {
-                const device = session.userAgent ?? t('admin.sessions.unknownDevice');
+                // "Firefox on Windows" rather than the raw User-Agent string.
+                const device =
+                  deviceName(session.userAgent, (browser, system) =>
+                    t('admin.sessions.browserOn', { browser, system }),
+                  ) ?? t('admin.sessions.unknownDevice');
                 return (
                   <tr key={session.id}>
                     <th scope="row" className="admin-table__wrap">
