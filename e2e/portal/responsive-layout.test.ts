@@ -1,9 +1,5 @@
 import type { Browser, BrowserContext, Cookie, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { de } from '../../apps/web/src/i18n/de';
-import { en } from '../../apps/web/src/i18n/en';
-import { adminDe } from '../../apps/web/src/pages/Admin/i18n/admin.de';
-import { adminEn } from '../../apps/web/src/pages/Admin/i18n/admin.en';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
 import { insertRefusedLogin, insertUserIpLock, uniqueTag } from '../support/admin-fixtures.js';
 import { launchBrowser, pageErrors } from '../support/browser.js';
@@ -13,17 +9,53 @@ import { TotpDevice } from '../support/totp.js';
 
 // Every page and dialog of the portal and the staff panel, on a small phone and a desktop, in both
 // languages: the page must never scroll sideways and an open dialog must sit inside the viewport.
-// Labels come from the SPA's own catalogues, so one walk serves both languages.
+// The labels it clicks, in both languages, so one walk serves both.
 
 const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740 },
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
+const LABELS = {
+  en: {
+    createAppPassword: 'Create an app password',
+    name: 'Name',
+    create: 'Create',
+    stepUpTitle: 'Confirm it is you',
+    code: 'Authentication code',
+    confirm: 'Confirm',
+    secretTitle: 'Your new app password',
+    done: 'Done',
+    revokeAll: 'Revoke all',
+    revokeAllTitle: 'Revoke all app passwords?',
+    cancel: 'Cancel',
+    disableAccount: 'Disable account',
+    disableAccountTitle: 'Disable this account',
+    imapSwitch: 'IMAP access',
+    turnOnImap: 'Turn on IMAP',
+  },
+  de: {
+    createAppPassword: 'App-Passwort erstellen',
+    name: 'Name',
+    create: 'Erstellen',
+    stepUpTitle: 'Bestätigen Sie, dass Sie es sind',
+    code: 'Bestätigungscode',
+    confirm: 'Bestätigen',
+    secretTitle: 'Ihr neues App-Passwort',
+    done: 'Fertig',
+    revokeAll: 'Alle widerrufen',
+    revokeAllTitle: 'Alle App-Passwörter widerrufen?',
+    cancel: 'Abbrechen',
+    disableAccount: 'Konto sperren',
+    disableAccountTitle: 'Dieses Konto sperren',
+    imapSwitch: 'IMAP-Zugriff',
+    turnOnImap: 'IMAP einschalten',
+  },
+};
 const LANGUAGES = [
-  { code: 'en', locale: 'en-GB', messages: { ...en, admin: adminEn } },
-  { code: 'de', locale: 'de-DE', messages: { ...de, admin: adminDe } },
+  { code: 'en', locale: 'en-GB', messages: LABELS.en },
+  { code: 'de', locale: 'de-DE', messages: LABELS.de },
 ] as const;
-type Messages = (typeof LANGUAGES)[number]['messages'];
+type Messages = typeof LABELS.en;
 
 let server: PortalServer;
 let browser: Browser;
@@ -43,7 +75,7 @@ beforeAll(async () => {
     email: `a-rather-long-address-for-the-layout-${tag}@example.test`,
     displayName: `Layout Admin ${tag}`,
     totp: true,
-    imap: { enabledUntil: new Date(Date.now() + 7 * 86_400_000) },
+    imap: { enabled: true, enabledUntil: new Date(Date.now() + 7 * 86_400_000) },
     pop3: true,
     smtp: true,
     appPasswords: [{ name: 'Thunderbird on the family laptop in the kitchen', scopes: ['IMAP', 'SMTP'] }],
@@ -113,7 +145,19 @@ async function checkView(walk: Walk, view: string, dialog?: Locator): Promise<vo
       walk.problems.push(`${name}: axe ${finding.id} on ${finding.targets.join(', ')}`);
   }
   await saveScreenshot(page, `layout-${name}`, { fullPage: !dialog });
+  // One screen of the phone and the desktop layout for the README (docs/screenshots/ holds copies).
+  if (README_VIEWS.has(view) && walk.label.endsWith('-en')) {
+    // The first protocol card: the switch, its state and the settings to type in.
+    if (!dialog)
+      await page
+        .locator('.protocol-card')
+        .first()
+        .evaluate((card) => card.scrollIntoView());
+    await saveScreenshot(page, `readme-${name}`, { fullPage: false });
+  }
 }
+
+const README_VIEWS = new Set(['home', 'app-password-shown-once']);
 
 /** The innermost elements reaching past the right edge: what to fix when the page is too wide. */
 function widestElements(page: Page): Promise<string> {
@@ -143,19 +187,19 @@ function openDialog(page: Page, title: string): Locator {
 }
 
 async function closeDialog(dialog: Locator, messages: Messages): Promise<void> {
-  await dialog.getByRole('button', { name: messages.common.cancel, exact: true }).first().click();
+  await dialog.getByRole('button', { name: messages.cancel, exact: true }).first().click();
   await dialog.waitFor({ state: 'detached' });
 }
 
 async function signIn(context: BrowserContext): Promise<void> {
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await page.getByLabel(en.signIn.email).fill(staff.email);
-  await page.getByLabel(en.signIn.password, { exact: true }).fill(staff.password);
-  await page.getByRole('button', { name: en.signIn.submit }).click();
-  await page.getByLabel(en.signIn.code).fill(await device.nextCode());
-  await page.getByRole('button', { name: en.signIn.verify }).click();
-  await page.getByRole('heading', { level: 1, name: en.protocols.title }).waitFor();
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password', { exact: true }).fill(staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authentication code').fill(await device.nextCode());
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mail programs' }).waitFor();
   sessionCookies = await context.cookies();
   await page.close();
 }
@@ -170,32 +214,32 @@ async function walkEverything(walk: Walk): Promise<void> {
 
   await visit(walk, '/', 'home');
   // Turning a protocol on asks how first (IMAP is turned off for that, and stays off afterwards).
-  const imap = page.getByRole('switch', { name: m.protocols.switchLabel.replace('{{protocol}}', 'IMAP') });
+  const imap = page.getByRole('switch', { name: m.imapSwitch });
   if ((await imap.getAttribute('aria-checked')) === 'true') {
     await imap.click();
     await expect.poll(() => imap.getAttribute('aria-checked')).toBe('false');
   }
   await imap.click();
-  dialog = openDialog(page, m.protocols.turnOn.title.replace('{{protocol}}', 'IMAP'));
+  dialog = openDialog(page, m.turnOnImap);
   await checkView(walk, 'protocol-turn-on', dialog);
   await closeDialog(dialog, m);
   await visit(walk, '/security', 'security');
   await visit(walk, '/activity', 'activity');
 
   await visit(walk, '/app-passwords', 'app-passwords');
-  await page.getByRole('button', { name: m.appPasswords.create }).click();
-  dialog = openDialog(page, m.appPasswords.create);
+  await page.getByRole('button', { name: m.createAppPassword }).click();
+  dialog = openDialog(page, m.createAppPassword);
   await checkView(walk, 'app-password-create', dialog);
-  await dialog.getByLabel(m.appPasswords.form.name).fill(`Phone mail app of ${walk.label}`);
+  await dialog.getByLabel(m.name).fill(`Phone mail app of ${walk.label}`);
   await dialog.getByLabel('IMAP').check();
   // Sensitive actions ask again after a while: show that dialog too, then answer it.
   await server.expireStepUp(staff.id);
-  await dialog.getByRole('button', { name: m.appPasswords.form.submit, exact: true }).click();
-  dialog = openDialog(page, m.stepUp.title);
+  await dialog.getByRole('button', { name: m.create, exact: true }).click();
+  dialog = openDialog(page, m.stepUpTitle);
   await checkView(walk, 'step-up', dialog);
-  await dialog.getByLabel(m.stepUp.code).fill(await device.nextCode());
-  await dialog.getByRole('button', { name: m.stepUp.submit }).click();
-  dialog = openDialog(page, m.appPasswords.secret.title);
+  await dialog.getByLabel(m.code).fill(await device.nextCode());
+  await dialog.getByRole('button', { name: m.confirm }).click();
+  dialog = openDialog(page, m.secretTitle);
   await dialog.waitFor();
   await checkView(walk, 'app-password-shown-once', dialog);
   // The shown-once password is readable in full: its box is as wide as its text.
@@ -204,17 +248,17 @@ async function walkEverything(walk: Walk): Promise<void> {
     (element) => element.scrollWidth <= element.clientWidth + 1 && element.scrollHeight <= element.clientHeight + 1,
   );
   if (!fits) walk.problems.push(`${walk.label}-app-password-shown-once: the password is cut off`);
-  await dialog.getByRole('button', { name: m.common.done }).click();
-  await page.getByRole('button', { name: m.appPasswords.revokeAll }).click();
-  dialog = openDialog(page, m.appPasswords.confirmRevokeAll.title);
+  await dialog.getByRole('button', { name: m.done }).click();
+  await page.getByRole('button', { name: m.revokeAll }).click();
+  dialog = openDialog(page, m.revokeAllTitle);
   await checkView(walk, 'app-password-revoke', dialog);
   await closeDialog(dialog, m);
 
   await visit(walk, '/admin', 'admin-users');
   await visit(walk, `/admin?q=${encodeURIComponent('customer-')}&match=contains`, 'admin-users-results');
   await visit(walk, `/admin/users/${customerId}`, 'admin-user');
-  await page.getByRole('button', { name: m.admin.account.disable, exact: true }).click();
-  dialog = openDialog(page, m.admin.account.disableTitle);
+  await page.getByRole('button', { name: m.disableAccount, exact: true }).click();
+  dialog = openDialog(page, m.disableAccountTitle);
   await checkView(walk, 'admin-user-disable', dialog);
   await closeDialog(dialog, m);
   await visit(walk, '/admin/audit', 'admin-audit');
