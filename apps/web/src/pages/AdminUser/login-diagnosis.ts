@@ -102,3 +102,32 @@ function isResolved(
   }
   return false;
 }
+
+/** Refusals with the same cause (reason, protocol, client, lock) as one card, with how often. */
+export interface DiagnosisGroup extends LoginDiagnosis {
+  /** How many of the recent refusals this card stands for. */
+  count: number;
+  /** The oldest of them (the card's `attempt` is the newest). */
+  firstTime: string;
+}
+
+/** How many recent refusals are read before grouping; the panel still shows DIAGNOSIS_LIMIT cards. */
+export const DIAGNOSIS_SCAN = 50;
+
+/**
+ * Five refusals of the same mail program for the same reason are one problem, not five: grouped,
+ * newest first, so support reads the distinct causes at a glance.
+ */
+export function groupDiagnoses(diagnoses: readonly LoginDiagnosis[], limit = DIAGNOSIS_LIMIT): DiagnosisGroup[] {
+  const groups = new Map<string, DiagnosisGroup>();
+  for (const diagnosis of diagnoses) {
+    const { attempt, reason, lock, resolvedSince } = diagnosis;
+    const key = [reason, attempt.protocol, attempt.clientIp, lock?.id ?? '', resolvedSince].join('|');
+    const group = groups.get(key);
+    if (group) {
+      group.count += 1;
+      group.firstTime = attempt.time;
+    } else groups.set(key, { ...diagnosis, count: 1, firstTime: attempt.time });
+  }
+  return [...groups.values()].slice(0, limit);
+}

@@ -90,6 +90,8 @@ export const adminDe: AdminMessages = {
     passwordChanged: 'Passwort zuletzt geändert',
   },
   diagnosis: {
+    repeated_one: 'einmal',
+    repeated_other: '{{count}}-mal seit {{since}}',
     title: 'Anmeldediagnose',
     noAttempts: 'In letzter Zeit hat sich kein E-Mail-Programm bei diesem Konto angemeldet.',
     noneRefused: 'In letzter Zeit wurde keine E-Mail-Anmeldung bei diesem Konto abgelehnt.',

@@ -82,6 +82,8 @@ export const adminEn = {
     passwordChanged: 'Password last changed',
   },
   diagnosis: {
+    repeated_one: 'once',
+    repeated_other: '{{count}} times since {{since}}',
     title: 'Login diagnosis',
     noAttempts: 'No mail program has tried to log in to this account recently.',
     noneRefused: 'No mail login to this account was refused recently.',
