@@ -57,9 +57,17 @@ describe('app passwords page', () => {
     await dialog.getByLabel('SMTP').check();
     // IMAP and SMTP are still off for this account: the form says so before it is too late.
     await dialog.getByText('IMAP is currently off for your account', { exact: false }).waitFor();
-    await dialog.getByLabel('Expires').selectOption('90d');
-    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    // ... and offers to turn it on right there, asking how long first.
+    await dialog.getByRole('button', { name: 'Turn on IMAP…' }).click();
+    const turnOn = page.getByRole('dialog', { name: 'Turn on IMAP' });
+    await turnOn.getByRole('button', { name: 'Turn on IMAP' }).click();
     await confirmStepUp(page, { password: user.password });
+    await turnOn.waitFor({ state: 'detached' });
+    await dialog.getByText('IMAP is currently off for your account', { exact: false }).waitFor({ state: 'detached' });
+    await dialog.getByText('SMTP is currently off for your account', { exact: false }).waitFor();
+    await dialog.getByLabel('Expires').selectOption('90d');
+    // Confirmed a moment ago: creating needs no second confirmation.
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
 
     const created = page.getByRole('dialog', { name: 'Your new app password' });
     const secretField = created.getByLabel(`App password for “${NAME}”`);

@@ -42,7 +42,14 @@ describe('mail programs page', () => {
     await signInWithPassword(page, user.email, user.password);
     await expectHeading(page, 'Mail programs');
     for (const name of ['IMAP access', 'POP3 access', 'SMTP access']) await expectChecked(page, name, false);
+    await page.getByText('Right now all three are off: no mail program can log in.').waitFor();
     await page.getByText('Why is everything off by default?').waitFor();
+    // With 2FA off the account password is the mail password: said plainly, with the two ways out.
+    await page.getByText('Your account password is also your mail password').waitFor();
+    await page.getByRole('link', { name: 'Turn on two-step sign-in' }).waitFor();
+    await page.getByText('can read every message you ever received', { exact: false }).waitFor();
+    await page.getByText('Thunderbird', { exact: true }).click();
+    await page.getByText('choose Configure manually', { exact: false }).waitFor();
     const learnMore = page.getByText('Learn more about POP3');
     await learnMore.click();
     await page.getByText('fetched messages disappear from the server', { exact: false }).waitFor();
@@ -55,6 +62,12 @@ describe('mail programs page', () => {
     const pop3 = page.getByRole('switch', { name: 'POP3 access' });
     await pop3.focus();
     await page.keyboard.press('Space');
+    // The switch asks how first; only "Turn on POP3" acts (and asks to confirm).
+    const choices = page.getByRole('dialog', { name: 'Turn on POP3' });
+    await choices.getByLabel('Until I turn it off').waitFor();
+    expect(await choices.getByLabel('Keep a copy of every message on the server').isChecked()).toBe(true);
+    await expectChecked(page, 'POP3 access', false);
+    await choices.getByRole('button', { name: 'Turn on POP3' }).click();
     const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
     await dialog.waitFor();
     // Focus starts in the dialog and stays there when tabbing past its last control.
@@ -64,12 +77,15 @@ describe('mail programs page', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await choices.waitFor({ state: 'detached' });
     expect(await pop3.evaluate((element) => element === document.activeElement)).toBe(true);
     await expectChecked(page, 'POP3 access', false);
   });
 
   it('turns IMAP on through the step-up dialog and shows the server settings', async () => {
     await page.getByRole('switch', { name: 'IMAP access' }).click();
+    await page.getByRole('dialog', { name: 'Turn on IMAP' }).getByRole('button', { name: 'Turn on IMAP' }).click();
     await confirmStepUp(page, { password: user.password });
     await expectChecked(page, 'IMAP access', true);
     const settings = page.getByRole('region', { name: /Settings for your mail program \(IMAP\)/ });
@@ -79,14 +95,18 @@ describe('mail programs page', () => {
     expect(text).toContain(String(MAIL_SETTINGS.imapPort));
     expect(text).toContain(user.email);
     await page.getByText('On until you turn it off').waitFor();
+    await page.getByText('Right now on: IMAP. The others are off.').waitFor();
 
-    // The change is real: stored, and announced in the security notices at the top.
+    // The change is real: stored, and listed under Activity. This session made it, so it raises no
+    // "was this you?" notice here (the user's other sessions get one).
     const row = await server.prisma.protocolAccess.findUnique({
       where: { userId_protocol: { userId: user.id, protocol: 'IMAP' } },
     });
     expect(row?.enabled).toBe(true);
-    await page.getByRole('region', { name: 'A security change on your account' }).waitFor();
-    await page.getByText('IMAP access was turned on.', { exact: true }).waitFor();
+    await page.reload();
+    await expectHeading(page, 'Mail programs');
+    await page.getByText('Right now on: IMAP. The others are off.').waitFor();
+    expect(await page.getByRole('region', { name: /security change/ }).count()).toBe(0);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await saveScreenshot(page, 'mail-programs');
     // One screen from the page title down, for the README.
@@ -96,10 +116,13 @@ describe('mail programs page', () => {
 
   it('turns POP3 on for 7 days, keeping a copy, and says when it ends', async () => {
     const pop3Card = page.getByRole('region', { name: /^POP3/ });
-    await pop3Card.getByLabel('For 7 days').check();
-    expect(await pop3Card.getByLabel('Keep a copy of every message on the server').isChecked()).toBe(true);
     await pop3Card.getByRole('switch', { name: 'POP3 access' }).click();
+    const choices = page.getByRole('dialog', { name: 'Turn on POP3' });
+    await choices.getByLabel('For 7 days').check();
+    expect(await choices.getByLabel('Keep a copy of every message on the server').isChecked()).toBe(true);
+    await choices.getByRole('button', { name: 'Turn on POP3' }).click();
     // Stepped up a moment ago: no second confirmation needed.
+    await choices.waitFor({ state: 'detached' });
     await expectChecked(page, 'POP3 access', true);
     await pop3Card.getByText(/^Ends on /).waitFor();
     const row = await server.prisma.protocolAccess.findUnique({
@@ -109,6 +132,15 @@ describe('mail programs page', () => {
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
     expect(row?.pop3KeepCopy).toBe(true);
+
+    // The options show the limit that is set, and saving is only offered once something changed.
+    await pop3Card.getByText('Change duration or options').click();
+    expect(await pop3Card.getByLabel('For 7 days').isChecked()).toBe(true);
+    expect(await pop3Card.getByLabel('Until I turn it off').isChecked()).toBe(false);
+    expect(await pop3Card.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await pop3Card.getByLabel('For 30 days').check();
+    await pop3Card.getByLabel('For 7 days').check();
+    expect(await pop3Card.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
   });
 
   it('turns a protocol off without asking for confirmation', async () => {
@@ -116,7 +148,25 @@ describe('mail programs page', () => {
     await expectChecked(page, 'POP3 access', false);
   });
 
-  it('marks the security notices read', async () => {
+  it('groups the notices that matter (mail logins, support) and marks them all read at once', async () => {
+    await server.prisma.securityNotice.createMany({
+      data: [
+        { userId: user.id, kind: 'LOGIN_LOCKED', params: { family: 'MAIL', until: new Date().toISOString() } },
+        { userId: user.id, kind: 'PROTOCOL_DISABLED', params: { protocol: 'SMTP' }, byStaff: true, reason: 'Spam' },
+        { userId: user.id, kind: 'APP_PASSWORD_CREATED', params: { name: 'Phone', scopes: 'IMAP' } },
+      ],
+    });
+    await page.reload();
+    const notices = page.getByRole('region', { name: '3 security changes on your account' });
+    await notices.waitFor();
+    const groups = await notices.getByRole('heading', { level: 3 }).allTextContents();
+    expect(groups).toEqual([
+      'Mail logins: something to check',
+      'Changed by support',
+      'Changed in another session or on another device',
+    ]);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await saveScreenshot(page, 'notices-grouped');
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByRole('region', { name: /security change/ }).waitFor({ state: 'detached' });
   });

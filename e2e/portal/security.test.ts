@@ -133,6 +133,7 @@ describe('security page: password, two-step sign-in, sessions', () => {
     await server.expireStepUp(user.id);
     await page.goto('/');
     await page.getByRole('switch', { name: 'SMTP access' }).click();
+    await page.getByRole('dialog', { name: 'Turn on SMTP' }).getByRole('button', { name: 'Turn on SMTP' }).click();
     await page.getByText('Please enter the current code from your authenticator app.', { exact: false }).waitFor();
     await confirmStepUp(page, { code: await device.nextCode() });
     await expect

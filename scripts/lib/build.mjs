@@ -78,7 +78,11 @@ export async function buildWeb({ force = false } = {}) {
     if (!sources.some((source) => newestModification(join(ROOT, source)) > built)) return;
   }
   say('building the web app…');
-  await run('vite', ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  // Always the production build, also when a test runner (NODE_ENV=test) asks for it: the browser
+  // tests and the bundle budget must see what users get, not React's development build.
+  await run('vite', ['build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function newestModification(path) {

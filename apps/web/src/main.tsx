@@ -17,7 +17,8 @@ if (!container) throw new Error('index.html must contain an element with id "roo
 // Before the router can send a phone without a session to sign-in and lose the link's `#token`.
 parkSetupLinkToken();
 
-const i18n = createI18n();
+// Top-level await: German readers wait for their catalogue, then the page renders once, translated.
+const i18n = await createI18n();
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 

@@ -1,28 +1,37 @@
 import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
-import { ActivityPage } from './pages/Activity/activity-page';
 import { adminPanelRoute } from './pages/Admin/admin-panel-route';
-import { PasswordResetPage } from './pages/AdminPasswordReset/password-reset-page';
-import { ConfirmRecoveryPage } from './pages/ConfirmRecovery/confirm-recovery-page';
-import { ForgotPasswordPage } from './pages/ForgotPassword/forgot-password-page';
-import { AppPasswordsPage } from './pages/AppPasswords/app-passwords-page';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
-import { SecurityPage } from './pages/Security/security-page';
-import { SetupDevicePage } from './pages/SetupDevice/setup-device-page';
-import { SetupPhonePage } from './pages/SetupPhone/setup-phone-page';
 import { SignInPage } from './pages/SignIn/sign-in-page';
 
+// The two pages a visit starts on (sign-in and the mail programs) ship with the app; the others are
+// fetched when first visited, which keeps the first page light (see docs/benchmarks.md).
 export const routes: RouteObject[] = [
   {
     Component: PublicLayout,
     ErrorBoundary: RouteErrorPage,
     children: [
       { path: 'sign-in', Component: SignInPage },
-      { path: 'reset-password', Component: PasswordResetPage },
-      { path: 'forgot-password', Component: ForgotPasswordPage },
-      { path: 'confirm-recovery-address', Component: ConfirmRecoveryPage },
+      {
+        path: 'reset-password',
+        lazy: async () => ({
+          Component: (await import('./pages/AdminPasswordReset/password-reset-page')).PasswordResetPage,
+        }),
+      },
+      {
+        path: 'forgot-password',
+        lazy: async () => ({
+          Component: (await import('./pages/ForgotPassword/forgot-password-page')).ForgotPasswordPage,
+        }),
+      },
+      {
+        path: 'confirm-recovery-address',
+        lazy: async () => ({
+          Component: (await import('./pages/ConfirmRecovery/confirm-recovery-page')).ConfirmRecoveryPage,
+        }),
+      },
     ],
   },
   {
@@ -30,11 +39,26 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     children: [
       { index: true, Component: HomePage },
-      { path: 'app-passwords', Component: AppPasswordsPage },
-      { path: 'security', Component: SecurityPage },
-      { path: 'activity', Component: ActivityPage },
-      { path: 'setup-device', Component: SetupDevicePage },
-      { path: 'setup/phone', Component: SetupPhonePage },
+      {
+        path: 'app-passwords',
+        lazy: async () => ({ Component: (await import('./pages/AppPasswords/app-passwords-page')).AppPasswordsPage }),
+      },
+      {
+        path: 'security',
+        lazy: async () => ({ Component: (await import('./pages/Security/security-page')).SecurityPage }),
+      },
+      {
+        path: 'activity',
+        lazy: async () => ({ Component: (await import('./pages/Activity/activity-page')).ActivityPage }),
+      },
+      {
+        path: 'setup-device',
+        lazy: async () => ({ Component: (await import('./pages/SetupDevice/setup-device-page')).SetupDevicePage }),
+      },
+      {
+        path: 'setup/phone',
+        lazy: async () => ({ Component: (await import('./pages/SetupPhone/setup-phone-page')).SetupPhonePage }),
+      },
       adminPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],

@@ -39,6 +39,20 @@ describe('audit log for staff', () => {
       query: { userId: customer.user.id, actorId: admin.user.id },
     });
     expect(byActor.json().items.map((item: { reason: string }) => item.reason)).toEqual(['two']);
+    // Staff know e-mail addresses, not ids: the same filters by address (typed in any case).
+    const byEmail = await callAs(app, support, 'GET', '/api/admin/audit-events', {
+      query: { userEmail: customer.user.email.toUpperCase(), actorEmail: admin.user.email },
+    });
+    expect(byEmail.statusCode).toBe(200);
+    expect(byEmail.json().items.map((item: { reason: string }) => item.reason)).toEqual(['two']);
+    const nobody = await callAs(app, support, 'GET', '/api/admin/audit-events', {
+      query: { userEmail: 'nobody-here@example.test' },
+    });
+    expect(nobody.json().items).toEqual([]);
+    const badEmail = await callAs(app, support, 'GET', '/api/admin/audit-events', {
+      query: { userEmail: 'not-an-address' },
+    });
+    expect(badEmail.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     const byPrefix = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, action: 'protocol_access.' },
     });

@@ -43,7 +43,7 @@ export class AppPasswordsController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<CreateAppPasswordResponse> {
     const { appPassword, secret } = await this.appPasswords.create({
-      actor: { userId: session.userId, role: session.role },
+      actor: { userId: session.userId, role: session.role, sessionId: session.sessionId },
       userId: session.userId,
       name: body.name,
       scopes: body.scopes,
@@ -64,7 +64,7 @@ export class AppPasswordsController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.appPasswords.revoke({
-      actor: { userId: session.userId, role: session.role },
+      actor: { userId: session.userId, role: session.role, sessionId: session.sessionId },
       userId: session.userId,
       appPasswordId: params.id,
       meta,
@@ -77,7 +77,7 @@ export class AppPasswordsController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<RevokeAllAppPasswordsResponse> {
     const revoked = await this.appPasswords.revokeAll({
-      actor: { userId: session.userId, role: session.role },
+      actor: { userId: session.userId, role: session.role, sessionId: session.sessionId },
       userId: session.userId,
       meta,
     });

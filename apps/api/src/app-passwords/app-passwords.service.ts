@@ -140,6 +140,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORD_CREATED',
         params: { name: view.name, scopes: view.scopes.join(', ') },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
       });
       return { row: view, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
     });
@@ -181,6 +182,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORD_REVOKED',
         params: { name: existing.name },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
         reason: input.reason ?? null,
       });
       return { version: await this.accountEvents.bumpSecurityVersion(tx, input.userId), scopes: existing.scopes };
@@ -228,6 +230,7 @@ export class AppPasswordsService {
         kind: 'APP_PASSWORDS_REVOKED_ALL',
         params: { count: targets.length },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
         reason: input.reason ?? null,
       });
       const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);

@@ -79,6 +79,9 @@ export class AuditQueryService {
     const where: Prisma.AuditEventWhereInput = {
       ...(filters.userId ? { targetUserId: filters.userId } : {}),
       ...(filters.actorId ? { actorId: filters.actorId } : {}),
+      // By address through the relation: an unknown address matches nothing (not "no filter").
+      ...(filters.userEmail ? { target: { is: { email: filters.userEmail } } } : {}),
+      ...(filters.actorEmail ? { actor: { is: { email: filters.actorEmail } } } : {}),
       ...(filters.action
         ? filters.action.endsWith('.')
           ? { action: { startsWith: filters.action } }

@@ -6,6 +6,11 @@ export type ActorRole = 'USER' | 'SUPPORT' | 'ADMIN' | 'SYSTEM' | 'MAIL_SERVER';
 export interface Actor {
   readonly userId: string | null;
   readonly role: ActorRole;
+  /**
+   * The web session that acted, when a signed-in person did it. A user's own change is announced as
+   * a notice in their other sessions only (SecurityNoticesService); this one saw it happen.
+   */
+  readonly sessionId?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, role: 'SYSTEM' });

@@ -86,6 +86,8 @@ export class AccountSessionsService {
   }
 }
 
-export function actorOf(session: Pick<AuthenticatedSession, 'userId' | 'role'>): Actor {
-  return { userId: session.userId, role: session.role };
+export function actorOf(
+  session: Pick<AuthenticatedSession, 'userId' | 'role'> & Partial<Pick<AuthenticatedSession, 'sessionId'>>,
+): Actor {
+  return { userId: session.userId, role: session.role, sessionId: session.sessionId ?? null };
 }

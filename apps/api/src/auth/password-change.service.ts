@@ -117,6 +117,7 @@ export class PasswordChangeService {
         kind: 'PASSWORD_CHANGED',
         params: { signedOutSessions, revokedAppPasswords },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
       });
       const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
       return { signedOutSessions, revokedAppPasswords, securityVersion };

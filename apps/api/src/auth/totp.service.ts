@@ -170,7 +170,7 @@ export class TotpService {
       reason,
       meta: input.meta,
     });
-    await this.notices.create(tx, { userId: input.userId, kind: noticeKind, byStaff, reason });
+    await this.notices.create(tx, { userId: input.userId, kind: noticeKind, byStaff, reason, actor: input.actor });
   }
 }
 

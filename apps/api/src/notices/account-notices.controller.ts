@@ -18,7 +18,7 @@ export class AccountNoticesController {
 
   @ContractRoute(noticesOperations.list)
   list(@CurrentSession() session: AuthenticatedSession): Promise<ListNoticesResponse> {
-    return this.notices.list(session.userId);
+    return this.notices.list(session.userId, session.sessionId);
   }
 
   @ContractRoute(noticesOperations.markRead)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommonErrors, type SecurityNoticeView } from '@mailgate/contracts';
 import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { ACTING_SESSION_PARAM } from './security-notices.service.js';
 
 const MAX_UNREAD = 100;
 const MAX_READ = 20;
@@ -11,21 +12,33 @@ const MAX_READ = 20;
 export class AccountNoticesService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async list(userId: string): Promise<{ notices: SecurityNoticeView[]; unreadCount: number }> {
-    const [unread, read, unreadCount] = await Promise.all([
+  /**
+   * The notices for the session that asks: changes that this very session made are left out (see
+   * SecurityNoticesService), so a user is never asked "was this you?" about what they just did.
+   */
+  async list(
+    userId: string,
+    viewingSessionId: string | null = null,
+  ): Promise<{ notices: SecurityNoticeView[]; unreadCount: number }> {
+    const [unread, read] = await Promise.all([
       this.prisma.securityNotice.findMany({
         where: { userId, readAt: null },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: MAX_UNREAD,
+        // Room for the ones this session made (left out below) and still MAX_UNREAD to show.
+        take: MAX_UNREAD * 10,
       }),
       this.prisma.securityNotice.findMany({
         where: { userId, readAt: { not: null } },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: MAX_READ,
+        take: MAX_READ * 5,
       }),
-      this.prisma.securityNotice.count({ where: { userId, readAt: null } }),
     ]);
-    return { notices: [...unread, ...read].map(toView), unreadCount };
+    const news = (row: { params: unknown }) => !viewingSessionId || actingSession(row.params) !== viewingSessionId;
+    const unreadNews = unread.filter(news);
+    return {
+      notices: [...unreadNews.slice(0, MAX_UNREAD), ...read.filter(news).slice(0, MAX_READ)].map(toView),
+      unreadCount: unreadNews.length,
+    };
   }
 
   /** Another user's notice id is "not found", exactly like an id that does not exist. */
@@ -60,7 +73,7 @@ function toView(row: {
   return {
     id: row.id,
     kind: row.kind,
-    params: isParams(row.params) ? row.params : {},
+    params: isParams(row.params) ? withoutActingSession(row.params) : {},
     byStaff: row.byStaff,
     reason: row.reason,
     createdAt: row.createdAt.toISOString(),
@@ -71,4 +84,16 @@ function toView(row: {
 function isParams(value: unknown): value is SecurityNoticeView['params'] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   return Object.values(value).every((item) => item === null || ['string', 'number', 'boolean'].includes(typeof item));
+}
+
+function actingSession(params: unknown): string | null {
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
+  const value = (params as Record<string, unknown>)[ACTING_SESSION_PARAM];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The acting session's id is internal: it decides who sees the notice, and is never shown. */
+function withoutActingSession(params: SecurityNoticeView['params']): SecurityNoticeView['params'] {
+  const { [ACTING_SESSION_PARAM]: _hidden, ...shown } = params;
+  return shown;
 }

@@ -51,7 +51,7 @@ export class ProtocolAccessController {
     if (body.enabled && !SessionService.isSteppedUp(session)) throw new AppError(SessionErrors.STEP_UP_REQUIRED);
     const now = new Date();
     const view = await this.protocolAccess.setAccess({
-      actor: { userId: session.userId, role: session.role },
+      actor: { userId: session.userId, role: session.role, sessionId: session.sessionId },
       userId: session.userId,
       protocol: params.protocol,
       enabled: body.enabled,

@@ -113,6 +113,7 @@ export class ProtocolAccessService {
           ...(input.protocol === 'POP3' ? { pop3KeepCopy: after.pop3KeepCopy } : {}),
         },
         byStaff: input.actor.userId !== input.userId,
+        actor: input.actor,
         reason: input.reason ?? null,
       });
       const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);

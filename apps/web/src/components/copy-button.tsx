@@ -4,14 +4,18 @@ import { Button } from './button';
 
 interface CopyButtonProps {
   value: string;
-  /** Accessible name, e.g. "Copy app password". */
+  /** Visible text, e.g. "Copy app password". */
   label: string;
+  /** A longer name for screen readers when the visible text is short ("Copy" next to a value). */
+  accessibleLabel?: string;
+  /** A small button that sits beside the value it copies. */
+  compact?: boolean;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 const RESET_MS = 4000;
 
-export function CopyButton({ value, label }: CopyButtonProps) {
+export function CopyButton({ value, label, accessibleLabel, compact = false }: CopyButtonProps) {
   const { t } = useTranslation();
   const [state, setState] = useState<CopyState>('idle');
 
@@ -33,8 +37,10 @@ export function CopyButton({ value, label }: CopyButtonProps) {
   }
 
   return (
-    <span className="copy-button">
-      <Button onClick={() => void copy()}>{label}</Button>
+    <span className={compact ? 'copy-button copy-button--compact' : 'copy-button'}>
+      <Button onClick={() => void copy()} aria-label={accessibleLabel}>
+        {label}
+      </Button>
       <span role="status" className={state === 'failed' ? 'copy-button__status--failed' : 'copy-button__status'}>
         {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
       </span>

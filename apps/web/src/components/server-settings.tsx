@@ -1,6 +1,8 @@
 import type { ServerSettings as ServerSettingsData } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BreakableName } from './breakable-name';
+import { CopyButton } from './copy-button';
 
 interface ServerSettingsProps {
   settings: ServerSettingsData;
@@ -23,8 +25,16 @@ export function ServerSettings({ settings, password, headingLevel = 3, title }: 
       </Heading>
       <dl className="server-settings__list">
         <dt>{t('protocols.serverSettings.host')}</dt>
-        <dd>
-          <code>{settings.host}</code>
+        <dd className="server-settings__value">
+          <code>
+            <BreakableName value={settings.host} />
+          </code>
+          <CopyButton
+            value={settings.host}
+            label={t('protocols.serverSettings.copy')}
+            accessibleLabel={t('protocols.serverSettings.copyHost', { protocol: settings.protocol })}
+            compact
+          />
         </dd>
         <dt>{t('protocols.serverSettings.port')}</dt>
         <dd>
@@ -33,8 +43,16 @@ export function ServerSettings({ settings, password, headingLevel = 3, title }: 
         <dt>{t('protocols.serverSettings.encryption')}</dt>
         <dd>{settings.encryption}</dd>
         <dt>{t('protocols.serverSettings.username')}</dt>
-        <dd>
-          <code>{settings.username}</code>
+        <dd className="server-settings__value">
+          <code>
+            <BreakableName value={settings.username} />
+          </code>
+          <CopyButton
+            value={settings.username}
+            label={t('protocols.serverSettings.copy')}
+            accessibleLabel={t('protocols.serverSettings.copyUsername', { protocol: settings.protocol })}
+            compact
+          />
         </dd>
         <dt>{t('protocols.serverSettings.password')}</dt>
         <dd>{password}</dd>

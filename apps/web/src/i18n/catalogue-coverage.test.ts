@@ -16,12 +16,15 @@ import {
 } from '@mailgate/contracts';
 import { PASSWORD_PROBLEMS } from '@mailgate/password-policy';
 import { describe, expect, it } from 'vitest';
+import { adminDe } from '../pages/Admin/i18n/admin.de';
+import { adminEn } from '../pages/Admin/i18n/admin.en';
 import { de } from './de';
 import { en } from './en';
 
 // The compile-time checks cover keys; these check that every code the server can send has a real,
 // non-empty text in both languages, and that German is not English left untranslated.
-const catalogues = { en, de };
+// The staff panel's texts load with the panel; here they sit beside the portal's, as at run time.
+const catalogues = { en: { ...en, admin: adminEn }, de: { ...de, admin: adminDe } };
 
 describe('translations cover every code', () => {
   it('has an error message for every error code of the portal and staff-panel API', () => {
@@ -75,5 +78,10 @@ describe('translations cover every code', () => {
       expect(de.protocols[protocol].long).toHaveLength(en.protocols[protocol].long.length);
     }
     expect(de.protocols.whyOff.body).not.toBe(en.protocols.whyOff.body);
+    for (const program of ['thunderbird', 'outlook', 'appleMail', 'phone'] as const) {
+      expect(de.guides.steps[program].steps).toHaveLength(en.guides.steps[program].steps.length);
+      expect(de.guides.steps[program].steps[0]).not.toBe(en.guides.steps[program].steps[0]);
+    }
+    expect(de.guides.sharedPassword.body).not.toBe(en.guides.sharedPassword.body);
   });
 });

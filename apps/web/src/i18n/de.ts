@@ -1,18 +1,19 @@
-import { adminDe } from '../pages/Admin/i18n/admin.de';
 import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
-import type { Messages } from './en';
+import type { PortalMessages } from './en';
 import { activityDe, noticesDe } from './messages/activity.de';
 import { appPasswordsDe } from './messages/app-passwords.de';
 import { commonDe } from './messages/common.de';
+import { resetPageDe } from './messages/password-reset.de';
 import { portalErrorsDe } from './messages/portal-errors.de';
 import { protocolsDe } from './messages/protocols.de';
+import { guidesDe } from './messages/setup-guides.de';
 import { passwordDe, securityDe, sessionsDe, totpDe } from './messages/security.de';
 import { recoveryDe } from './messages/recovery.de';
 import { resetLinksDe } from './messages/reset-links.de';
 import { mailSetupDe } from './messages/mail-setup.de';
 import { signInDe, stepUpDe } from './messages/sign-in.de';
 
-export const de: Messages = {
+export const de: PortalMessages = {
   app: {
     name: 'Mailgate',
     skipToContent: 'Zum Hauptinhalt springen',
@@ -40,6 +41,7 @@ export const de: Messages = {
   signIn: signInDe,
   stepUp: stepUpDe,
   protocols: protocolsDe,
+  guides: guidesDe,
   appPasswords: appPasswordsDe,
   security: securityDe,
   password: passwordDe,
@@ -50,7 +52,7 @@ export const de: Messages = {
   recovery: recoveryDe,
   activity: activityDe,
   notices: noticesDe,
-  admin: adminDe,
+  resetPage: resetPageDe,
   notFound: {
     title: 'Seite nicht gefunden',
     body: 'Vielleicht enthält die Adresse einen Tippfehler, oder die Seite wurde verschoben.',

@@ -1,10 +1,12 @@
-import { adminEn } from '../pages/Admin/i18n/admin.en';
+import type { AdminMessages } from '../pages/Admin/i18n/admin.en';
 import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
 import { activityEn, noticesEn } from './messages/activity.en';
 import { appPasswordsEn } from './messages/app-passwords.en';
 import { commonEn } from './messages/common.en';
+import { resetPageEn } from './messages/password-reset.en';
 import { portalErrorsEn } from './messages/portal-errors.en';
 import { protocolsEn } from './messages/protocols.en';
+import { guidesEn } from './messages/setup-guides.en';
 import { passwordEn, securityEn, sessionsEn, totpEn } from './messages/security.en';
 import { recoveryEn } from './messages/recovery.en';
 import { resetLinksEn } from './messages/reset-links.en';
@@ -40,6 +42,7 @@ export const en = {
   signIn: signInEn,
   stepUp: stepUpEn,
   protocols: protocolsEn,
+  guides: guidesEn,
   appPasswords: appPasswordsEn,
   security: securityEn,
   password: passwordEn,
@@ -50,7 +53,7 @@ export const en = {
   recovery: recoveryEn,
   activity: activityEn,
   notices: noticesEn,
-  admin: adminEn,
+  resetPage: resetPageEn,
   notFound: {
     title: 'Page not found',
     body: 'The address may be mistyped, or the page has moved.',
@@ -82,4 +85,11 @@ export const en = {
   },
 };
 
-export type Messages = typeof en;
+/** What the main bundle carries: everything but the staff panel's texts. */
+export type PortalMessages = typeof en;
+
+/**
+ * Every key `t()` knows. The staff panel's texts (`admin.*`) are added to the catalogue when the
+ * panel's code loads (see use-admin-messages.ts), so the portal never downloads them.
+ */
+export type Messages = PortalMessages & { admin: AdminMessages };

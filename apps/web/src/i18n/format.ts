@@ -7,6 +7,8 @@ export interface Formatters {
   date: (iso: string) => string;
   /** Only the time when it is today ("until 14:05"), otherwise date and time. */
   moment: (iso: string, now?: Date) => string;
+  /** "IMAP and SMTP" / "IMAP und SMTP". */
+  list: (items: readonly string[]) => string;
 }
 
 /** Dates follow the UI language (not the browser's), so a language switch changes them too. */
@@ -17,6 +19,7 @@ export function useFormat(): Formatters {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   return {
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
@@ -24,5 +27,6 @@ export function useFormat(): Formatters {
       const value = new Date(iso);
       return value.toDateString() === now.toDateString() ? time.format(value) : dateTime.format(value);
     },
+    list: (items) => list.format(items),
   };
 }

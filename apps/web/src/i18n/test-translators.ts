@@ -1,5 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
-import { resources } from './i18n';
+import { de } from './de';
+import { en } from './en';
+
+const resources = { en: { translation: en }, de: { translation: de } };
 
 /** English and German `t` over the real catalogues, without the browser (for unit tests of text helpers). */
 export async function testTranslators(): Promise<{ t: TFunction; tDe: TFunction }> {

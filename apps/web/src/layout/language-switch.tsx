@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadLanguage } from '../i18n/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language';
 import { storeLanguage } from '../i18n/language-storage';
 
@@ -12,7 +13,7 @@ export function LanguageSwitch() {
     if (!isLanguage(language)) return;
     // Only an explicit choice is stored; otherwise the browser's preference keeps deciding.
     storeLanguage(language);
-    void i18n.changeLanguage(language);
+    void loadLanguage(i18n, language).then(() => i18n.changeLanguage(language));
   }
 
   return (

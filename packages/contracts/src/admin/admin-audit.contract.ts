@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
-import { zSafeText } from '../common/strings.js';
+import { ZEmail, zSafeText } from '../common/strings.js';
 import { ZDateTimeInput } from '../common/dates.js';
 import { ZBigintId, zCursor } from '../common/cursor.js';
 import { AdminErrors } from './admin.errors.js';
@@ -11,6 +11,10 @@ const ZAuditFilters = {
   userId: ZUuid.optional(),
   /** Events made by this user. */
   actorId: ZUuid.optional(),
+  /** Events whose target has this e-mail address (exact, normalised): staff know addresses, not ids. */
+  userEmail: ZEmail.optional(),
+  /** Events made by the account with this e-mail address (exact, normalised). */
+  actorEmail: ZEmail.optional(),
   /** Exact action name, or a prefix ending in `.` (e.g. `protocol_access.`). */
   action: zSafeText(100)
     .regex(/^[a-z0-9_.-]+$/, { message: 'Use an action name such as protocol_access.enabled.' })

@@ -54,6 +54,8 @@ export function auditFilterQuery(filters: AuditFilters): Record<string, string |
   return {
     userId: filters.userId,
     actorId: filters.actorId,
+    userEmail: filters.userEmail,
+    actorEmail: filters.actorEmail,
     action: filters.action,
     from: filters.from,
     to: filters.to,

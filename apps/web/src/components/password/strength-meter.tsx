@@ -1,4 +1,4 @@
-import type { PasswordPolicySettings } from '@mailgate/password-policy';
+import type { PasswordEvaluation, PasswordPolicySettings } from '@mailgate/password-policy';
 import { useTranslation } from 'react-i18next';
 import { passwordProblemText } from './password-problem-text';
 import type { EvaluationState } from './use-password-evaluation';
@@ -9,6 +9,16 @@ interface StrengthMeterProps {
 }
 
 const MAX_SCORE = 4;
+/** The highest level a password that is not accepted yet may show: "Weak". */
+const NOT_ACCEPTED_MAX_SCORE = 1;
+
+/**
+ * The level the meter shows. zxcvbn's score alone can call a password "Strong" that the policy still
+ * refuses (too short, built on the e-mail address); the meter and the verdict must never disagree.
+ */
+export function displayedScore(evaluation: Pick<PasswordEvaluation, 'ok' | 'score'>): number {
+  return evaluation.ok ? evaluation.score : Math.min(evaluation.score, NOT_ACCEPTED_MAX_SCORE);
+}
 
 /**
  * The live verdict under the new-password field. A polite live region: screen readers hear the
@@ -27,7 +37,8 @@ export function StrengthMeter({ state, policy }: StrengthMeterProps) {
     );
   }
   const { evaluation } = state;
-  const level = t(`password.meter.levels.${evaluation.score}`);
+  const score = displayedScore(evaluation);
+  const level = t(`password.meter.levels.${score as 0 | 1 | 2 | 3 | 4}`);
   return (
     <div className="strength" aria-live="polite">
       <div className="strength__row">
@@ -38,10 +49,10 @@ export function StrengthMeter({ state, policy }: StrengthMeterProps) {
           low={2}
           high={3}
           optimum={MAX_SCORE}
-          value={evaluation.score}
+          value={score}
           aria-label={t('password.meter.label')}
           aria-valuetext={level}
-          data-score={evaluation.score}
+          data-score={score}
         />
         <span className="strength__level">
           {t('password.meter.label')}: {level}

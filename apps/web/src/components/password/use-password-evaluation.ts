@@ -16,7 +16,7 @@ export type EvaluationState =
 
 /**
  * Runs the same evaluator the server enforces, on every keystroke. Its word lists (~2 MB) load
- * when the form first appears, not with the app. If they cannot load, the form still works: the
+ * at the first keystroke, not with the app or the page. If they cannot load, the form still works: the
  * server checks the password anyway and answers with the same problem codes.
  */
 export function usePasswordEvaluation(
@@ -28,8 +28,11 @@ export function usePasswordEvaluation(
   const [dictionaries, setDictionaries] = useState<'loading' | 'ready' | 'failed'>(() =>
     loadedPasswordDictionaries() ? 'ready' : 'loading',
   );
+  // The word lists (~1.6 MB gzip) are fetched once the user starts typing a new password, not when
+  // a page with a password form opens: most visits to the Security page never change it.
+  const typing = password !== '';
   useEffect(() => {
-    if (dictionaries !== 'loading') return;
+    if (dictionaries !== 'loading' || !typing) return;
     let cancelled = false;
     loadPasswordDictionaries().then(
       () => !cancelled && setDictionaries('ready'),
@@ -38,7 +41,7 @@ export function usePasswordEvaluation(
     return () => {
       cancelled = true;
     };
-  }, [dictionaries]);
+  }, [dictionaries, typing]);
 
   // zxcvbn takes a few milliseconds on long inputs; typing stays responsive while it catches up.
   const deferredPassword = useDeferredValue(password);

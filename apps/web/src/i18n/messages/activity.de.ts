@@ -124,6 +124,14 @@ export const noticesDe: typeof noticesEn = {
   markAllRead: 'Alle als gelesen markieren',
   byStaff: 'Vom Support vorgenommen.',
   reason: 'Grund: {{reason}}',
+  groups: {
+    mailLogins_one: 'E-Mail-Anmeldungen: etwas zu prüfen',
+    mailLogins_other: 'E-Mail-Anmeldungen: {{count}} Dinge zu prüfen',
+    staff_one: 'Vom Support geändert',
+    staff_other: 'Vom Support geändert ({{count}})',
+    otherSessions_one: 'In einer anderen Sitzung oder auf einem anderen Gerät geändert',
+    otherSessions_other: 'In einer anderen Sitzung oder auf einem anderen Gerät geändert ({{count}})',
+  },
   kinds: {
     PROTOCOL_ENABLED: 'Der {{protocol}}-Zugriff wurde eingeschaltet.',
     PROTOCOL_DISABLED: 'Der {{protocol}}-Zugriff wurde ausgeschaltet.',

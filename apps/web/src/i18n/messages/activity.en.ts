@@ -119,6 +119,14 @@ export const noticesEn = {
   markAllRead: 'Mark all as read',
   byStaff: 'Made by support.',
   reason: 'Reason: {{reason}}',
+  groups: {
+    mailLogins_one: 'Mail logins: something to check',
+    mailLogins_other: 'Mail logins: {{count}} things to check',
+    staff_one: 'Changed by support',
+    staff_other: 'Changed by support ({{count}})',
+    otherSessions_one: 'Changed in another session or on another device',
+    otherSessions_other: 'Changed in another session or on another device ({{count}})',
+  },
   kinds: {
     PROTOCOL_ENABLED: '{{protocol}} access was turned on.',
     PROTOCOL_DISABLED: '{{protocol}} access was turned off.',

@@ -55,7 +55,8 @@ export const appPasswordsDe: typeof appPasswordsEn = {
     expiry365d: 'Nach 1 Jahr',
     expiryNever: 'Nie',
     protocolOff:
-      '{{protocol}} ist für Ihr Konto derzeit ausgeschaltet; schalten Sie es unter „E-Mail-Programme“ ein, sonst kann dieses App-Passwort es nicht nutzen.',
+      '{{protocol}} ist für Ihr Konto derzeit ausgeschaltet; dieses App-Passwort kann es erst nutzen, wenn Sie es einschalten.',
+    turnOn: '{{protocol}} einschalten…',
     nameRequired: 'Geben Sie dem App-Passwort einen Namen.',
     scopesRequired: 'Wählen Sie mindestens ein Protokoll.',
     submit: 'Erstellen',

@@ -53,7 +53,8 @@ export const appPasswordsEn = {
     expiry365d: 'After 1 year',
     expiryNever: 'Never',
     protocolOff:
-      '{{protocol}} is currently off for your account; turn it on under Mail programs, or this app password cannot use it.',
+      '{{protocol}} is currently off for your account, so this app password cannot use it until you turn it on.',
+    turnOn: 'Turn on {{protocol}}…',
     nameRequired: 'Give the app password a name.',
     scopesRequired: 'Choose at least one protocol.',
     submit: 'Create',

@@ -19,4 +19,5 @@ export const commonDe: typeof commonEn = {
   signingOut: 'Abmeldung läuft …',
   signedInAs: 'Angemeldet als {{email}}',
   account: 'Konto',
+  scrollBox: 'Tabelle (auf kleinen Bildschirmen seitlich verschiebbar)',
 };

@@ -17,4 +17,5 @@ export const commonEn = {
   signingOut: 'Signing out…',
   signedInAs: 'Signed in as {{email}}',
   account: 'Account',
+  scrollBox: 'Table (scrolls sideways on small screens)',
 };

@@ -4,7 +4,18 @@ import type { protocolsEn } from './protocols.en';
 export const protocolsDe: typeof protocolsEn = {
   title: 'E-Mail-Programme',
   intro:
-    'E-Mail-Programme wie Thunderbird, Outlook oder die Mail-App Ihres Smartphones verbinden sich über POP3, IMAP und SMTP. Alle drei sind aus, bis Sie sie hier einschalten.',
+    'E-Mail-Programme wie Thunderbird, Outlook oder die Mail-App auf Ihrem Smartphone verbinden sich über POP3, IMAP und SMTP. Jedes davon bleibt aus, bis Sie es hier einschalten.',
+  summary: {
+    none: 'Im Moment sind alle drei aus: Kein E-Mail-Programm kann sich anmelden.',
+    all: 'Im Moment sind alle drei eingeschaltet.',
+    some: 'Im Moment eingeschaltet: {{list}}. Die übrigen sind aus.',
+  },
+  turnOn: {
+    title: '{{protocol}} einschalten',
+    confirm: '{{protocol}} einschalten',
+    pending: 'Wird eingeschaltet…',
+  },
+  limitRestarts: 'Beim Speichern beginnt die Frist von jetzt an neu.',
   whyOff: {
     title: 'Warum ist anfangs alles ausgeschaltet?',
     body: 'Ein E-Mail-Programm meldet sich alle paar Minuten mit einem Passwort an, ganz ohne zweiten Schritt. Angreifer nutzen denselben Weg: Sie probieren massenhaft Passwörter an Mailservern aus, und manche ältere Programme schicken das Passwort sogar unverschlüsselt, sodass es unterwegs mitgelesen werden kann. Ein ausgeschaltetes Protokoll lässt sich so nicht missbrauchen.',
@@ -52,8 +63,11 @@ export const protocolsDe: typeof protocolsEn = {
     encryption: 'Verschlüsselung',
     username: 'Benutzername',
     password: 'Passwort',
-    accountPassword: 'Ihr Kontopasswort',
+    accountPassword: 'Ihr Kontopasswort (dasselbe wie hier bei der Anmeldung), besser ein App-Passwort',
     appPassword: 'Ein App-Passwort',
+    copy: 'Kopieren',
+    copyHost: '{{protocol}}-Servernamen kopieren',
+    copyUsername: '{{protocol}}-Benutzernamen kopieren',
   },
   IMAP: {
     name: 'IMAP',
@@ -75,6 +89,7 @@ export const protocolsDe: typeof protocolsEn = {
       'POP3 holt neue Nachrichten ab und speichert sie auf dem einen Gerät, das sie abgerufen hat. Ordner, Gelesen-Markierungen und Löschungen werden mit nichts anderem geteilt.',
       'Ohne „Kopie auf dem Server behalten“ verschwinden abgerufene Nachrichten vom Server, sodass Smartphone, andere Computer und Webmail sie nicht mehr sehen. Geht das Gerät verloren, sind auch die E-Mails weg.',
       'POP3 passt zu einem einzelnen Computer, der sein eigenes Archiv führen soll. Für mehrere Geräte ist IMAP die bessere Wahl.',
+      'Ohne Kopie auf dem Server schafft POP3 außerdem Platz: Abgerufene Nachrichten belegen keinen Speicher mehr in Ihrem Postfach, was hilft, wenn es fast voll ist.',
     ],
   },
   SMTP: {

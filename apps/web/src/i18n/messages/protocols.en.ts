@@ -2,7 +2,19 @@
 export const protocolsEn = {
   title: 'Mail programs',
   intro:
-    'Mail programs such as Thunderbird, Outlook or the mail app on your phone connect with POP3, IMAP and SMTP. All three are off until you turn them on here.',
+    'Mail programs such as Thunderbird, Outlook or the mail app on your phone connect with POP3, IMAP and SMTP. Each one is off until you turn it on here.',
+  // The sentence under the intro, from the real state of the three switches.
+  summary: {
+    none: 'Right now all three are off: no mail program can log in.',
+    all: 'Right now all three are on.',
+    some: 'Right now on: {{list}}. The others are off.',
+  },
+  turnOn: {
+    title: 'Turn on {{protocol}}',
+    confirm: 'Turn on {{protocol}}',
+    pending: 'Turning on…',
+  },
+  limitRestarts: 'Saving starts the time limit again from now.',
   whyOff: {
     title: 'Why is everything off by default?',
     body: 'A mail program logs in with a password every few minutes, without any second step. Attackers use the same way in: they try password after password against mail servers, and some older programs still send the password without encryption, where it can be read along the way. A protocol that is off cannot be misused like that.',
@@ -50,8 +62,11 @@ export const protocolsEn = {
     encryption: 'Encryption',
     username: 'User name',
     password: 'Password',
-    accountPassword: 'Your account password',
+    accountPassword: 'Your account password (the one you sign in here with), or better an app password',
     appPassword: 'An app password',
+    copy: 'Copy',
+    copyHost: 'Copy the {{protocol}} server name',
+    copyUsername: 'Copy the {{protocol}} user name',
   },
   IMAP: {
     name: 'IMAP',
@@ -72,6 +87,7 @@ export const protocolsEn = {
       'POP3 collects new messages and stores them on the one device that fetched them. Folders, read marks and deletions are not shared with anything else.',
       'Without "keep a copy on the server", fetched messages disappear from the server, so your phone, other computers and webmail will not see them any more. If that device is lost, so is the mail.',
       'POP3 suits one computer that should keep its own archive. For several devices, IMAP is the better choice.',
+      'Without a copy on the server, POP3 also frees your mailbox: fetched messages no longer count against your storage, which helps when the mailbox is nearly full.',
     ],
   },
   SMTP: {

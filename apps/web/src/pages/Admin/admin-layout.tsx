@@ -9,6 +9,7 @@ import { StaffTotpEnrollment } from '../AdminEnrollment/staff-totp-enrollment';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { STAFF_TOTP_REQUIRED, useStaffTotpRequired } from './components/use-staff-totp-signal';
 import { StaffContext } from './staff-context';
+import { useAdminMessages } from './use-admin-messages';
 import './admin.css';
 
 const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
@@ -19,6 +20,7 @@ const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
  * server guards every endpoint regardless; this only avoids showing doors that will not open.
  */
 export function AdminLayout() {
+  useAdminMessages();
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const me = useStaffMe();

@@ -1,22 +1,28 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { AdminAuditPage } from '../AdminAudit/admin-audit-page';
-import { AdminPolicyPage } from '../AdminPolicy/admin-policy-page';
-import { AdminSettingsPage } from '../AdminSettings/admin-settings-page';
-import { AdminTokensPage } from '../AdminTokens/admin-tokens-page';
-import { AdminUserPage } from '../AdminUser/admin-user-page';
-import { AdminUsersPage } from '../AdminUsers/admin-users-page';
-import { AdminLayout } from './admin-layout';
 
-/** The staff panel under /admin: one entry in routes.tsx, the rest lives with the panel. */
+type AdminPanel = typeof import('./admin-panel');
+
+/** The panel's chunk, fetched the first time any /admin route matches (and then cached). */
+const loadPanel = () => import('./admin-panel');
+
+function lazyComponent(pick: (panel: AdminPanel) => ComponentType): RouteObject['lazy'] {
+  return async () => ({ Component: pick(await loadPanel()) });
+}
+
+/**
+ * The staff panel under /admin: one entry in routes.tsx, the rest lives with the panel. Lazy, with
+ * its texts (use-admin-messages.ts), so the portal's first page stays small.
+ */
 export const adminPanelRoute: RouteObject = {
   path: 'admin',
-  Component: AdminLayout,
+  lazy: lazyComponent((panel) => panel.AdminLayout),
   children: [
-    { index: true, Component: AdminUsersPage },
-    { path: 'users/:userId', Component: AdminUserPage },
-    { path: 'audit', Component: AdminAuditPage },
-    { path: 'password-policy', Component: AdminPolicyPage },
-    { path: 'settings', Component: AdminSettingsPage },
-    { path: 'service-tokens', Component: AdminTokensPage },
+    { index: true, lazy: lazyComponent((panel) => panel.AdminUsersPage) },
+    { path: 'users/:userId', lazy: lazyComponent((panel) => panel.AdminUserPage) },
+    { path: 'audit', lazy: lazyComponent((panel) => panel.AdminAuditPage) },
+    { path: 'password-policy', lazy: lazyComponent((panel) => panel.AdminPolicyPage) },
+    { path: 'settings', lazy: lazyComponent((panel) => panel.AdminSettingsPage) },
+    { path: 'service-tokens', lazy: lazyComponent((panel) => panel.AdminTokensPage) },
   ],
 };

@@ -27,13 +27,13 @@ export function PasswordResetPage() {
 
   return (
     <div className="narrow">
-      <PageTitle title={t('admin.resetPage.title')} />
-      <h1>{t('admin.resetPage.title')}</h1>
+      <PageTitle title={t('resetPage.title')} />
+      <h1>{t('resetPage.title')}</h1>
       {token ? (
         <ResetForm token={token} />
       ) : (
         <Alert tone="error" live>
-          <p>{t('admin.resetPage.noToken')}</p>
+          <p>{t('resetPage.noToken')}</p>
         </Alert>
       )}
     </div>
@@ -73,9 +73,9 @@ function ResetForm({ token }: { token: string }) {
   if (redeem.isSuccess) {
     return (
       <Alert tone="success" live>
-        <p>{t('admin.resetPage.done')}</p>
+        <p>{t('resetPage.done')}</p>
         <p>
-          <Link to="/sign-in">{t('admin.resetPage.signIn')}</Link>
+          <Link to="/sign-in">{t('resetPage.signIn')}</Link>
         </p>
       </Alert>
     );
@@ -90,12 +90,12 @@ function ResetForm({ token }: { token: string }) {
       : null;
   return (
     <section className="card">
-      <p>{t('admin.resetPage.intro')}</p>
+      <p>{t('resetPage.intro')}</p>
       <form className="form" onSubmit={handleSubmit}>
-        <FormError message={mismatch ? t('admin.resetPage.mismatch') : errorText} />
+        <FormError message={mismatch ? t('resetPage.mismatch') : errorText} />
         <TextField
-          label={t('admin.resetPage.newPassword')}
-          hint={t('admin.resetPage.hint')}
+          label={t('resetPage.newPassword')}
+          hint={t('resetPage.hint')}
           type="password"
           autoComplete="new-password"
           required
@@ -103,7 +103,7 @@ function ResetForm({ token }: { token: string }) {
           onChange={(event) => setPassword(event.target.value)}
         />
         <TextField
-          label={t('admin.resetPage.repeat')}
+          label={t('resetPage.repeat')}
           type="password"
           autoComplete="new-password"
           required
@@ -138,8 +138,8 @@ function ResetForm({ token }: { token: string }) {
           </>
         )}
         <div>
-          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('admin.common.working')}>
-            {t('admin.resetPage.submit')}
+          <Button type="submit" variant="primary" pending={redeem.isPending} pendingLabel={t('resetPage.submitting')}>
+            {t('resetPage.submit')}
           </Button>
         </div>
       </form>

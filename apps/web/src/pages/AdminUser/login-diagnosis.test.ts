@@ -1,6 +1,6 @@
 import type { AuthLockView, AdminLoginAttempt, ProtocolAccessView } from '@mailgate/contracts';
 import { describe, expect, it } from 'vitest';
-import { diagnoseRefusedLogins } from './login-diagnosis';
+import { diagnoseRefusedLogins, groupDiagnoses, type ExplainedReason } from './login-diagnosis';
 
 const NOW = new Date('2026-11-27T14:00:00Z');
 
@@ -132,5 +132,36 @@ describe('diagnoseRefusedLogins', () => {
     const result = diagnoseRefusedLogins({ loginAttempts, locks: [], protocolAccess: allOff }, NOW, 5);
     expect(result).toHaveLength(5);
     expect(result.slice(0, 3).map((entry) => entry.reason)).toEqual(['UNKNOWN', 'TEMPFAIL', 'PASSWORD_WRONG']);
+  });
+});
+
+describe('groupDiagnoses', () => {
+  const diagnosis = (id: string, minutesAgo: number, reason: ExplainedReason, clientIp = '203.0.113.7') => ({
+    attempt: {
+      id,
+      time: new Date(Date.UTC(2026, 4, 1, 12, 0) - minutesAgo * 60_000).toISOString(),
+      protocol: 'IMAP',
+      clientIp,
+      reasonCode: reason,
+    } as AdminLoginAttempt,
+    reason,
+    lock: null,
+    resolvedSince: false,
+  });
+
+  it('makes one card of repeated refusals with the same cause, counting them', () => {
+    const groups = groupDiagnoses([
+      diagnosis('a', 1, 'PASSWORD_WRONG'),
+      diagnosis('b', 2, 'PASSWORD_WRONG'),
+      diagnosis('c', 3, 'PROTOCOL_DISABLED'),
+      diagnosis('d', 4, 'PASSWORD_WRONG'),
+      diagnosis('e', 5, 'PASSWORD_WRONG', '198.51.100.9'),
+    ]);
+    expect(groups.map((group) => [group.attempt.id, group.reason, group.count])).toEqual([
+      ['a', 'PASSWORD_WRONG', 3],
+      ['c', 'PROTOCOL_DISABLED', 1],
+      ['e', 'PASSWORD_WRONG', 1],
+    ]);
+    expect(groups[0]?.firstTime).toBe(diagnosis('d', 4, 'PASSWORD_WRONG').attempt.time);
   });
 });

@@ -1,11 +1,11 @@
-import {
-  MAIL_AUTH_REASONS,
-  type AuthLockView,
-  type AdminLoginAttempt,
-  type AdminUserDetail,
-  type MailAuthDenyReason,
-  type ProtocolAccessView,
+import type {
+  AuthLockView,
+  AdminLoginAttempt,
+  AdminUserDetail,
+  MailAuthDenyReason,
+  ProtocolAccessView,
 } from '@mailgate/contracts';
+import { MAIL_AUTH_REASON_LIST } from '../../api/contract-values';
 
 /**
  * Turns the recorded refusals of mail logins into explanations support can read out on the phone.
@@ -13,10 +13,11 @@ import {
  */
 
 /**
- * The panel explains every refusal in mail-auth's catalogue (MAIL_AUTH_REASONS in the contracts);
+ * The panel explains every refusal in mail-auth's catalogue (MAIL_AUTH_REASONS in the contracts,
+ * restated without zod in contract-values.ts);
  * a code it does not know (a newer server) still shows, with its code, as UNKNOWN.
  */
-const EXPLAINED_REASONS: ReadonlySet<string> = new Set(MAIL_AUTH_REASONS.filter((reason) => reason !== 'OK'));
+const EXPLAINED_REASONS: ReadonlySet<string> = new Set(MAIL_AUTH_REASON_LIST.filter((reason) => reason !== 'OK'));
 
 export type ExplainedReason = MailAuthDenyReason | 'UNKNOWN';
 
@@ -100,4 +101,33 @@ function isResolved(
     return lock === null || Date.parse(lock.lockedUntil) <= now.getTime();
   }
   return false;
+}
+
+/** Refusals with the same cause (reason, protocol, client, lock) as one card, with how often. */
+export interface DiagnosisGroup extends LoginDiagnosis {
+  /** How many of the recent refusals this card stands for. */
+  count: number;
+  /** The oldest of them (the card's `attempt` is the newest). */
+  firstTime: string;
+}
+
+/** How many recent refusals are read before grouping; the panel still shows DIAGNOSIS_LIMIT cards. */
+export const DIAGNOSIS_SCAN = 50;
+
+/**
+ * Five refusals of the same mail program for the same reason are one problem, not five: grouped,
+ * newest first, so support reads the distinct causes at a glance.
+ */
+export function groupDiagnoses(diagnoses: readonly LoginDiagnosis[], limit = DIAGNOSIS_LIMIT): DiagnosisGroup[] {
+  const groups = new Map<string, DiagnosisGroup>();
+  for (const diagnosis of diagnoses) {
+    const { attempt, reason, lock, resolvedSince } = diagnosis;
+    const key = [reason, attempt.protocol, attempt.clientIp, lock?.id ?? '', resolvedSince].join('|');
+    const group = groups.get(key);
+    if (group) {
+      group.count += 1;
+      group.firstTime = attempt.time;
+    } else groups.set(key, { ...diagnosis, count: 1, firstTime: attempt.time });
+  }
+  return [...groups.values()].slice(0, limit);
 }

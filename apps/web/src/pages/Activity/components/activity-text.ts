@@ -21,7 +21,7 @@ export function credentialText(t: TFunction, login: LoginActivity): string {
 const ACTIONS = en.activity.events.actions as Record<string, Record<string, string> | undefined>;
 
 /** `protocol_access.enabled` → "IMAP turned on", with the event's whitelisted details filled in. */
-export function eventText(t: TFunction, event: SecurityEvent): string {
+export function eventText(t: TFunction, event: Pick<SecurityEvent, 'action' | 'details'>): string {
   const [group, name, ...rest] = event.action.split('.');
   const known = group && name && rest.length === 0 && ACTIONS[group] && Object.hasOwn(ACTIONS[group], name);
   if (!known) return t('activity.events.unknown', { action: event.action });

@@ -2,13 +2,14 @@ import type { LoginActivity } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
 import { credentialText, reasonText } from './activity-text';
+import { ScrollBox } from '../../../components/scroll-box';
 
 export function LoginActivityTable({ logins }: { logins: LoginActivity[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <ScrollBox className="table-scroll">
+      <table className="data-table data-table--stack">
         <caption className="visually-hidden">{t('activity.logins.caption')}</caption>
         <thead>
           <tr>
@@ -24,7 +25,7 @@ export function LoginActivityTable({ logins }: { logins: LoginActivity[] }) {
         <tbody>
           {logins.map((login) => (
             <tr key={login.id}>
-              <td>
+              <td data-label={t('activity.logins.time')}>
                 <time dateTime={login.time}>{format.dateTime(login.time)}</time>
                 {login.count > 1 && (
                   <div className="muted">
@@ -32,20 +33,22 @@ export function LoginActivityTable({ logins }: { logins: LoginActivity[] }) {
                   </div>
                 )}
               </td>
-              <td>{login.protocol ?? t('activity.logins.unknownProtocol')}</td>
-              <td>{login.clientIp ?? t('activity.logins.unknownIp')}</td>
-              <td>
+              <td data-label={t('activity.logins.protocol')}>
+                {login.protocol ?? t('activity.logins.unknownProtocol')}
+              </td>
+              <td data-label={t('activity.logins.clientIp')}>{login.clientIp ?? t('activity.logins.unknownIp')}</td>
+              <td data-label={t('activity.logins.result')}>
                 <span className={`badge badge--${login.result.toLowerCase()}`}>
                   {t(`activity.result.${login.result}`)}
                 </span>
               </td>
-              <td>{reasonText(t, login.reasonCode)}</td>
-              <td>{credentialText(t, login)}</td>
-              <td>{login.secured ? t('common.yes') : t('common.no')}</td>
+              <td data-label={t('activity.logins.reason')}>{reasonText(t, login.reasonCode)}</td>
+              <td data-label={t('activity.logins.credential')}>{credentialText(t, login)}</td>
+              <td data-label={t('activity.logins.encrypted')}>{login.secured ? t('common.yes') : t('common.no')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -34,19 +34,6 @@ export const adminDe: AdminMessages = {
     required: 'Bitte begründen Sie diese Änderung.',
     tooLong: 'Die Begründung darf höchstens {{max}} Zeichen lang sein.',
   },
-  resetPage: {
-    title: 'Neues Passwort wählen',
-    intro: 'Dieser Link funktioniert einmal und nur kurze Zeit. Wählen Sie ein neues Passwort für Ihr Konto.',
-    noToken:
-      'Diese Seite braucht den vollständigen Link, den Sie erhalten haben. Kopieren Sie den ganzen Link in die Adresszeile, oder bitten Sie den Support um einen neuen.',
-    newPassword: 'Neues Passwort',
-    hint: 'Lang ist stark: Mehrere Wörter ohne Zusammenhang eignen sich gut. Bauen Sie es nicht auf Ihrem Namen oder Ihrer E-Mail-Adresse auf.',
-    repeat: 'Neues Passwort wiederholen',
-    mismatch: 'Die beiden Passwörter stimmen nicht überein.',
-    submit: 'Neues Passwort festlegen',
-    done: 'Ihr Passwort wurde geändert. Sie wurden überall abgemeldet; E-Mail-Programme brauchen das neue Passwort (oder ein App-Passwort).',
-    signIn: 'Anmelden',
-  },
   enroll: {
     title: 'Zwei-Schritt-Anmeldung einrichten',
     intro:
@@ -103,6 +90,8 @@ export const adminDe: AdminMessages = {
     passwordChanged: 'Passwort zuletzt geändert',
   },
   diagnosis: {
+    repeated_one: 'einmal',
+    repeated_other: '{{count}}-mal seit {{since}}',
     title: 'Anmeldediagnose',
     noAttempts: 'In letzter Zeit hat sich kein E-Mail-Programm bei diesem Konto angemeldet.',
     noneRefused: 'In letzter Zeit wurde keine E-Mail-Anmeldung bei diesem Konto abgelehnt.',
@@ -237,6 +226,7 @@ export const adminDe: AdminMessages = {
     ip: 'Adresse',
     started: 'Angemeldet',
     lastSeen: 'Zuletzt aktiv',
+    browserOn: '{{browser}} unter {{system}}',
     unknownDevice: 'Unbekannter Browser',
     signOut: 'Abmelden',
     signOutLabel: 'Sitzung vom {{when}} abmelden',
@@ -344,8 +334,8 @@ export const adminDe: AdminMessages = {
     intro:
       'Jede Änderung an Konten und Einstellungen, von wem auch immer, mit dem Zustand davor und danach und der Begründung. Einträge lassen sich weder ändern noch löschen.',
     filters: 'Änderungsprotokoll filtern',
-    userId: 'Konto-ID (betroffenes Konto)',
-    actorId: 'Konto-ID (wer geändert hat)',
+    userId: 'Konto (E-Mail-Adresse oder ID)',
+    actorId: 'Geändert von (E-Mail-Adresse oder ID)',
     action: 'Aktion',
     actionHint:
       'Eine genaue Aktion wie protocol_access.enabled oder ihr Anfang mit Punkt am Ende, etwa protocol_access.',
@@ -353,7 +343,7 @@ export const adminDe: AdminMessages = {
     to: 'Bis',
     apply: 'Filter anwenden',
     clear: 'Filter zurücksetzen',
-    badId: 'Konto-IDs sehen aus wie 0b5d…-…; kopieren Sie sie von der Kontoseite.',
+    badId: 'Geben Sie eine E-Mail-Adresse wie anna@example.com ein oder eine Konto-ID von der Kontoseite.',
     badAction: 'Aktionen bestehen nur aus Kleinbuchstaben, Ziffern, Punkten, Binde- und Unterstrichen.',
     export: 'Als CSV herunterladen',
     events: 'Einträge',
@@ -362,6 +352,7 @@ export const adminDe: AdminMessages = {
     shown_other: '{{count}} Einträge angezeigt.',
     loadMore: 'Ältere Einträge anzeigen',
     showChange: 'Davor und danach',
+    field: 'Feld',
     before: 'Davor',
     after: 'Danach',
     columns: {

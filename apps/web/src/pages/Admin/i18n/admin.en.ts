@@ -33,19 +33,6 @@ export const adminEn = {
     required: 'Please give a reason for this change.',
     tooLong: 'The reason can be at most {{max}} characters long.',
   },
-  resetPage: {
-    title: 'Choose a new password',
-    intro: 'This link works once and only for a short time. Choose a new password for your account.',
-    noToken:
-      'This page needs the complete link you were given. Copy the whole link into the address bar, or ask support for a new one.',
-    newPassword: 'New password',
-    hint: 'Long is strong: several unrelated words work well. Do not build it on your name or e-mail address.',
-    repeat: 'Repeat the new password',
-    mismatch: 'The two passwords are not the same.',
-    submit: 'Set new password',
-    done: 'Your password was changed. You were signed out everywhere; mail programs need the new password (or an app password).',
-    signIn: 'Sign in',
-  },
   enroll: {
     title: 'Set up two-step sign-in',
     intro:
@@ -95,6 +82,8 @@ export const adminEn = {
     passwordChanged: 'Password last changed',
   },
   diagnosis: {
+    repeated_one: 'once',
+    repeated_other: '{{count}} times since {{since}}',
     title: 'Login diagnosis',
     noAttempts: 'No mail program has tried to log in to this account recently.',
     noneRefused: 'No mail login to this account was refused recently.',
@@ -226,6 +215,7 @@ export const adminEn = {
     ip: 'Address',
     started: 'Signed in',
     lastSeen: 'Last active',
+    browserOn: '{{browser}} on {{system}}',
     unknownDevice: 'Unknown browser',
     signOut: 'Sign out',
     signOutLabel: 'Sign out the session from {{when}}',
@@ -333,8 +323,8 @@ export const adminEn = {
     intro:
       'Every change to an account or setting, by anyone, with the state before and after and the reason. Entries cannot be edited or deleted.',
     filters: 'Filter the audit log',
-    userId: 'Account id (target)',
-    actorId: 'Account id (who made the change)',
+    userId: 'Account (e-mail address or id)',
+    actorId: 'Made by (e-mail address or id)',
     action: 'Action',
     actionHint:
       'An exact action such as protocol_access.enabled, or the start of one ending in a dot, such as protocol_access.',
@@ -342,7 +332,7 @@ export const adminEn = {
     to: 'Until',
     apply: 'Apply filters',
     clear: 'Clear filters',
-    badId: 'Account ids look like 0b5d…-…; copy them from the account page.',
+    badId: 'Type an e-mail address such as anna@example.com, or an account id from the account page.',
     badAction: 'Actions contain only lower-case letters, digits, dots, dashes and underscores.',
     export: 'Download as CSV',
     events: 'Entries',
@@ -351,6 +341,7 @@ export const adminEn = {
     shown_other: '{{count}} entries shown.',
     loadMore: 'Show older entries',
     showChange: 'Before and after',
+    field: 'Field',
     before: 'Before',
     after: 'After',
     columns: {

@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../../../api/admin/queries';
-import { isoToLocalInput, localInputToIso } from '../audit-filters';
+import { accountFilter, isoToLocalInput, localInputToIso } from '../audit-filters';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTION = /^[a-z0-9_.-]+$/;
 
 interface AuditFilterFormProps {
@@ -17,8 +16,8 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
   const ids = { userId: useId(), actorId: useId(), action: useId(), from: useId(), to: useId(), hint: useId() };
   const [values, setValues] = useState({
-    userId: initial.userId ?? '',
-    actorId: initial.actorId ?? '',
+    userId: initial.userEmail ?? initial.userId ?? '',
+    actorId: initial.actorEmail ?? initial.actorId ?? '',
     action: initial.action ?? '',
     from: isoToLocalInput(initial.from),
     to: isoToLocalInput(initial.to),
@@ -31,15 +30,17 @@ export function AuditFilterForm({ initial, onApply }: AuditFilterFormProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const userId = values.userId.trim();
-    const actorId = values.actorId.trim();
+    const target = accountFilter(values.userId);
+    const actor = accountFilter(values.actorId);
     const action = values.action.trim();
-    if ((userId && !UUID.test(userId)) || (actorId && !UUID.test(actorId))) return setError(t('admin.audit.badId'));
+    if (target.kind === 'invalid' || actor.kind === 'invalid') return setError(t('admin.audit.badId'));
     if (action && !ACTION.test(action)) return setError(t('admin.audit.badAction'));
     setError(null);
     onApply({
-      userId: userId || undefined,
-      actorId: actorId || undefined,
+      userId: target.kind === 'id' ? target.value : undefined,
+      userEmail: target.kind === 'email' ? target.value : undefined,
+      actorId: actor.kind === 'id' ? actor.value : undefined,
+      actorEmail: actor.kind === 'email' ? actor.value : undefined,
       action: action || undefined,
       from: localInputToIso(values.from),
       to: localInputToIso(values.to),

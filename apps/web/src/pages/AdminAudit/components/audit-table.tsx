@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/query-state';
 import { useFormat } from '../../../i18n/format';
 import { Button } from '../../../components/button';
+import { ScrollBox } from '../../../components/scroll-box';
+import { eventText } from '../../Activity/components/activity-text';
+import { actionDetails, changeFields } from '../change-fields';
 
 interface AuditTableProps {
   events: readonly AuditEventView[];
@@ -13,14 +16,13 @@ interface AuditTableProps {
   onLoadMore: () => void;
 }
 
-function showJson(value: unknown): string {
-  return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
-}
-
 export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoadMore }: AuditTableProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const format = useFormat();
+  // Staff and system actors have roles the portal's catalogue knows; anything else shows as sent.
+  const roleName = (role: string) =>
+    role === 'USER' || role === 'SUPPORT' || role === 'ADMIN' ? t(`admin.roles.${role}`) : t('admin.events.system');
 
   return (
     <section aria-labelledby={headingId}>
@@ -29,7 +31,7 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
         {events.length === 0 ? t('admin.audit.none') : t('admin.audit.shown', { count: events.length })}
       </p>
       {events.length > 0 && (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table admin-table--dense">
             <caption className="visually-hidden">{t('admin.audit.events')}</caption>
             <thead>
@@ -49,11 +51,12 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
                   <th scope="row">{format.dateTime(event.createdAt)}</th>
                   <td>
                     {event.actorEmail ?? t('admin.events.system')}
-                    <span className="admin-hint"> ({event.actorRole})</span>
+                    <span className="admin-hint"> ({roleName(event.actorRole)})</span>
                   </td>
                   <td>{event.targetEmail ?? '—'}</td>
                   <td>
-                    <code>{event.action}</code>
+                    {eventText(t, { action: event.action, details: actionDetails(event.after) })}
+                    <span className="admin-hint admin-mono"> {event.action}</span>
                   </td>
                   <td className="admin-table__wrap">{event.reason ?? '—'}</td>
                   <td>
@@ -62,12 +65,24 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
                     ) : (
                       <details>
                         <summary>{t('admin.audit.showChange')}</summary>
-                        <div className="admin-change">
-                          <p>{t('admin.audit.before')}</p>
-                          <pre>{showJson(event.before)}</pre>
-                          <p>{t('admin.audit.after')}</p>
-                          <pre>{showJson(event.after)}</pre>
-                        </div>
+                        <table className="admin-change">
+                          <thead>
+                            <tr>
+                              <th scope="col">{t('admin.audit.field')}</th>
+                              <th scope="col">{t('admin.audit.before')}</th>
+                              <th scope="col">{t('admin.audit.after')}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {changeFields(event.before, event.after).map((row) => (
+                              <tr key={row.field} className={row.changed ? 'admin-change--changed' : undefined}>
+                                <th scope="row">{row.field}</th>
+                                <td>{row.before}</td>
+                                <td>{row.after}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
                       </details>
                     )}
                   </td>
@@ -79,7 +94,7 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {loadMoreError !== null && <ErrorState error={loadMoreError} />}
       {hasMore && (

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useToast } from '../../../components/toast';
 import { useActionError } from '../../../i18n/error-message';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] }) {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] })
       {tokens.length === 0 ? (
         <p className="muted">{t('admin.tokens.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.tokens.listTitle')}</caption>
             <thead>
@@ -58,7 +59,7 @@ export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] })
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
     </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserAppPasswords, useRevokeUserAppPassword } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface AppPasswordsSectionProps {
   userId: string;
@@ -26,7 +27,7 @@ export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswor
       {appPasswords.length === 0 ? (
         <p className="muted">{t('admin.appPasswords.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.appPasswords.title')}</caption>
             <thead>
@@ -83,7 +84,7 @@ export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswor
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {canAct && active.length > 0 && (
         <div className="admin-actions admin-actions--start">

@@ -2,6 +2,7 @@ import type { AdminLoginAttempt } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 /** The raw record behind the diagnosis: every recent mail login, allowed or not. */
 export function LoginAttemptsSection({ attempts }: { attempts: readonly AdminLoginAttempt[] }) {
@@ -15,7 +16,7 @@ export function LoginAttemptsSection({ attempts }: { attempts: readonly AdminLog
       {attempts.length === 0 ? (
         <p className="muted">{t('admin.attempts.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.attempts.title')}</caption>
             <thead>
@@ -46,7 +47,7 @@ export function LoginAttemptsSection({ attempts }: { attempts: readonly AdminLog
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

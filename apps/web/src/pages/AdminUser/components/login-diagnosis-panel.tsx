@@ -2,7 +2,7 @@ import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
-import { diagnoseRefusedLogins, type LoginDiagnosis } from '../login-diagnosis';
+import { DIAGNOSIS_SCAN, diagnoseRefusedLogins, groupDiagnoses, type DiagnosisGroup } from '../login-diagnosis';
 
 /**
  * "Why was this login refused?" in plain language: the answer support needs first when a customer
@@ -11,7 +11,7 @@ import { diagnoseRefusedLogins, type LoginDiagnosis } from '../login-diagnosis';
 export function LoginDiagnosisPanel({ detail }: { detail: AdminUserDetail }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const diagnoses = diagnoseRefusedLogins(detail);
+  const diagnoses = groupDiagnoses(diagnoseRefusedLogins(detail, new Date(), DIAGNOSIS_SCAN));
   const lastAttempt = detail.loginAttempts[0];
 
   return (
@@ -33,7 +33,7 @@ export function LoginDiagnosisPanel({ detail }: { detail: AdminUserDetail }) {
   );
 }
 
-function DiagnosisItem({ diagnosis }: { diagnosis: LoginDiagnosis }) {
+function DiagnosisItem({ diagnosis }: { diagnosis: DiagnosisGroup }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { attempt, reason, lock, resolvedSince } = diagnosis;
@@ -62,6 +62,14 @@ function DiagnosisItem({ diagnosis }: { diagnosis: LoginDiagnosis }) {
         })}
         {' · '}
         {attempt.secured ? t('admin.diagnosis.encrypted') : t('admin.diagnosis.unencrypted')}
+        {diagnosis.count > 1 && (
+          <>
+            {' · '}
+            <strong>
+              {t('admin.diagnosis.repeated', { count: diagnosis.count, since: format.dateTime(diagnosis.firstTime) })}
+            </strong>
+          </>
+        )}
       </p>
       <p className="admin-diagnosis__explanation">{explanation}</p>
       {resolvedSince ? (

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface SecurityEventsSectionProps {
   userId: string;
@@ -20,7 +21,7 @@ export function SecurityEventsSection({ userId, events }: SecurityEventsSectionP
       {events.length === 0 ? (
         <p className="muted">{t('admin.events.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.events.title')}</caption>
             <thead>
@@ -47,7 +48,7 @@ export function SecurityEventsSection({ userId, events }: SecurityEventsSectionP
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <p>
         <Link to={`/admin/audit?userId=${encodeURIComponent(userId)}`}>{t('admin.events.fullLog')}</Link>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useRevokeAllUserSessions, useRevokeUserSession } from '../../../api/admin/mutations';
 import { ReasonActionButton } from '../../Admin/components/reason-action-button';
 import { useFormat } from '../../../i18n/format';
+import { deviceName } from '../../Security/components/describe-user-agent';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface SessionsSectionProps {
   userId: string;
@@ -24,7 +26,7 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
       {sessions.length === 0 ? (
         <p className="muted">{t('admin.sessions.none')}</p>
       ) : (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.sessions.title')}</caption>
             <thead>
@@ -38,7 +40,11 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
             </thead>
             <tbody>
               {sessions.map((session) => {
-                const device = session.userAgent ?? t('admin.sessions.unknownDevice');
+                // "Firefox on Windows" rather than the raw User-Agent string.
+                const device =
+                  deviceName(session.userAgent, (browser, system) =>
+                    t('admin.sessions.browserOn', { browser, system }),
+                  ) ?? t('admin.sessions.unknownDevice');
                 return (
                   <tr key={session.id}>
                     <th scope="row" className="admin-table__wrap">
@@ -68,7 +74,7 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {canAct && sessions.length > 0 && (
         <div className="admin-actions admin-actions--start">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/query-state';
 import { RoleBadge, StatusBadge } from '../../Admin/components/badges';
 import { Button } from '../../../components/button';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface UserSearchResultsProps {
   pages: readonly SearchUsersResponse[];
@@ -31,7 +32,7 @@ export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, 
         {usedMatch && ` ${t('admin.users.usedMatch', { match: t(`admin.users.match.${usedMatch}`) })}`}
       </p>
       {users.length > 0 && (
-        <div className="admin-table-wrap">
+        <ScrollBox className="admin-table-wrap">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.users.resultsTitle')}</caption>
             <thead>
@@ -61,7 +62,7 @@ export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {loadMoreError !== null && <ErrorState error={loadMoreError} />}
       {hasMore && (

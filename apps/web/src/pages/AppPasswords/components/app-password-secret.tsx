@@ -15,7 +15,7 @@ interface AppPasswordSecretProps {
 export function AppPasswordSecret({ created, onDone }: AppPasswordSecretProps) {
   const { t } = useTranslation();
   const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   // The form that had focus is gone; put focus on the secret, selected, ready to copy.
   useEffect(() => inputRef.current?.focus(), []);
   return (
@@ -26,11 +26,14 @@ export function AppPasswordSecret({ created, onDone }: AppPasswordSecretProps) {
       <div className="field">
         <label htmlFor={inputId}>{t('appPasswords.secret.label', { name: created.appPassword.name })}</label>
         <div className="secret-box">
-          <input
+          {/* A textarea, not an input: on a narrow phone the secret wraps at its dashes and stays
+              readable in full instead of scrolling out of sight. */}
+          <textarea
             ref={inputRef}
             id={inputId}
             className="secret-box__value"
             value={created.secret}
+            rows={1}
             readOnly
             spellCheck={false}
             autoComplete="off"

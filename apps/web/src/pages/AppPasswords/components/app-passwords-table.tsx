@@ -2,6 +2,7 @@ import type { AppPasswordView } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button';
 import { useFormat } from '../../../i18n/format';
+import { ScrollBox } from '../../../components/scroll-box';
 
 interface AppPasswordsTableProps {
   appPasswords: AppPasswordView[];
@@ -32,8 +33,8 @@ export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableP
   }
 
   return (
-    <div className="table-scroll">
-      <table className="data-table">
+    <ScrollBox className="table-scroll">
+      <table className="data-table data-table--stack">
         <caption className="visually-hidden">{t('appPasswords.table.caption')}</caption>
         <thead>
           <tr>
@@ -49,22 +50,26 @@ export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableP
         <tbody>
           {appPasswords.map((appPassword) => (
             <tr key={appPassword.id}>
-              <th scope="row">{appPassword.name}</th>
-              <td>{appPassword.scopes.join(', ')}</td>
-              <td>{format.date(appPassword.createdAt)}</td>
-              <td>{appPassword.expiresAt ? format.date(appPassword.expiresAt) : t('appPasswords.noExpiry')}</td>
-              <td>
+              <th scope="row" data-label={t('appPasswords.table.name')}>
+                {appPassword.name}
+              </th>
+              <td data-label={t('appPasswords.table.scopes')}>{appPassword.scopes.join(', ')}</td>
+              <td data-label={t('appPasswords.table.created')}>{format.date(appPassword.createdAt)}</td>
+              <td data-label={t('appPasswords.table.expires')}>
+                {appPassword.expiresAt ? format.date(appPassword.expiresAt) : t('appPasswords.noExpiry')}
+              </td>
+              <td data-label={t('appPasswords.table.lastUsed')}>
                 {lastUsed(appPassword)}
                 {lastRefusal(appPassword) && (
                   <p className="field__hint field__hint--warning">{lastRefusal(appPassword)}</p>
                 )}
               </td>
-              <td>
+              <td data-label={t('appPasswords.table.status')}>
                 <span className={`badge badge--${appPassword.status}`}>
                   {t(`appPasswords.status.${appPassword.status}`)}
                 </span>
               </td>
-              <td>
+              <td data-label={t('appPasswords.table.actions')}>
                 {appPassword.status === 'active' && (
                   <Button variant="ghost" onClick={() => onRevoke(appPassword)}>
                     {t('appPasswords.revoke')}
@@ -76,6 +81,6 @@ export function AppPasswordsTable({ appPasswords, onRevoke }: AppPasswordsTableP
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

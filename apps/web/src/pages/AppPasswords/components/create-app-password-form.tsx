@@ -6,6 +6,7 @@ import { useProtocolAccess } from '../../../api/protocol-access/queries';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CheckboxField, SelectField, TextField } from '../../../components/form-field';
+import { TurnOnOffer } from './turn-on-offer';
 
 const NAME_MAX = 64;
 
@@ -73,9 +74,7 @@ export function CreateAppPasswordForm({ onSubmit, onCancel, pending, errorMessag
         ))}
         {scopesError && <p className="field__error">{scopesError}</p>}
         {offScopes.map((scope) => (
-          <p key={scope} className="field__hint field__hint--warning">
-            {t('appPasswords.form.protocolOff', { protocol: scope })}
-          </p>
+          <TurnOnOffer key={scope} protocol={scope} />
         ))}
       </fieldset>
       <SelectField

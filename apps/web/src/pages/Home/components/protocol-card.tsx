@@ -9,7 +9,9 @@ import { Switch } from '../../../components/switch';
 import { useToast } from '../../../components/toast';
 import { useActionError } from '../../../i18n/error-message';
 import { useFormat } from '../../../i18n/format';
-import { ProtocolOptions, type ProtocolOptionValues } from './protocol-options';
+import { changedOptions, currentOptions } from './current-options';
+import { ProtocolOptions, type ProtocolOptionValues } from '../../../components/protocol/protocol-options';
+import { TurnOnDialog } from '../../../components/protocol/turn-on-dialog';
 
 interface ProtocolCardProps {
   item: ProtocolAccessItem;
@@ -25,10 +27,12 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
   const headingId = useId();
   const setAccess = useSetProtocolAccess();
   const { protocol } = item;
-  const [options, setOptions] = useState<ProtocolOptionValues>({
-    duration: 'unlimited',
-    keepCopy: item.pop3KeepCopy ?? true,
-  });
+  const current = currentOptions(item);
+  // The "change" form starts from the real state each time it is opened; null while untouched.
+  const [edited, setEdited] = useState<ProtocolOptionValues | null>(null);
+  const options = edited ?? current;
+  const changed = changedOptions(current, options);
+  const [turningOn, setTurningOn] = useState(false);
 
   const on = item.effectiveEnabled;
   const expired = item.enabled && !item.effectiveEnabled && item.enabledUntil !== null;
@@ -38,17 +42,23 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
       : t('protocols.state.onUntilOff')
     : t('protocols.state.off');
 
-  function save(enabled: boolean, message: string) {
+  function save(enabled: boolean, values: ProtocolOptionValues, message: string, onDone?: () => void) {
     setAccess.mutate(
       enabled
         ? {
             protocol,
             enabled,
-            duration: options.duration,
-            ...(protocol === 'POP3' ? { pop3KeepCopy: options.keepCopy } : {}),
+            duration: values.duration,
+            ...(protocol === 'POP3' ? { pop3KeepCopy: values.keepCopy } : {}),
           }
         : { protocol, enabled },
-      { onSuccess: () => toast.show(message) },
+      {
+        onSuccess: () => {
+          toast.show(message);
+          setEdited(null);
+          onDone?.();
+        },
+      },
     );
   }
 
@@ -65,23 +75,30 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
         label={t('protocols.switchLabel', { protocol: name })}
         description={stateText}
         pending={setAccess.isPending}
-        onChange={(next) =>
-          save(next, next ? t('protocols.turnedOn', { protocol: name }) : t('protocols.turnedOff', { protocol: name }))
-        }
+        onChange={(next) => {
+          // Turning off is always safe and immediate; turning on first asks how.
+          if (next) {
+            setAccess.reset();
+            setTurningOn(true);
+          } else save(false, current, t('protocols.turnedOff', { protocol: name }));
+        }}
       />
+      {turningOn && (
+        <TurnOnDialog
+          protocol={protocol}
+          initial={{ duration: 'unlimited', keepCopy: current.keepCopy }}
+          pending={setAccess.isPending}
+          error={actionError(setAccess.error)}
+          onCancel={() => setTurningOn(false)}
+          onConfirm={(values) =>
+            save(true, values, t('protocols.turnedOn', { protocol: name }), () => setTurningOn(false))
+          }
+        />
+      )}
       {expired && item.enabledUntil && (
         <p className="muted">{t('protocols.state.expired', { date: format.dateTime(item.enabledUntil) })}</p>
       )}
-      <FormError message={actionError(setAccess.error)} />
-      {!on && (
-        <ProtocolOptions
-          protocol={protocol}
-          idSuffix="enable"
-          values={options}
-          onChange={setOptions}
-          disabled={setAccess.isPending}
-        />
-      )}
+      {!turningOn && <FormError message={actionError(setAccess.error)} />}
       {on && (
         <>
           <ServerSettings
@@ -99,14 +116,19 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
                 protocol={protocol}
                 idSuffix="change"
                 values={options}
-                onChange={setOptions}
+                onChange={setEdited}
                 disabled={setAccess.isPending}
               />
+              {/* The API stores an end, not a choice: any save with a limit starts it again. */}
+              {changed.keepCopy && !changed.duration && item.enabledUntil && (
+                <p className="field__hint field__hint--warning">{t('protocols.limitRestarts')}</p>
+              )}
               <Button
                 variant="primary"
                 pending={setAccess.isPending}
                 pendingLabel={t('protocols.savingOptions')}
-                onClick={() => save(true, t('protocols.optionsSaved', { protocol: name }))}
+                disabled={!changed.duration && !changed.keepCopy}
+                onClick={() => save(true, options, t('protocols.optionsSaved', { protocol: name }))}
               >
                 {t('protocols.saveOptions')}
               </Button>

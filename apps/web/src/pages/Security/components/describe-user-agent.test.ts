@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from './describe-user-agent';
+import { describeUserAgent, deviceName } from './describe-user-agent';
 
 describe('describeUserAgent', () => {
   it('names common browsers and systems', () => {
@@ -29,5 +29,16 @@ describe('describeUserAgent', () => {
   it('returns nulls for a missing or unknown agent', () => {
     expect(describeUserAgent(null)).toEqual({ browser: null, system: null });
     expect(describeUserAgent('curl/8.5.0')).toEqual({ browser: null, system: null });
+  });
+});
+
+describe('deviceName', () => {
+  const on = (browser: string, system: string) => `${browser} on ${system}`;
+  it('names browser and system together, or whichever is known', () => {
+    expect(deviceName('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', on)).toBe(
+      'Firefox on Windows',
+    );
+    expect(deviceName('curl/8.5.0', on)).toBeNull();
+    expect(deviceName(null, on)).toBeNull();
   });
 });

@@ -25,3 +25,10 @@ export function describeUserAgent(userAgent: string | null): { browser: string |
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
   return { browser, system };
 }
+
+/** "Firefox on Windows", "Firefox", "Windows", or null when nothing is recognised. */
+export function deviceName(userAgent: string | null, on: (browser: string, system: string) => string): string | null {
+  const { browser, system } = describeUserAgent(userAgent);
+  if (browser && system) return on(browser, system);
+  return browser ?? system;
+}

@@ -17,10 +17,13 @@ interface SecondFactorFormProps {
 export function SecondFactorForm({ onSubmit, onStartOver, pending, errorMessage }: SecondFactorFormProps) {
   const { t } = useTranslation();
   const [useRecovery, setUseRecovery] = useState(false);
+  // An error belongs to the mode it was made in: a wrong app code must not greet the recovery field.
+  const [submittedInRecovery, setSubmittedInRecovery] = useState(false);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('code') ?? '');
+    setSubmittedInRecovery(useRecovery);
     onSubmit(useRecovery ? { recoveryCode: value } : { code: value });
   }
 
@@ -28,7 +31,7 @@ export function SecondFactorForm({ onSubmit, onStartOver, pending, errorMessage 
     <form className="form" onSubmit={handleSubmit}>
       <h2>{t('signIn.secondStepTitle')}</h2>
       <p>{useRecovery ? t('signIn.recoveryIntro') : t('signIn.secondStepIntro')}</p>
-      <FormError message={errorMessage} />
+      <FormError message={submittedInRecovery === useRecovery ? errorMessage : null} />
       {useRecovery ? (
         <TextField
           key="recovery"

@@ -1,7 +1,7 @@
 import type { AccessDuration, Protocol } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
-import { ACCESS_DURATION_LIST } from '../../../api/contract-values';
-import { CheckboxField, RadioGroup } from '../../../components/form-field';
+import { ACCESS_DURATION_LIST } from '../../api/contract-values';
+import { CheckboxField, RadioGroup } from '../form-field';
 
 export interface ProtocolOptionValues {
   duration: AccessDuration;
