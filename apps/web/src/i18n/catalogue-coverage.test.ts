@@ -6,6 +6,7 @@ import {
   CommonErrors,
   MAIL_AUTH_REASONS,
   MailSetupErrors,
+  PasskeyErrors,
   PasswordErrors,
   ProtocolAccessErrors,
   SECURITY_NOTICE_KINDS,
@@ -36,6 +37,7 @@ describe('translations cover every code', () => {
       ServiceTokensErrors,
       AuthLocksErrors,
       MailSetupErrors,
+      PasskeyErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

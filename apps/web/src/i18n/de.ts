@@ -1,3 +1,4 @@
+import { passkeyErrorsDe, passkeysDe } from './messages/passkeys.de';
 import { adminDe } from '../pages/Admin/i18n/admin.de';
 import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
 import type { Messages } from './en';
@@ -43,6 +44,7 @@ export const de: Messages = {
   security: securityDe,
   password: passwordDe,
   totp: totpDe,
+  passkeys: passkeysDe,
   sessions: sessionsDe,
   resetLinks: resetLinksDe,
   mailSetup: mailSetupDe,
@@ -61,6 +63,7 @@ export const de: Messages = {
   },
   errors: {
     ...portalErrorsDe,
+    ...passkeyErrorsDe,
     ...adminErrorsDe,
     VALIDATION_FAILED: 'Einige Angaben fehlen oder sind ungültig. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     MALFORMED_JSON:

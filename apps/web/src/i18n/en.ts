@@ -1,3 +1,4 @@
+import { passkeyErrorsEn, passkeysEn } from './messages/passkeys.en';
 import { adminEn } from '../pages/Admin/i18n/admin.en';
 import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
 import { activityEn, noticesEn } from './messages/activity.en';
@@ -43,6 +44,7 @@ export const en = {
   security: securityEn,
   password: passwordEn,
   totp: totpEn,
+  passkeys: passkeysEn,
   sessions: sessionsEn,
   resetLinks: resetLinksEn,
   mailSetup: mailSetupEn,
@@ -61,6 +63,7 @@ export const en = {
   },
   errors: {
     ...portalErrorsEn,
+    ...passkeyErrorsEn,
     ...adminErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',

@@ -4,6 +4,7 @@ import { useProtocolAccess } from '../../api/protocol-access/queries';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { MainPasswordNotice } from './components/main-password-notice';
+import { PasskeysExplainer } from './components/passkeys-explainer';
 import { ProtocolCard } from './components/protocol-card';
 
 /** "Mail programs": the portal's home, where IMAP, POP3 and SMTP are turned on and off. */
@@ -39,6 +40,7 @@ export function HomePage() {
           </div>
         </>
       )}
+      <PasskeysExplainer />
     </>
   );
 }

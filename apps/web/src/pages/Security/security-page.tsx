@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
+import { PasskeysSection } from './components/passkeys-section';
 import { PasswordChangeForm } from './components/password-change-form';
 import { ResetLinksSection } from './components/reset-links-section';
 import { SessionsSection } from './components/sessions-section';
@@ -22,6 +23,11 @@ export function SecurityPage() {
           <h2 id="totp-heading">{t('totp.title')}</h2>
           <p className="muted">{t('totp.intro')}</p>
           <TotpSection />
+        </section>
+        <section className="card" aria-labelledby="passkeys-heading">
+          <h2 id="passkeys-heading">{t('passkeys.title')}</h2>
+          <p className="muted">{t('passkeys.intro')}</p>
+          <PasskeysSection />
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.title')}</h2>
