@@ -22,7 +22,7 @@ export const ZPasskeyRegistrationResponse = z
       authenticatorData: zBase64Url(8192).optional(),
       transports: z.array(z.string().max(32)).max(8).optional(),
       publicKeyAlgorithm: z.number().int().optional(),
-      publicKey: zBase64Url(4096).optional(),
+      publicKey: zBase64Url(8192).optional(),
     }),
   })
   .meta({ id: 'PasskeyRegistrationResponse' });
@@ -39,7 +39,8 @@ export const ZPasskeyAuthenticationResponse = z
     response: z.strictObject({
       clientDataJSON: zBase64Url(4096),
       authenticatorData: zBase64Url(8192),
-      signature: zBase64Url(2048),
+      // Post-quantum signatures (ML-DSA, which the library offers where the runtime supports it) run to ~4.6 KB.
+      signature: zBase64Url(8192),
       userHandle: zBase64Url(128).optional(),
     }),
   })

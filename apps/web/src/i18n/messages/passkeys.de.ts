@@ -27,7 +27,7 @@ export const passkeysDe: typeof passkeysEn = {
   removed: 'Der Passkey wurde entfernt.',
   waiting: 'Warte auf Ihren Passkey …',
   signInIntro: 'Oder ohne Passwort anmelden:',
-  signInAlone: 'Mit Passkey anmelden',
+  signInAlone: 'Passkey verwenden',
   signInSecondStep: 'Mit Passkey bestätigen',
   stepUpIntro: 'Bestätigen Sie mit einem Ihrer Passkeys.',
   stepUpButton: 'Passkey verwenden',

@@ -26,7 +26,7 @@ export const passkeysEn = {
   removed: 'The passkey was removed.',
   waiting: 'Waiting for your passkey…',
   signInIntro: 'Or sign in without your password:',
-  signInAlone: 'Sign in with a passkey',
+  signInAlone: 'Use a passkey',
   signInSecondStep: 'Confirm with a passkey',
   stepUpIntro: 'Confirm with one of your passkeys.',
   stepUpButton: 'Use a passkey',
