@@ -46,7 +46,10 @@ describe('passkeys for staff and in the support panel', () => {
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().staffPasskeyRequired).toBe(true);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'settings.updated' }, orderBy: { id: 'desc' } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'settings.updated' },
+      orderBy: { id: 'desc' },
+    });
     expect(audit.after).toMatchObject({ staffPasskeyRequired: true });
 
     // TOTP alone no longer opens the panel, for anyone (the admin who saved it included).
@@ -58,17 +61,27 @@ describe('passkeys for staff and in the support panel', () => {
 
     // A passkey sign-in opens it; so would a passkey step-up.
     const viaPasskey = await signInWithPasskey(app, authenticator);
-    const passkeySession = { user: support.user, auth: { sessionId: '', cookies: viaPasskey.sessionCookies!, headers: csrf } };
+    const passkeySession = {
+      user: support.user,
+      auth: { sessionId: '', cookies: viaPasskey.sessionCookies!, headers: csrf },
+    };
     expect((await callAs(app, passkeySession, 'GET', '/api/admin/me')).statusCode).toBe(200);
     const stepUpOptions = (await callAs(app, support, 'POST', '/api/auth/step-up/passkey-options')).json();
-    await callAs(app, support, 'POST', '/api/auth/step-up', { payload: { passkey: authenticator.authenticate(stepUpOptions) } });
+    await callAs(app, support, 'POST', '/api/auth/step-up', {
+      payload: { passkey: authenticator.authenticate(stepUpOptions) },
+    });
     expect((await callAs(app, support, 'GET', '/api/admin/me')).statusCode).toBe(200);
 
     // Older clients leave the field out: the saved value stays.
-    const adminKey = await registerPasskey(app, (await signedInAs(app, admin.user)));
+    const adminKey = await registerPasskey(app, await signedInAs(app, admin.user));
     const adminSession = await signInWithPasskey(app, adminKey.authenticator);
-    const adminByPasskey = { user: admin.user, auth: { sessionId: '', cookies: adminSession.sessionCookies!, headers: csrf } };
-    const kept = await callAs(app, adminByPasskey, 'PUT', '/api/admin/settings', { payload: { ...baseSettings, reason: 'No change to passkeys' } });
+    const adminByPasskey = {
+      user: admin.user,
+      auth: { sessionId: '', cookies: adminSession.sessionCookies!, headers: csrf },
+    };
+    const kept = await callAs(app, adminByPasskey, 'PUT', '/api/admin/settings', {
+      payload: { ...baseSettings, reason: 'No change to passkeys' },
+    });
     expect(kept.json().staffPasskeyRequired).toBe(true);
     const off = await callAs(app, adminByPasskey, 'PUT', '/api/admin/settings', {
       payload: { ...baseSettings, staffPasskeyRequired: false, reason: 'Back to any strong factor' },
@@ -76,7 +89,7 @@ describe('passkeys for staff and in the support panel', () => {
     expect(off.json().staffPasskeyRequired).toBe(false);
   });
 
-  it('support sees a user\'s passkeys (names only) and removes one with a reason: audited, noticed by staff', async () => {
+  it("support sees a user's passkeys (names only) and removes one with a reason: audited, noticed by staff", async () => {
     const support = await signedInUser(app, 'SUPPORT');
     const user = await createUser(prisma);
     const { passkey } = await registerPasskey(app, await signedInAs(app, user), 'Old phone');
@@ -90,11 +103,21 @@ describe('passkeys for staff and in the support panel', () => {
     expect((await callAs(app, support, 'POST', url, { payload: {} })).json().code).toBe('VALIDATION_FAILED');
     const removed = await callAs(app, support, 'POST', url, { payload: { reason: 'Phone lost, caller verified' } });
     expect(removed.statusCode).toBe(204);
-    expect((await callAs(app, support, 'POST', url, { payload: { reason: 'again' } })).json().code).toBe('ITEM_NOT_FOUND');
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { targetUserId: user.id, action: 'passkey.removed' } });
+    expect((await callAs(app, support, 'POST', url, { payload: { reason: 'again' } })).json().code).toBe(
+      'ITEM_NOT_FOUND',
+    );
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { targetUserId: user.id, action: 'passkey.removed' },
+    });
     expect(event).toMatchObject({ actorId: support.user.id, reason: 'Phone lost, caller verified' });
-    const notice = await prisma.securityNotice.findFirstOrThrow({ where: { userId: user.id, kind: 'PASSKEY_REMOVED' } });
-    expect(notice).toMatchObject({ byStaff: true, reason: 'Phone lost, caller verified', params: { name: 'Old phone' } });
+    const notice = await prisma.securityNotice.findFirstOrThrow({
+      where: { userId: user.id, kind: 'PASSKEY_REMOVED' },
+    });
+    expect(notice).toMatchObject({
+      byStaff: true,
+      reason: 'Phone lost, caller verified',
+      params: { name: 'Old phone' },
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passkeysEnabledAt).toBeNull();
   });
 });

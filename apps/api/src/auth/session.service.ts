@@ -54,7 +54,9 @@ export class SessionService {
   async resolve(token: string, now = new Date()): Promise<AuthenticatedSession | null> {
     const session = await this.prisma.session.findFirst({
       where: { tokenHash: { in: this.keyring.candidateHashes('session', token) } },
-      include: { user: { select: { email: true, role: true, totpEnabledAt: true, passkeysEnabledAt: true, disabledAt: true } } },
+      include: {
+        user: { select: { email: true, role: true, totpEnabledAt: true, passkeysEnabledAt: true, disabledAt: true } },
+      },
     });
     if (!session || session.revokedAt || session.user.disabledAt) return null;
     const idleFor = now.getTime() - session.lastSeenAt.getTime();

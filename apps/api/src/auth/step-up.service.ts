@@ -79,6 +79,7 @@ export class StepUpService {
 function wrongKindOfProof(proof: StepUpProof, totp: boolean, passkeys: boolean) {
   const strongFactorRequired = totp ? AuthErrors.STEP_UP_TOTP_REQUIRED : AuthErrors.STEP_UP_PASSKEY_REQUIRED;
   if ('password' in proof) return totp || passkeys ? strongFactorRequired : null;
-  if ('totpCode' in proof) return totp ? null : passkeys ? AuthErrors.STEP_UP_PASSKEY_REQUIRED : AuthErrors.STEP_UP_PASSWORD_REQUIRED;
+  if ('totpCode' in proof)
+    return totp ? null : passkeys ? AuthErrors.STEP_UP_PASSKEY_REQUIRED : AuthErrors.STEP_UP_PASSWORD_REQUIRED;
   return passkeys ? null : totp ? AuthErrors.STEP_UP_TOTP_REQUIRED : AuthErrors.STEP_UP_PASSWORD_REQUIRED;
 }

@@ -49,7 +49,13 @@ export async function signInWithPasskey(
   const options = await app.inject({ method: 'POST', url: '/api/auth/passkey/sign-in-options', headers: csrf });
   const cookies = cookieJar(options);
   const payload = { response: authenticator.authenticate(options.json(), tweaks) };
-  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in/passkey', headers: csrf, cookies, payload });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in/passkey',
+    headers: csrf,
+    cookies,
+    payload,
+  });
   const session = response.cookies.find((cookie) => cookie.name === PLAIN_COOKIE_NAME && cookie.value !== '');
   return { response, cookies, payload, sessionCookies: session ? { [PLAIN_COOKIE_NAME]: session.value } : null };
 }

@@ -19,7 +19,10 @@ export const ZMe = z
     locale: z.string(),
     role: ZRole,
     totpEnabled: z.boolean(),
-    passkeyCount: z.number().int().meta({ description: 'How many passkeys the user has (each one is a strong factor).' }),
+    passkeyCount: z
+      .number()
+      .int()
+      .meta({ description: 'How many passkeys the user has (each one is a strong factor).' }),
     stepUpValidUntil: z.iso
       .datetime()
       .nullable()

@@ -21,7 +21,9 @@ export const ZPasskeyView = z
     name: z.string(),
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),
-    backedUp: z.boolean().meta({ description: 'Synced by a password manager or platform (it survives losing the device).' }),
+    backedUp: z
+      .boolean()
+      .meta({ description: 'Synced by a password manager or platform (it survives losing the device).' }),
   })
   .meta({ id: 'PasskeyView' });
 export type PasskeyView = z.infer<typeof ZPasskeyView>;
@@ -30,7 +32,9 @@ export const ZListPasskeysResponse = z
   .object({
     passkeys: z.array(ZPasskeyView),
     limit: z.number().int(),
-    totpEnabled: z.boolean().meta({ description: 'Whether TOTP remains as a strong factor when passkeys are removed.' }),
+    totpEnabled: z
+      .boolean()
+      .meta({ description: 'Whether TOTP remains as a strong factor when passkeys are removed.' }),
   })
   .meta({ id: 'ListPasskeysResponse' });
 export type ListPasskeysResponse = z.infer<typeof ZListPasskeysResponse>;

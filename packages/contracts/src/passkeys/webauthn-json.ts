@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** base64url as WebAuthn's JSON encoding uses it; bounded so hostile input stays cheap. */
-const zBase64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, { message: 'Not base64url.' });
+const zBase64Url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'Not base64url.' });
 
 /** Client extension outputs are informational only (nothing here reads them); plain JSON, bounded. */
 const ZClientExtensionResults = z.record(z.string().max(64), z.json()).refine((v) => Object.keys(v).length <= 16);
@@ -52,4 +57,3 @@ export const ZPasskeyOptions = z
   .looseObject({ challenge: z.string(), timeout: z.number().optional() })
   .meta({ id: 'PasskeyOptions' });
 export type PasskeyOptions = z.infer<typeof ZPasskeyOptions>;
-

@@ -51,7 +51,8 @@ export function resetLinkVoidReason(
   if (target.role !== link.targetRole) return 'role changed since issue';
   if (target.disabledAt) return 'account disabled';
   if (!issuer) return 'issuer no longer exists';
-  if (!STAFF_ROLES.includes(issuer.role) || issuer.disabledAt || !hasStrongFactor(issuer)) return 'issuer no longer staff';
+  if (!STAFF_ROLES.includes(issuer.role) || issuer.disabledAt || !hasStrongFactor(issuer))
+    return 'issuer no longer staff';
   if (!mayActOn(issuer.role, target.role)) return `${issuer.role} may not act on ${target.role}`;
   return null;
 }

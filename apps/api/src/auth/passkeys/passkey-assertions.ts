@@ -58,13 +58,21 @@ export class PasskeyAssertions {
     now?: Date;
   }): Promise<{ userId: string; passkeyId: string }> {
     const now = input.now ?? new Date();
-    const challenge = await this.challenges.consume(input.response.response.clientDataJSON, 'authentication', input.binding, now);
+    const challenge = await this.challenges.consume(
+      input.response.response.clientDataJSON,
+      'authentication',
+      input.binding,
+      now,
+    );
     const passkey = await this.prisma.passkey.findUnique({ where: { credentialId: input.response.id } });
     if (!passkey || (input.expectedUserId !== null && passkey.userId !== input.expectedUserId)) {
       throw new AppError(PasskeyErrors.PASSKEY_NOT_ACCEPTED);
     }
     const handle = input.response.response.userHandle;
-    if (handle !== undefined && handle !== Buffer.from(passkey.userId.replaceAll('-', ''), 'hex').toString('base64url')) {
+    if (
+      handle !== undefined &&
+      handle !== Buffer.from(passkey.userId.replaceAll('-', ''), 'hex').toString('base64url')
+    ) {
       throw new AppError(PasskeyErrors.PASSKEY_NOT_ACCEPTED);
     }
     const info = await this.verifySignature(input.response, passkey, challenge, input.requestOrigin);
@@ -104,7 +112,12 @@ export class PasskeyAssertions {
         expectedRPID: this.rp.rpID,
         requireUserVerification: true,
         // The counter is compared after the signature is verified (see verify()).
-        credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: 0, transports: passkey.transports },
+        credential: {
+          id: passkey.credentialId,
+          publicKey: new Uint8Array(passkey.publicKey),
+          counter: 0,
+          transports: passkey.transports,
+        },
       });
       if (result.verified) return result.authenticationInfo;
     } catch (error) {
@@ -123,7 +136,11 @@ export class PasskeyAssertions {
         after: { counter: received },
         meta,
       });
-      await this.notices.create(tx, { userId: passkey.userId, kind: 'PASSKEY_COUNTER_REGRESSED', params: { name: passkey.name } });
+      await this.notices.create(tx, {
+        userId: passkey.userId,
+        kind: 'PASSKEY_COUNTER_REGRESSED',
+        params: { name: passkey.name },
+      });
     });
   }
 }

@@ -14,7 +14,11 @@ const nameFor = (request: FastifyRequest) => (request.protocol === 'https' ? SEC
  * is bound to this browser: a random value in an HttpOnly cookie, stored server-side only as a
  * keyed hash. A challenge fetched by another browser (or a phishing page) cannot be answered here.
  */
-export function startBrowserBinding(keyring: SecretKeyring, request: FastifyRequest, reply: FastifyReply): ChallengeBinding {
+export function startBrowserBinding(
+  keyring: SecretKeyring,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): ChallengeBinding {
   const value = randomBytes(24).toString('base64url');
   void reply.setCookie(nameFor(request), value, {
     httpOnly: true,

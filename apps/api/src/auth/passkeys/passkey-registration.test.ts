@@ -2,7 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../../test/support/builders.js';
-import { newAuthenticator, PASSKEY_APP_CONFIG, PASSKEY_RP_ID, registerPasskey } from '../../../test/support/passkey-kit.js';
+import {
+  newAuthenticator,
+  PASSKEY_APP_CONFIG,
+  PASSKEY_RP_ID,
+  registerPasskey,
+} from '../../../test/support/passkey-kit.js';
 import { AccountEventsService, type AccountChange } from '../../account-events/account-events.service.js';
 import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
 import { PrismaService } from '../../database/prisma.service.js';
@@ -74,14 +79,20 @@ describe('passkey registration and management', () => {
     expect((await options(session)).json().code).toBe('STEP_UP_REQUIRED');
   });
 
-  it('refuses a foreign origin, a missing user verification, another session\'s challenge and malformed input, with codes', async () => {
+  it("refuses a foreign origin, a missing user verification, another session's challenge and malformed input, with codes", async () => {
     const user = await createUser(prisma);
     const session = await signedInAs(app, user);
     const register = (response: unknown) => call(session, 'POST', '/api/account/passkeys', { name: 'Key', response });
 
-    const foreign = await register(newAuthenticator().register((await options(session)).json(), { origin: 'https://mail.example.test.evil.example' }));
+    const foreign = await register(
+      newAuthenticator().register((await options(session)).json(), {
+        origin: 'https://mail.example.test.evil.example',
+      }),
+    );
     expect([foreign.statusCode, foreign.json().code]).toEqual([400, 'PASSKEY_REGISTRATION_FAILED']);
-    const unverified = await register(newAuthenticator().register((await options(session)).json(), { userVerified: false }));
+    const unverified = await register(
+      newAuthenticator().register((await options(session)).json(), { userVerified: false }),
+    );
     expect([unverified.statusCode, unverified.json().code]).toEqual([400, 'PASSKEY_REGISTRATION_FAILED']);
 
     const elsewhere = await signedInAs(app, user);
@@ -109,16 +120,21 @@ describe('passkey registration and management', () => {
     const replayed = await call(session, 'POST', '/api/account/passkeys', first);
     expect([replayed.statusCode, replayed.json().code]).toEqual([400, 'PASSKEY_CHALLENGE_INVALID']);
     const { authenticator } = await registerPasskey(app, session);
-    const again = await call(session, 'POST', '/api/account/passkeys', { name: 'Twice', response: authenticator.register((await options(session)).json()) });
+    const again = await call(session, 'POST', '/api/account/passkeys', {
+      name: 'Twice',
+      response: authenticator.register((await options(session)).json()),
+    });
     expect([again.statusCode, again.json().code]).toEqual([409, 'PASSKEY_ALREADY_REGISTERED']);
   });
 
-  it('renames and removes with a step-up; removing the last one clears the factor; another user\'s passkey is 404', async () => {
+  it("renames and removes with a step-up; removing the last one clears the factor; another user's passkey is 404", async () => {
     const user = await createUser(prisma);
     const session = await signedInAs(app, user);
     const { passkey } = await registerPasskey(app, session, 'Phone');
     const stale = await signedInAs(app, user, { steppedUp: false });
-    expect((await call(stale, 'PATCH', `/api/account/passkeys/${passkey.id}`, { name: 'X' })).json().code).toBe('STEP_UP_REQUIRED');
+    expect((await call(stale, 'PATCH', `/api/account/passkeys/${passkey.id}`, { name: 'X' })).json().code).toBe(
+      'STEP_UP_REQUIRED',
+    );
     expect((await call(stale, 'DELETE', `/api/account/passkeys/${passkey.id}`)).json().code).toBe('STEP_UP_REQUIRED');
 
     const fresh = await signedInAs(app, user);
@@ -126,15 +142,21 @@ describe('passkey registration and management', () => {
     expect([renamed.statusCode, renamed.json().name]).toEqual([200, 'Old phone']);
     const stranger = await signedInAs(app, await createUser(prisma));
     expect((await call(stranger, 'DELETE', `/api/account/passkeys/${passkey.id}`)).statusCode).toBe(404);
-    expect((await call(fresh, 'PATCH', `/api/account/passkeys/not-a-uuid`, { name: 'Y' })).json().code).toBe('VALIDATION_FAILED');
-    expect((await call(fresh, 'PATCH', `/api/account/passkeys/${passkey.id}`, { name: '   ' })).json().code).toBe('VALIDATION_FAILED');
+    expect((await call(fresh, 'PATCH', `/api/account/passkeys/not-a-uuid`, { name: 'Y' })).json().code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await call(fresh, 'PATCH', `/api/account/passkeys/${passkey.id}`, { name: '   ' })).json().code).toBe(
+      'VALIDATION_FAILED',
+    );
 
     expect((await call(fresh, 'DELETE', `/api/account/passkeys/${passkey.id}`)).statusCode).toBe(204);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passkeysEnabledAt).toBeNull();
     const notices = await prisma.securityNotice.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
     expect(notices.map((n) => n.kind)).toEqual(['PASSKEY_ADDED', 'PASSKEY_RENAMED', 'PASSKEY_REMOVED']);
-    const actions = (await prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { id: 'asc' } })).map((a) => a.action);
+    const actions = (
+      await prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { id: 'asc' } })
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['passkey.added', 'passkey.renamed', 'passkey.removed']));
   });
 });

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthErrors, SessionErrors, type Me, type PasskeyAuthenticationResponse, type PasskeyOptions } from '@mailgate/contracts';
+import {
+  AuthErrors,
+  SessionErrors,
+  type Me,
+  type PasskeyAuthenticationResponse,
+  type PasskeyOptions,
+} from '@mailgate/contracts';
 import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
 import { AppError } from '../../common/http/app-error.js';
 import type { RequestMeta } from '../../common/http/request-meta.js';
@@ -90,7 +96,10 @@ export class PasskeySignInService {
     }
     await attempt.succeeded();
     // Spent: the same pending cookie cannot open a second session.
-    if (pending && (await this.counters.increment(`auth:pending-used:${pending.nonce}`, PENDING_SIGN_IN_MS, now.getTime())) > 1) {
+    if (
+      pending &&
+      (await this.counters.increment(`auth:pending-used:${pending.nonce}`, PENDING_SIGN_IN_MS, now.getTime())) > 1
+    ) {
       throw new AppError(AuthErrors.SIGN_IN_PENDING_EXPIRED);
     }
     const session = await this.sessions.issue(user.id, input.meta, { now, withPasskey: true });

@@ -2,7 +2,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/test-app.js';
 import { createUser, DEFAULT_TEST_PASSWORD, signedInAs, type SignedIn } from '../../../test/support/builders.js';
-import { cookieJar, csrf, PASSKEY_APP_CONFIG, registerPasskey, signInWithPasskey } from '../../../test/support/passkey-kit.js';
+import {
+  cookieJar,
+  csrf,
+  PASSKEY_APP_CONFIG,
+  registerPasskey,
+  signInWithPasskey,
+} from '../../../test/support/passkey-kit.js';
 import { PrismaService } from '../../database/prisma.service.js';
 
 describe('signing in and stepping up with a passkey', () => {
@@ -21,7 +27,13 @@ describe('signing in and stepping up with a passkey', () => {
     return { user, authenticator, passkey };
   }
   const post = (session: SignedIn | { cookies: Record<string, string> }, url: string, payload?: unknown) =>
-    app.inject({ method: 'POST', url, cookies: session.cookies, headers: csrf, ...(payload ? { payload: payload as object } : {}) });
+    app.inject({
+      method: 'POST',
+      url,
+      cookies: session.cookies,
+      headers: csrf,
+      ...(payload ? { payload: payload as object } : {}),
+    });
 
   it('signs in with the passkey alone (two factors); the stored counter and last use move; a replay is refused', async () => {
     const { user, authenticator } = await userWithPasskey();
@@ -36,11 +48,22 @@ describe('signing in and stepping up with a passkey', () => {
     expect(stored.lastUsedAt).not.toBeNull();
 
     // The very same request again: its challenge is spent.
-    const replay = await app.inject({ method: 'POST', url: '/api/auth/sign-in/passkey', headers: csrf, cookies: first.cookies, payload: first.payload });
+    const replay = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/passkey',
+      headers: csrf,
+      cookies: first.cookies,
+      payload: first.payload,
+    });
     expect([replay.statusCode, replay.json().code]).toEqual([400, 'PASSKEY_CHALLENGE_INVALID']);
     // The challenge answered from a browser that did not ask for it (no binding cookie).
     const options = await app.inject({ method: 'POST', url: '/api/auth/passkey/sign-in-options', headers: csrf });
-    const unbound = await app.inject({ method: 'POST', url: '/api/auth/sign-in/passkey', headers: csrf, payload: { response: authenticator.authenticate(options.json()) } });
+    const unbound = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/passkey',
+      headers: csrf,
+      payload: { response: authenticator.authenticate(options.json()) },
+    });
     expect(unbound.json().code).toBe('SIGN_IN_PENDING_EXPIRED');
   });
 
@@ -64,17 +87,26 @@ describe('signing in and stepping up with a passkey', () => {
     const same = await signInWithPasskey(app, authenticator, { counter: 5 });
     expect(same.response.json().code).toBe('PASSKEY_NOT_ACCEPTED');
     expect((await prisma.passkey.findFirstOrThrow({ where: { userId: user.id } })).counter).toBe(5n);
-    const regressions = await prisma.auditEvent.count({ where: { targetUserId: user.id, action: 'passkey.counter_regressed' } });
+    const regressions = await prisma.auditEvent.count({
+      where: { targetUserId: user.id, action: 'passkey.counter_regressed' },
+    });
     expect(regressions).toBe(2);
-    expect(await prisma.securityNotice.count({ where: { userId: user.id, kind: 'PASSKEY_COUNTER_REGRESSED' } })).toBe(2);
+    expect(await prisma.securityNotice.count({ where: { userId: user.id, kind: 'PASSKEY_COUNTER_REGRESSED' } })).toBe(
+      2,
+    );
     expect((await signInWithPasskey(app, authenticator, { counter: 6 })).response.statusCode).toBe(200);
   });
 
-  it('finishes a password sign-in with a passkey instead of TOTP; only that account\'s passkeys count', async () => {
+  it("finishes a password sign-in with a passkey instead of TOTP; only that account's passkeys count", async () => {
     const { user, authenticator } = await userWithPasskey();
     const { authenticator: foreignKey } = await userWithPasskey();
     const start = async () => {
-      const password = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: csrf, payload: { email: user.email, password: DEFAULT_TEST_PASSWORD } });
+      const password = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: csrf,
+        payload: { email: user.email, password: DEFAULT_TEST_PASSWORD },
+      });
       expect(password.json()).toEqual({ status: 'second-factor-required', methods: ['passkey'] });
       const pending = { cookies: cookieJar(password) };
       const options = await post(pending, '/api/auth/passkey/sign-in-options');
@@ -82,7 +114,9 @@ describe('signing in and stepping up with a passkey', () => {
       return { pending, options: options.json() };
     };
     const other = await start();
-    const wrongAccount = await post(other.pending, '/api/auth/sign-in/passkey', { response: foreignKey.authenticate(other.options) });
+    const wrongAccount = await post(other.pending, '/api/auth/sign-in/passkey', {
+      response: foreignKey.authenticate(other.options),
+    });
     expect(wrongAccount.json().code).toBe('PASSKEY_NOT_ACCEPTED');
 
     const { pending, options } = await start();

@@ -61,7 +61,13 @@ export class PasskeysController {
     @Body(validate(ZRenamePasskeyRequest)) body: { name: string },
     @ReqMeta() meta: RequestMeta,
   ): Promise<PasskeyView> {
-    return this.passkeys.rename({ actor: actorOf(session), userId: session.userId, passkeyId: params.id, name: body.name, meta });
+    return this.passkeys.rename({
+      actor: actorOf(session),
+      userId: session.userId,
+      passkeyId: params.id,
+      name: body.name,
+      meta,
+    });
   }
 
   @RequireStepUp()

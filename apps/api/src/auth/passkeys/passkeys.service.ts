@@ -88,7 +88,11 @@ export class PasskeysService {
       now,
     );
     const info = await this.verifyRegistration(input.response, challenge, input.requestOrigin);
-    const change: Change = { actor: { userId: session.userId, role: session.role }, userId: session.userId, meta: input.meta };
+    const change: Change = {
+      actor: { userId: session.userId, role: session.role },
+      userId: session.userId,
+      meta: input.meta,
+    };
 
     const { created, securityVersion } = await this.prisma.$transaction(async (tx) => {
       const user = await lockUser(tx, session.userId);
@@ -150,7 +154,11 @@ export class PasskeysService {
     await this.publish(input.userId, securityVersion);
   }
 
-  private async verifyRegistration(response: PasskeyRegistrationResponse, challenge: string, origin: string | undefined) {
+  private async verifyRegistration(
+    response: PasskeyRegistrationResponse,
+    challenge: string,
+    origin: string | undefined,
+  ) {
     try {
       const result = await verifyRegistrationResponse({
         response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
@@ -183,7 +191,15 @@ export class PasskeysService {
   ): Promise<void> {
     const byStaff = change.actor.userId !== change.userId;
     const reason = change.reason ?? null;
-    await this.audit.record(tx, { actor: change.actor, targetUserId: change.userId, action, before, after, reason, meta: change.meta });
+    await this.audit.record(tx, {
+      actor: change.actor,
+      targetUserId: change.userId,
+      action,
+      before,
+      after,
+      reason,
+      meta: change.meta,
+    });
     const name = String((after ?? before)?.name ?? '');
     await this.notices.create(tx, { userId: change.userId, kind, params: { name }, byStaff, reason });
   }

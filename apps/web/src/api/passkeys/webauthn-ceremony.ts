@@ -18,7 +18,9 @@ export async function createPasskey(options: PasskeyOptions) {
   const { startRegistration, browserSupportsWebAuthn } = await import('@simplewebauthn/browser');
   if (!browserSupportsWebAuthn()) ceremonyError(null);
   try {
-    return await startRegistration({ optionsJSON: options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'] });
+    return await startRegistration({
+      optionsJSON: options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'],
+    });
   } catch (error) {
     return ceremonyError(error);
   }

@@ -37,7 +37,8 @@ function StepUpForm({ onConfirmed, onCancel }: Omit<StepUpDialogProps, 'open'>) 
   const hasPasskeys = (me.data?.passkeyCount ?? 0) > 0 || override === 'passkey-only';
   // With passkeys and no TOTP, a passkey is the only proof the server accepts: no text field.
   const passkeyOnly = override === 'passkey-only' || (override === null && hasPasskeys && !me.data?.totpEnabled);
-  const method: Method = override === 'totp' || override === 'password' ? override : me.data?.totpEnabled ? 'totp' : 'password';
+  const method: Method =
+    override === 'totp' || override === 'password' ? override : me.data?.totpEnabled ? 'totp' : 'password';
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

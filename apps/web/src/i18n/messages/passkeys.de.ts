@@ -61,7 +61,8 @@ export const passkeyErrorsDe: typeof passkeyErrorsEn = {
   PASSKEY_CHALLENGE_INVALID: 'Die Passkey-Anfrage ist abgelaufen. Bitte versuchen Sie es noch einmal.',
   PASSKEY_REGISTRATION_FAILED:
     'Der Passkey konnte nicht hinzugefügt werden. Ihr Gerät muss bestätigen, dass Sie es sind (Fingerabdruck, Gesicht oder PIN); bitte versuchen Sie es erneut.',
-  PASSKEY_NOT_ACCEPTED: 'Dieser Passkey wurde nicht akzeptiert. Verwenden Sie einen Passkey, den Sie diesem Konto hinzugefügt haben.',
+  PASSKEY_NOT_ACCEPTED:
+    'Dieser Passkey wurde nicht akzeptiert. Verwenden Sie einen Passkey, den Sie diesem Konto hinzugefügt haben.',
   PASSKEY_ALREADY_REGISTERED: 'Dieses Gerät hat bereits einen Passkey für Ihr Konto.',
   PASSKEY_LIMIT_REACHED: 'Sie haben die Höchstzahl an Passkeys erreicht. Entfernen Sie zuerst einen.',
   STEP_UP_PASSKEY_REQUIRED: 'Bitte bestätigen Sie mit einem Ihrer Passkeys.',

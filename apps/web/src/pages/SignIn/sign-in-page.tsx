@@ -88,16 +88,16 @@ export function SignInPage() {
               />
             )}
             {methods.includes('totp') ? (
-          <SecondFactorForm
-            onSubmit={handleSecondFactor}
-            onStartOver={() => {
-              signIn.reset();
-              signInTotp.reset();
-              setStep('password');
-            }}
-            pending={signInTotp.isPending}
-            errorMessage={actionError(signInTotp.error)}
-          />
+              <SecondFactorForm
+                onSubmit={handleSecondFactor}
+                onStartOver={() => {
+                  signIn.reset();
+                  signInTotp.reset();
+                  setStep('password');
+                }}
+                pending={signInTotp.isPending}
+                errorMessage={actionError(signInTotp.error)}
+              />
             ) : (
               <div className="button-row">
                 <Button

@@ -89,7 +89,13 @@ export function PasskeysSection() {
       <FormError message={actionError(add.error) ?? actionError(remove.error)} />
       {list.length < limit && (
         <form className="form" onSubmit={handleAdd}>
-          <TextField label={t('passkeys.nameLabel')} hint={t('passkeys.nameHint')} name="name" maxLength={64} autoComplete="off" />
+          <TextField
+            label={t('passkeys.nameLabel')}
+            hint={t('passkeys.nameHint')}
+            name="name"
+            maxLength={64}
+            autoComplete="off"
+          />
           <div>
             <Button type="submit" variant="primary" pending={add.isPending} pendingLabel={t('passkeys.adding')}>
               {t('passkeys.add')}
@@ -102,7 +108,13 @@ export function PasskeysSection() {
         {renaming && (
           <form className="form" onSubmit={handleRename}>
             <FormError message={actionError(rename.error)} />
-            <TextField label={t('passkeys.nameLabel')} name="name" defaultValue={renaming.name} maxLength={64} required />
+            <TextField
+              label={t('passkeys.nameLabel')}
+              name="name"
+              defaultValue={renaming.name}
+              maxLength={64}
+              required
+            />
             <div className="button-row">
               <Button type="submit" variant="primary" pending={rename.isPending}>
                 {t('passkeys.save')}
