@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 
 /** Why a user's security state changed; listeners may react differently (e.g. kick sessions). */
 export type AccountChangeKind =
-  'protocol-access' | 'app-password' | 'password' | 'totp' | 'lock' | 'account-status' | 'role';
+  'protocol-access' | 'app-password' | 'password' | 'totp' | 'passkey' | 'lock' | 'account-status' | 'role';
 
 export interface AccountChange {
   readonly userId: string;

@@ -40,6 +40,7 @@ export const ADMIN_ROLE_MATRIX: Readonly<Record<string, RoleMatrixRow>> = {
   'POST /api/admin/users/{userId}/locks/{itemId}/lift': staff(204),
   'POST /api/admin/users/{userId}/disable': staff(200),
   'POST /api/admin/users/{userId}/enable': staff(200),
+  'POST /api/admin/users/{userId}/passkeys/{itemId}/remove': staff(204),
   'POST /api/admin/users/{userId}/two-factor/remove': staff(204),
   'POST /api/admin/users/{userId}/password-reset-links': staff(201),
   'POST /api/admin/users/{userId}/password-reset-links/reveal': adminOnly(201),

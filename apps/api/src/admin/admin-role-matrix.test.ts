@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
+import { addStoredPasskey, createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
 import { collectRouteTable } from '../openapi/route-table.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { ADMIN_ROLE_MATRIX, type RoleMatrixRow } from './admin-role-matrix.expected.js';
@@ -57,6 +57,10 @@ const VALID_REQUESTS: Record<string, (customer: Customer, app: NestFastifyApplic
   }),
   'POST /api/admin/users/{userId}/enable': async (c) => ({
     url: `/api/admin/users/${c.user.id}/enable`,
+    payload: { reason },
+  }),
+  'POST /api/admin/users/{userId}/passkeys/{itemId}/remove': async (c, app) => ({
+    url: `/api/admin/users/${c.user.id}/passkeys/${(await addStoredPasskey(app, c.user.id)).id}/remove`,
     payload: { reason },
   }),
   'POST /api/admin/users/{userId}/two-factor/remove': async (c) => ({

@@ -24,6 +24,7 @@ import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 import { CurrentSession, RequireStepUp, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { TotpService } from '../auth/totp.service.js';
+import { PasskeysService } from '../auth/passkeys/passkeys.service.js';
 import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
@@ -52,6 +53,7 @@ export class AdminUserActionsController {
     private readonly appPasswords: AppPasswordsService,
     private readonly authLocks: AuthLocksService,
     private readonly totp: TotpService,
+    private readonly passkeys: PasskeysService,
     private readonly resets: PasswordResetService,
   ) {}
 
@@ -180,6 +182,21 @@ export class AdminUserActionsController {
     @ReqMeta() meta: RequestMeta,
   ): Promise<AdminUserSummary> {
     return toUserSummary(await this.accounts.enable({ session, userId: params.userId, reason: body.reason, meta }));
+  }
+
+  @ContractRoute(adminActionOperations.removeUserPasskey)
+  async removePasskey(
+    @CurrentSession() session: AuthenticatedSession,
+    @Param(validate(ZUserItemParams)) params: ItemParams,
+    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
+    const target = await this.targets.load(session, params.userId);
+    if (!(await this.passkeys.list(target.id)).some((entry) => entry.id === params.itemId)) {
+      throw new AppError(AdminErrors.ITEM_NOT_FOUND);
+    }
+    const actor = actorOf(session);
+    await this.passkeys.remove({ actor, userId: target.id, passkeyId: params.itemId, reason: body.reason, meta });
   }
 
   // Hands an account over (or takes it from its owner): as fresh a step-up as the user's own.

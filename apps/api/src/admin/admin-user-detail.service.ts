@@ -50,7 +50,7 @@ export class AdminUserDetailService {
     });
     if (!user) throw new AppError(AdminErrors.USER_NOT_FOUND);
     // SUPPORT may look at staff accounts (to tell a caller whom to ask) but not act on them.
-    const [access, appPasswords, sessions, twoFactor, locks, attempts, events] = await Promise.all([
+    const [access, appPasswords, sessions, twoFactor, passkeys, locks, attempts, events] = await Promise.all([
       this.protocolAccess.list(userId, now),
       this.appPasswords.list(userId),
       this.prisma.session.findMany({
@@ -65,6 +65,11 @@ export class AdminUserDetailService {
         take: 50,
       }),
       this.totp.status(userId),
+      this.prisma.passkey.findMany({
+        where: { userId },
+        select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+        orderBy: { createdAt: 'asc' },
+      }),
       this.authLocks.listActive(userId, now),
       this.loginAttempts.recent(userId, RECENT_ATTEMPTS),
       this.prisma.auditEvent.findMany({
@@ -102,6 +107,12 @@ export class AdminUserDetailService {
         userAgent: entry.userAgent,
       })),
       twoFactor: { ...twoFactor, enabledAt: iso(twoFactor.enabledAt) },
+      passkeys: passkeys.map((entry) => ({
+        id: entry.id,
+        name: entry.name,
+        createdAt: iso(entry.createdAt),
+        lastUsedAt: entry.lastUsedAt ? iso(entry.lastUsedAt) : null,
+      })),
       // Mail-auth's views as they are (AuthLocksService, LoginAttemptsService), minus the login as typed.
       locks,
       loginAttempts: attempts.map(({ loginAsTyped: _typed, ...attempt }) => attempt),

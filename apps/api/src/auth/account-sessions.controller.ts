@@ -15,7 +15,8 @@ import { AccountSessionsService } from './account-sessions.service.js';
 import { CurrentSession } from './auth.decorators.js';
 import { clearSessionCookie } from './session-cookie.js';
 import type { AuthenticatedSession } from './session.types.js';
-import { StepUpService } from './step-up.service.js';
+import { StepUpService, type StepUpProof } from './step-up.service.js';
+import { RequestOrigin } from './passkeys/request-origin.js';
 
 @Controller()
 export class AccountSessionsController {
@@ -52,10 +53,11 @@ export class AccountSessionsController {
   @ContractRoute(authOperations.stepUp)
   async confirm(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZStepUpRequest)) body: { password: string } | { totpCode: string },
+    @Body(validate(ZStepUpRequest)) body: StepUpProof,
     @ReqMeta() meta: RequestMeta,
+    @RequestOrigin() origin: string | undefined,
   ): Promise<StepUpResponse> {
-    const { stepUpValidUntil } = await this.stepUp.confirm(session, body, meta);
+    const { stepUpValidUntil } = await this.stepUp.confirm(session, body, meta, new Date(), origin);
     return { stepUpValidUntil: stepUpValidUntil.toISOString() };
   }
 }

@@ -50,6 +50,17 @@ export const AuthLimits = {
       exhausted: AuthErrors.SIGN_IN_PENDING_EXPIRED,
     },
   ],
+  /**
+   * Signing in with a passkey alone: failures per IP (a passkey cannot be guessed, but each try
+   * costs a signature check and a challenge row). Options requests are counted on their own, all
+   * of them, since each one stores a challenge.
+   */
+  passkeySignIn: (ip: string): AttemptLimit[] => [
+    { kind: 'passkey-sign-in:ip', key: `auth:passkey-sign-in:ip:${ip}`, max: 50, windowMs: FIFTEEN_MINUTES },
+  ],
+  passkeyOptions: (ip: string): AttemptLimit[] => [
+    { kind: 'passkey-options:ip', key: `auth:passkey-options:ip:${ip}`, max: 100, windowMs: FIFTEEN_MINUTES },
+  ],
   /** Step-up and the current password of a password change: re-checks of a signed-in user. */
   reauthentication: (userId: string, ip: string): AttemptLimit[] => [
     { kind: 'reauth:user', key: `auth:reauth:user:${userId}`, max: 10, windowMs: FIFTEEN_MINUTES },

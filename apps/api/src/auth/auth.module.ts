@@ -12,14 +12,20 @@ import { StepUpService } from './step-up.service.js';
 import { TotpCodes } from './totp-codes.js';
 import { TotpController } from './totp.controller.js';
 import { TotpService } from './totp.service.js';
+import { PasskeyAssertions } from './passkeys/passkey-assertions.js';
+import { PasskeyChallenges } from './passkeys/passkey-challenges.js';
+import { PasskeySignInService } from './passkeys/passkey-sign-in.service.js';
+import { PasskeysController } from './passkeys/passkeys.controller.js';
+import { PasskeysService } from './passkeys/passkeys.service.js';
+import { RelyingParty } from './passkeys/relying-party.js';
 
 /**
- * Sign-in (password, then TOTP or a recovery code), the user's sessions, step-up, TOTP enrollment
+ * Sign-in (password, then TOTP, a recovery code or a passkey; or a passkey alone), passkeys, the user's sessions, step-up, TOTP enrollment
  * and the password change. Sessions themselves and the global guard are in SessionModule.
  */
 @Module({
   imports: [PasswordPolicyModule],
-  controllers: [SignInController, AccountSessionsController, TotpController, PasswordController],
+  controllers: [SignInController, AccountSessionsController, TotpController, PasswordController, PasskeysController],
   providers: [
     PasswordHasher,
     SignInService,
@@ -29,7 +35,12 @@ import { TotpService } from './totp.service.js';
     TotpService,
     AccountSessionsService,
     PasswordChangeService,
+    RelyingParty,
+    PasskeyChallenges,
+    PasskeyAssertions,
+    PasskeysService,
+    PasskeySignInService,
   ],
-  exports: [TotpService, TotpCodes, RecoveryCodes, PasswordPolicyModule],
+  exports: [TotpService, TotpCodes, RecoveryCodes, PasskeysService, PasswordPolicyModule],
 })
 export class AuthModule {}

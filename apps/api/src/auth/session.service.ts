@@ -28,7 +28,7 @@ export class SessionService {
   async issue(
     userId: string,
     meta: RequestMeta,
-    options: { steppedUp?: boolean; now?: Date } = {},
+    options: { steppedUp?: boolean; withPasskey?: boolean; now?: Date } = {},
   ): Promise<IssuedSession> {
     const now = options.now ?? new Date();
     const token = randomBytes(32).toString('base64url');
@@ -44,6 +44,7 @@ export class SessionService {
         userAgent: meta.userAgent,
         // Signing in with the password (and TOTP) is itself a fresh confirmation.
         lastStepUpAt: options.steppedUp === false ? null : now,
+        passkeyVerifiedAt: options.withPasskey ? now : null,
       },
     });
     return { sessionId: session.id, token, expiresAt };
@@ -53,7 +54,9 @@ export class SessionService {
   async resolve(token: string, now = new Date()): Promise<AuthenticatedSession | null> {
     const session = await this.prisma.session.findFirst({
       where: { tokenHash: { in: this.keyring.candidateHashes('session', token) } },
-      include: { user: { select: { email: true, role: true, totpEnabledAt: true, disabledAt: true } } },
+      include: {
+        user: { select: { email: true, role: true, totpEnabledAt: true, passkeysEnabledAt: true, disabledAt: true } },
+      },
     });
     if (!session || session.revokedAt || session.user.disabledAt) return null;
     const idleFor = now.getTime() - session.lastSeenAt.getTime();
@@ -68,13 +71,18 @@ export class SessionService {
       role: session.user.role,
       totpEnabled: session.user.totpEnabledAt !== null,
       totpEnabledAt: session.user.totpEnabledAt,
+      passkeysEnabledAt: session.user.passkeysEnabledAt,
       lastStepUpAt: session.lastStepUpAt,
+      passkeyVerifiedAt: session.passkeyVerifiedAt,
       createdAt: session.createdAt,
     };
   }
 
-  async recordStepUp(sessionId: string, now = new Date()): Promise<void> {
-    await this.prisma.session.update({ where: { id: sessionId }, data: { lastStepUpAt: now } });
+  async recordStepUp(sessionId: string, now = new Date(), options: { withPasskey?: boolean } = {}): Promise<void> {
+    await this.prisma.session.update({
+      where: { id: sessionId },
+      data: { lastStepUpAt: now, ...(options.withPasskey ? { passkeyVerifiedAt: now } : {}) },
+    });
   }
 
   async revoke(sessionId: string, now = new Date()): Promise<void> {
@@ -94,7 +102,10 @@ export class SessionService {
     return result.count;
   }
 
-  static isSteppedUp(session: Pick<AuthenticatedSession, 'lastStepUpAt' | 'totpEnabledAt'>, now = new Date()): boolean {
-    return stepUpValidUntil(session.lastStepUpAt, session.totpEnabledAt, now) !== null;
+  static isSteppedUp(
+    session: Pick<AuthenticatedSession, 'lastStepUpAt' | 'totpEnabledAt' | 'passkeysEnabledAt'>,
+    now = new Date(),
+  ): boolean {
+    return stepUpValidUntil(session.lastStepUpAt, session, now) !== null;
   }
 }

@@ -9,11 +9,15 @@ export interface AuthenticatedSession {
   readonly totpEnabled: boolean;
   /** When 2FA was turned on: step-ups from before it no longer count (see step-up-window.ts). */
   readonly totpEnabledAt: Date | null;
+  /** When the oldest current passkey was added (null: none); a strong factor like TOTP. */
+  readonly passkeysEnabledAt: Date | null;
   readonly lastStepUpAt: Date | null;
+  /** Last sign-in or step-up of this session with a passkey (for staffPasskeyRequired). */
+  readonly passkeyVerifiedAt: Date | null;
   readonly createdAt: Date;
 }
 
-/** Roles that reach the staff panel; each of them must have 2FA on to use it. */
+/** Roles that reach the staff panel; each of them must have a strong second factor (TOTP or a passkey). */
 export const STAFF_ROLES: readonly Role[] = ['SUPPORT', 'ADMIN'];
 
 export const SESSION_POLICY = Object.freeze({

@@ -2,7 +2,12 @@ import { Body, Controller, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   authOperations,
+  passkeyOperations,
+  ZPasskeySignInRequest,
   ZSignInRequest,
+  type PasskeyOptions,
+  type PasskeySignInRequest,
+  type PasskeySignInResponse,
   ZSignInTotpRequest,
   type Me,
   type SignInResponse,
@@ -14,6 +19,7 @@ import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { CurrentSession, Public } from './auth.decorators.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { ME_SELECT, toMe } from './me.view.js';
@@ -22,6 +28,11 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './ses
 import { SessionService, type IssuedSession } from './session.service.js';
 import type { AuthenticatedSession } from './session.types.js';
 import { SignInService } from './sign-in.service.js';
+import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { clearBrowserBinding, readBrowserBinding, startBrowserBinding } from './passkeys/passkey-browser-cookie.js';
+import { PasskeySignInService } from './passkeys/passkey-sign-in.service.js';
+import type { PasskeyAuthenticationResponse } from '@mailgate/contracts';
+import { RequestOrigin } from './passkeys/request-origin.js';
 
 @Controller()
 export class SignInController {
@@ -30,6 +41,9 @@ export class SignInController {
     private readonly sessions: SessionService,
     private readonly prisma: PrismaService,
     private readonly metrics: MailgateMetrics,
+    private readonly settings: GlobalSettingsService,
+    private readonly passkeySignIn: PasskeySignInService,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   @Public()
@@ -42,11 +56,14 @@ export class SignInController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInResponse> {
     const result = await this.counted('password', this.signIn.withPassword(body.email, body.password, meta), (done) =>
-      done.status === 'totp-required' ? 'TOTP_REQUIRED' : 'SIGNED_IN',
+      done.status === 'second-factor-required' ? 'TOTP_REQUIRED' : 'SIGNED_IN',
     );
-    if (result.status === 'totp-required') {
+    if (result.status === 'second-factor-required') {
       writePendingCookie(request, reply, result.pendingToken);
-      return { status: 'totp-required' };
+      // An account with TOTP only keeps the answer older clients know.
+      return result.methods.includes('passkey')
+        ? { status: 'second-factor-required', methods: [...result.methods] }
+        : { status: 'totp-required' };
     }
     await this.startSession(request, reply, result.session);
     return { status: 'signed-in', session: result.me };
@@ -74,6 +91,45 @@ export class SignInController {
     };
   }
 
+  @Public()
+  @UseGuards(CsrfGuard)
+  @ContractRoute(passkeyOperations.signInOptions)
+  async passkeyOptions(
+    @ReqMeta() meta: RequestMeta,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PasskeyOptions> {
+    const pending = this.passkeySignIn.pending(readPendingCookie(request));
+    return this.passkeySignIn.options(pending, () => startBrowserBinding(this.keyring, request, reply), meta);
+  }
+
+  /** A passkey alone, or after the password (the pending cookie decides; see PasskeySignInService). */
+  @Public()
+  @UseGuards(CsrfGuard)
+  @ContractRoute(passkeyOperations.signIn)
+  async withPasskey(
+    @Body(validate(ZPasskeySignInRequest)) body: PasskeySignInRequest,
+    @ReqMeta() meta: RequestMeta,
+    @RequestOrigin() origin: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PasskeySignInResponse> {
+    const result = await this.counted(
+      'passkey',
+      this.passkeySignIn.signIn({
+        pending: this.passkeySignIn.pending(readPendingCookie(request)),
+        browserBinding: readBrowserBinding(this.keyring, request),
+        response: body.response as PasskeyAuthenticationResponse,
+        requestOrigin: origin,
+        meta,
+      }),
+      () => 'SIGNED_IN',
+    );
+    await this.startSession(request, reply, result.session);
+    clearBrowserBinding(request, reply);
+    return { status: 'signed-in', session: result.me };
+  }
+
   /** Public, so a session that already ended can still clear its cookie. */
   @Public()
   @UseGuards(CsrfGuard)
@@ -87,12 +143,13 @@ export class SignInController {
   @ContractRoute(authOperations.me)
   async me(@CurrentSession() session: AuthenticatedSession): Promise<Me> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: session.userId }, select: ME_SELECT });
-    return toMe(user, session.lastStepUpAt);
+    const { staffPasskeyRequired } = await this.settings.get();
+    return toMe(user, { ...session, staffPasskeyRequired });
   }
 
   /** Counts the step's outcome: its result, or the error code answered (a closed catalogue). */
   private async counted<T>(
-    step: 'password' | 'second_factor',
+    step: 'password' | 'second_factor' | 'passkey',
     work: Promise<T>,
     outcomeOf: (result: T) => string,
   ): Promise<T> {

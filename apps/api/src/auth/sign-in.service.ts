@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { SessionErrors, AuthErrors, type Me } from '@mailgate/contracts';
+import { SessionErrors, AuthErrors, type Me, type SecondFactorMethod } from '@mailgate/contracts';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
@@ -10,7 +10,9 @@ import { PrismaService } from '../database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { AuthLimits } from './auth-limits.js';
-import { ME_SELECT, toMe } from './me.view.js';
+import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { ME_SELECT, toMe, type MeSource } from './me.view.js';
+import { hasStrongFactor } from './step-up-window.js';
 import { PasswordHasher } from './password-hasher.js';
 import { createPendingToken, PENDING_SIGN_IN_MS, readPendingToken } from './pending-sign-in.js';
 import { RecoveryCodes } from './recovery-codes.js';
@@ -19,7 +21,11 @@ import { TotpCodes } from './totp-codes.js';
 
 export type PasswordStepResult =
   | { readonly status: 'signed-in'; readonly session: IssuedSession; readonly me: Me }
-  | { readonly status: 'totp-required'; readonly pendingToken: string };
+  | {
+      readonly status: 'second-factor-required';
+      readonly pendingToken: string;
+      readonly methods: readonly SecondFactorMethod[];
+    };
 
 export interface SecondFactorResult {
   readonly session: IssuedSession;
@@ -48,6 +54,7 @@ export class SignInService implements OnModuleInit {
     private readonly recoveryCodes: RecoveryCodes,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
+    private readonly settings: GlobalSettingsService,
   ) {}
 
   onModuleInit(): void {
@@ -79,12 +86,15 @@ export class SignInService implements OnModuleInit {
     await attempt.succeeded();
     if (this.hasher.needsRehash(user.passwordHash)) await this.rehash(user.id, user.passwordHash, password);
 
-    if (user.totpEnabledAt) {
+    if (hasStrongFactor(user)) {
       const { token } = createPendingToken(this.keyring, user.id, user.securityVersion, now.getTime());
-      return { status: 'totp-required', pendingToken: token };
+      const methods: SecondFactorMethod[] = [];
+      if (user.totpEnabledAt) methods.push('totp');
+      if (user.passkeysEnabledAt) methods.push('passkey');
+      return { status: 'second-factor-required', pendingToken: token, methods };
     }
     const session = await this.sessions.issue(user.id, meta, { now });
-    return { status: 'signed-in', session, me: toMe(user, now, now) };
+    return { status: 'signed-in', session, me: await this.meAfterSignIn(user, now, false) };
   }
 
   async withSecondFactor(
@@ -132,9 +142,15 @@ export class SignInService implements OnModuleInit {
     const session = await this.sessions.issue(user.id, meta, { now });
     return {
       session,
-      me: toMe(user, now, now),
+      me: await this.meAfterSignIn(user, now, false),
       ...(recoveryCodesRemaining === undefined ? {} : { recoveryCodesRemaining }),
     };
+  }
+
+  /** The signed-in user as the SPA sees it right after a sign-in (which is itself a step-up). */
+  async meAfterSignIn(user: MeSource, now: Date, withPasskey: boolean): Promise<Me> {
+    const { staffPasskeyRequired } = await this.settings.get();
+    return toMe(user, { lastStepUpAt: now, passkeyVerifiedAt: withPasskey ? now : null, staffPasskeyRequired }, now);
   }
 
   /** Parameters changed since this hash was made: store a new one, unless the password changed meanwhile. */

@@ -109,6 +109,8 @@ export function protocolsToClose(change: AccountChange, after: AccountAfterChang
     case 'protocol-access':
     case 'app-password':
       return PROTOCOLS;
+    // Passkeys never log in to mail programs, and adding one does not switch mail programs off.
+    case 'passkey':
     case 'lock':
     case 'role':
       return [];

@@ -93,7 +93,7 @@ export const METRIC_DEFINITIONS = {
   webSignIns: {
     type: 'counter',
     name: 'mailgate_web_sign_ins_total',
-    help: 'Web sign-in steps by step (password, second_factor) and outcome: SIGNED_IN, TOTP_REQUIRED, or the error code answered.',
+    help: 'Web sign-in steps by step (password, second_factor, passkey) and outcome: SIGNED_IN, TOTP_REQUIRED, or the error code answered.',
     labelNames: ['step', 'outcome'],
   },
   rateLimitRefusals: {

@@ -64,7 +64,8 @@ export class GlobalSettingsService implements OnModuleInit {
   /** Saves all editable settings at once, audited in the same transaction; returns the saved row. */
   async update(input: {
     actor: Actor;
-    settings: GlobalSettingsChange;
+    // staffPasskeyRequired may be left out by older clients: the saved value stays.
+    settings: Omit<GlobalSettingsChange, 'staffPasskeyRequired'> & { staffPasskeyRequired?: boolean | undefined };
     reason: string;
     meta: RequestMeta | null;
   }): Promise<GlobalSettings> {
@@ -118,5 +119,6 @@ export function editable(settings: GlobalSettings): GlobalSettingsChange {
     allowMainPasswordWithout2fa: settings.allowMainPasswordWithout2fa,
     loginAttemptRetentionDays: settings.loginAttemptRetentionDays,
     auditRetentionDays: settings.auditRetentionDays,
+    staffPasskeyRequired: settings.staffPasskeyRequired,
   };
 }

@@ -38,3 +38,19 @@ export async function createCustomer(
 }
 
 export type Customer = Awaited<ReturnType<typeof createCustomer>>;
+
+/** A passkey row as registration would store it (the key material is never used by staff actions). */
+export async function addStoredPasskey(app: NestFastifyApplication, userId: string) {
+  const credentialId = randomUUID().replaceAll('-', '');
+  return app.get(PrismaService).passkey.create({
+    data: {
+      userId,
+      credentialId,
+      publicKey: Buffer.from(credentialId),
+      deviceType: 'singleDevice',
+      backedUp: false,
+      aaguid: '00000000-0000-0000-0000-000000000000',
+      name: 'Security key',
+    },
+  });
+}

@@ -184,7 +184,8 @@ export async function signIn(
     payload: { email: user.email, password: user.password },
     ...remote,
   });
-  if (response.statusCode === 200 && response.json<{ status: string }>().status === 'totp-required') {
+  const status = response.statusCode === 200 ? response.json<{ status: string }>().status : null;
+  if (status === 'totp-required' || status === 'second-factor-required') {
     const pending = Object.fromEntries(response.cookies.map((cookie) => [cookie.name, cookie.value]));
     response = await app.inject({
       method: 'POST',

@@ -9,6 +9,7 @@ import {
   recoveryOperations,
   totpOperations,
   mailSetupOperations,
+  passkeyOperations,
 } from '@mailgate/contracts';
 import { describe, expect, it } from 'vitest';
 import { endpoints } from './endpoints';
@@ -36,6 +37,14 @@ describe('endpoints', () => {
       [endpoints.totpEnrollment, totpOperations.startEnrollment.path],
       [endpoints.totpEnrollmentConfirm, totpOperations.confirmEnrollment.path],
       [endpoints.totpRecoveryCodes, totpOperations.regenerateRecoveryCodes.path],
+      [endpoints.passkeys, passkeyOperations.list.path],
+      [endpoints.passkeys, passkeyOperations.register.path],
+      [endpoints.passkey(ID), fill(passkeyOperations.rename.path, { id: ID })],
+      [endpoints.passkey(ID), fill(passkeyOperations.remove.path, { id: ID })],
+      [endpoints.passkeyRegistrationOptions, passkeyOperations.registrationOptions.path],
+      [endpoints.passkeySignInOptions, passkeyOperations.signInOptions.path],
+      [endpoints.signInPasskey, passkeyOperations.signIn.path],
+      [endpoints.stepUpPasskeyOptions, passkeyOperations.stepUpOptions.path],
       [endpoints.passwordPolicy, passwordOperations.policy.path],
       [endpoints.password, passwordOperations.change.path],
       [endpoints.protocols, protocolAccessOperations.list.path],

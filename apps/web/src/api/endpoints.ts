@@ -17,6 +17,13 @@ export const endpoints = {
   totpEnrollmentConfirm: '/api/account/totp/enrollment/confirm',
   totpRecoveryCodes: '/api/account/totp/recovery-codes',
 
+  passkeys: '/api/account/passkeys',
+  passkey: (id: string) => `/api/account/passkeys/${segment(id)}`,
+  passkeyRegistrationOptions: '/api/account/passkeys/registration-options',
+  passkeySignInOptions: '/api/auth/passkey/sign-in-options',
+  signInPasskey: '/api/auth/sign-in/passkey',
+  stepUpPasskeyOptions: '/api/auth/step-up/passkey-options',
+
   passwordPolicy: '/api/account/password-policy',
   password: '/api/account/password',
 

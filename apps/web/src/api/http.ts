@@ -9,6 +9,10 @@ export const CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',
   /** The server answered, but not with the JSON we expected (e.g. an HTML page from a proxy). */
   unexpectedResponse: 'UNEXPECTED_RESPONSE',
+  /** The passkey prompt was closed (or timed out) without an answer. */
+  passkeyCancelled: 'PASSKEY_CANCELLED',
+  /** This browser or device cannot use passkeys here. */
+  passkeyUnavailable: 'PASSKEY_UNAVAILABLE',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import {
   CommonErrors,
   MAIL_AUTH_REASONS,
   MailSetupErrors,
+  PasskeyErrors,
   PasswordErrors,
   ProtocolAccessErrors,
   RecoveryErrors,
@@ -41,6 +42,7 @@ describe('translations cover every code', () => {
       AuthLocksErrors,
       MailSetupErrors,
       RecoveryErrors,
+      PasskeyErrors,
     ].flatMap((catalogue) => Object.keys(catalogue));
     for (const [language, messages] of Object.entries(catalogues)) {
       for (const code of codes) {

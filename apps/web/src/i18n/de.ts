@@ -1,3 +1,4 @@
+import { passkeyErrorsDe, passkeysDe } from './messages/passkeys.de';
 import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
 import type { PortalMessages } from './en';
 import { activityDe, noticesDe } from './messages/activity.de';
@@ -46,6 +47,7 @@ export const de: PortalMessages = {
   security: securityDe,
   password: passwordDe,
   totp: totpDe,
+  passkeys: passkeysDe,
   sessions: sessionsDe,
   resetLinks: resetLinksDe,
   mailSetup: mailSetupDe,
@@ -65,6 +67,7 @@ export const de: PortalMessages = {
   },
   errors: {
     ...portalErrorsDe,
+    ...passkeyErrorsDe,
     ...adminErrorsDe,
     VALIDATION_FAILED: 'Einige Angaben fehlen oder sind ungültig. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     MALFORMED_JSON:

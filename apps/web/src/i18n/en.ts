@@ -1,4 +1,5 @@
 import type { AdminMessages } from '../pages/Admin/i18n/admin.en';
+import { passkeyErrorsEn, passkeysEn } from './messages/passkeys.en';
 import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
 import { activityEn, noticesEn } from './messages/activity.en';
 import { appPasswordsEn } from './messages/app-passwords.en';
@@ -47,6 +48,7 @@ export const en = {
   security: securityEn,
   password: passwordEn,
   totp: totpEn,
+  passkeys: passkeysEn,
   sessions: sessionsEn,
   resetLinks: resetLinksEn,
   mailSetup: mailSetupEn,
@@ -66,6 +68,7 @@ export const en = {
   },
   errors: {
     ...portalErrorsEn,
+    ...passkeyErrorsEn,
     ...adminErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',

@@ -4,6 +4,7 @@ import type {
   AuthErrorCode,
   AuthLocksErrors,
   CommonErrorCode,
+  PasskeyErrorCode,
   PasswordErrorCode,
   ProtocolAccessErrors,
   ServiceTokensErrors,
@@ -23,6 +24,7 @@ type ApiErrorCode =
   | AdminErrorCode
   | AuthErrorCode
   | TotpErrorCode
+  | PasskeyErrorCode
   | PasswordErrorCode
   | keyof typeof SessionErrors
   | keyof typeof ProtocolAccessErrors

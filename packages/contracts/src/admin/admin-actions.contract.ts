@@ -92,6 +92,17 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
   }),
+  removeUserPasskey: defineOperation({
+    method: 'post',
+    path: action('/passkeys/{itemId}/remove'),
+    tag: 'Admin',
+    summary: 'Remove one passkey of the user (with a reason; the user is told).',
+    auth: 'session',
+    params: ZUserItemParams,
+    body: ZReasonRequest,
+    responses: { 204: null },
+    errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
+  }),
   revokeAllUserAppPasswords: defineOperation({
     method: 'post',
     path: action('/app-passwords/revoke-all'),

@@ -19,12 +19,20 @@ const globalSettingsFields = {
   auditRetentionDays: z.number().int().min(30).max(3650),
 };
 
+/** Staff sessions must be confirmed with a passkey (a TOTP code no longer opens the panel). */
+const ZStaffPasskeyRequired = z.boolean();
+
 export const ZGlobalSettingsView = z
-  .object({ ...globalSettingsFields, updatedAt: ZIsoDateTime.nullable() })
+  .object({ ...globalSettingsFields, staffPasskeyRequired: ZStaffPasskeyRequired, updatedAt: ZIsoDateTime.nullable() })
   .meta({ id: 'GlobalSettings' });
 export type GlobalSettingsView = z.infer<typeof ZGlobalSettingsView>;
 
-export const ZUpdateGlobalSettingsRequest = z.strictObject({ ...globalSettingsFields, reason: ZStaffReason });
+// staffPasskeyRequired may be left out (older clients): the current value stays.
+export const ZUpdateGlobalSettingsRequest = z.strictObject({
+  ...globalSettingsFields,
+  staffPasskeyRequired: ZStaffPasskeyRequired.optional(),
+  reason: ZStaffReason,
+});
 export type UpdateGlobalSettingsRequest = z.infer<typeof ZUpdateGlobalSettingsRequest>;
 
 // ---- Password policy --------------------------------------------------------------------------

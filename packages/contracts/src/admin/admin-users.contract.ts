@@ -99,6 +99,10 @@ export const ZAdminUserDetail = z
       enabledAt: ZIsoDateTime.nullable(),
       recoveryCodesRemaining: z.number().int(),
     }),
+    /** The user's passkeys (names and dates only; never key material). */
+    passkeys: z.array(
+      z.object({ id: z.uuid(), name: z.string(), createdAt: ZIsoDateTime, lastUsedAt: ZIsoDateTime.nullable() }),
+    ),
     /** Active brute-force locks (the user's own and those of the IPs it logged in from recently). */
     locks: z.array(ZAuthLock),
     /** The most recent mail-login attempts, newest first. */

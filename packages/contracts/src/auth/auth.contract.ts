@@ -4,6 +4,8 @@ import { defineOperation } from '../common/operation.js';
 import { ZEmail, ZPasswordInput } from '../common/strings.js';
 import { AuthErrors } from './auth.errors.js';
 import { SessionErrors } from './session-errors.js';
+import { PasskeyErrors } from '../passkeys/passkeys.errors.js';
+import { ZPasskeyAuthenticationResponse } from '../passkeys/webauthn-json.js';
 
 export const ZRole = z.enum(['USER', 'SUPPORT', 'ADMIN']);
 export type Role = z.infer<typeof ZRole>;
@@ -17,16 +19,29 @@ export const ZMe = z
     locale: z.string(),
     role: ZRole,
     totpEnabled: z.boolean(),
+    passkeyCount: z
+      .number()
+      .int()
+      .meta({ description: 'How many passkeys the user has (each one is a strong factor).' }),
     stepUpValidUntil: z.iso
       .datetime()
       .nullable()
       .meta({ description: 'Until when sensitive actions need no new confirmation; null when none is valid.' }),
-    staffTotpRequired: z
-      .boolean()
-      .meta({ description: 'True for staff accounts without 2FA: the staff panel stays closed until it is set up.' }),
+    staffTotpRequired: z.boolean().meta({
+      description:
+        'True for staff accounts without a strong second factor (TOTP or a passkey): the staff panel stays closed until one is set up.',
+    }),
+    staffPasskeyRequired: z.boolean().meta({
+      description:
+        'True for staff when an admin requires passkeys and this session was not confirmed with one: the panel stays closed until a passkey step-up.',
+    }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof ZMe>;
+
+/** Second factors that can finish a password sign-in. */
+export const ZSecondFactorMethod = z.enum(['totp', 'passkey']);
+export type SecondFactorMethod = z.infer<typeof ZSecondFactorMethod>;
 
 export const ZSignInRequest = z.strictObject({ email: ZEmail, password: ZPasswordInput }).meta({ id: 'SignInRequest' });
 export type SignInRequest = z.input<typeof ZSignInRequest>;
@@ -37,11 +52,15 @@ export const ZSignInResponse = z
     z.object({
       status: z.literal('totp-required'),
     }),
+    z.object({
+      status: z.literal('second-factor-required'),
+      methods: z.array(ZSecondFactorMethod).min(1),
+    }),
   ])
   .meta({
     id: 'SignInResponse',
     description:
-      '"totp-required": the password was right and 2FA is on; send a code to /api/auth/sign-in/totp within a few minutes.',
+      '"totp-required": the password was right and TOTP is the account\'s only second factor; send a code to /api/auth/sign-in/totp within a few minutes. "second-factor-required": the account has passkeys; finish with one (/api/auth/sign-in/passkey) or, when "totp" is listed, with a code.',
   });
 export type SignInResponse = z.infer<typeof ZSignInResponse>;
 
@@ -92,10 +111,15 @@ export type SignOutOthersResponse = z.infer<typeof ZSignOutOthersResponse>;
 export const ZSessionIdParams = z.strictObject({ id: z.uuid() });
 
 export const ZStepUpRequest = z
-  .union([z.strictObject({ password: ZPasswordInput }), z.strictObject({ totpCode: ZTotpCode })])
+  .union([
+    z.strictObject({ password: ZPasswordInput }),
+    z.strictObject({ totpCode: ZTotpCode }),
+    z.strictObject({ passkey: ZPasskeyAuthenticationResponse }),
+  ])
   .meta({
     id: 'StepUpRequest',
-    description: 'The password when 2FA is off; a code from the authenticator app when 2FA is on.',
+    description:
+      'The password while no strong factor is on; otherwise a code from the authenticator app (when TOTP is on) or a passkey (options from /api/auth/step-up/passkey-options).',
   });
 export type StepUpRequest = z.input<typeof ZStepUpRequest>;
 
@@ -186,6 +210,9 @@ export const authOperations = {
       AuthErrors.STEP_UP_FAILED,
       AuthErrors.STEP_UP_TOTP_REQUIRED,
       AuthErrors.STEP_UP_PASSWORD_REQUIRED,
+      AuthErrors.STEP_UP_PASSKEY_REQUIRED,
+      PasskeyErrors.PASSKEY_CHALLENGE_INVALID,
+      PasskeyErrors.PASSKEY_NOT_ACCEPTED,
       CommonErrors.RATE_LIMITED,
     ],
   }),

@@ -18,6 +18,9 @@ export const AuthErrors = defineErrorCodes({
     status: 400,
     message: 'Two-factor authentication is on: confirm with a code from your app.',
   },
+  // Thrown when a step-up is attempted with a password or code while passkeys are the account's
+  // only strong factor: only a passkey will do.
+  STEP_UP_PASSKEY_REQUIRED: { status: 400, message: 'Confirm with one of your passkeys.' },
   // Thrown when a step-up is attempted with a code while 2FA is off.
   STEP_UP_PASSWORD_REQUIRED: { status: 400, message: 'Confirm with your password.' },
 });

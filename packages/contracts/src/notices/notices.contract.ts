@@ -21,6 +21,12 @@ export const SECURITY_NOTICE_KINDS = [
   'TOTP_DISABLED',
   'RECOVERY_CODES_REGENERATED',
   'RECOVERY_CODE_USED',
+  // A passkey was added, renamed or removed (params: name); removal by support carries the reason.
+  'PASSKEY_ADDED',
+  'PASSKEY_RENAMED',
+  'PASSKEY_REMOVED',
+  // A passkey answered with a signature counter that did not go up: it may have been copied; refused.
+  'PASSKEY_COUNTER_REGRESSED',
   // Staff actions in the admin panel (always `byStaff`, with the reason), and the user's own
   // redemption of a password-reset link that support created.
   'ACCOUNT_DISABLED',

@@ -1,3 +1,4 @@
+import { hasStrongFactor } from '../../auth/step-up-window.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import { STAFF_ROLES } from '../../auth/session.types.js';
 import { mayActOn } from '../staff-target.service.js';
@@ -21,11 +22,17 @@ export interface ResetLinkIssuerState {
   readonly role: Role;
   readonly disabledAt: Date | null;
   readonly totpEnabledAt: Date | null;
+  readonly passkeysEnabledAt: Date | null;
 }
 
 /** The selects that load exactly what `resetLinkVoidReason` compares. */
 export const RESET_TARGET_FIELDS = { securityVersion: true, role: true, disabledAt: true } as const;
-export const RESET_ISSUER_FIELDS = { role: true, disabledAt: true, totpEnabledAt: true } as const;
+export const RESET_ISSUER_FIELDS = {
+  role: true,
+  disabledAt: true,
+  totpEnabledAt: true,
+  passkeysEnabledAt: true,
+} as const;
 
 /**
  * Why a staff-issued link can no longer be redeemed, or null while it can. A link hands an account
@@ -47,7 +54,8 @@ export function resetLinkVoidReason(
   if (target.disabledAt) return 'account disabled';
   if (link.origin === 'SELF') return null;
   if (!issuer) return 'issuer no longer exists';
-  if (!STAFF_ROLES.includes(issuer.role) || issuer.disabledAt || !issuer.totpEnabledAt) return 'issuer no longer staff';
+  if (!STAFF_ROLES.includes(issuer.role) || issuer.disabledAt || !hasStrongFactor(issuer))
+    return 'issuer no longer staff';
   if (!mayActOn(issuer.role, target.role)) return `${issuer.role} may not act on ${target.role}`;
   return null;
 }

@@ -21,6 +21,7 @@ export type KeyPurpose =
   | 'credential-cache'
   | 'recovery-code'
   | 'sign-in-pending'
+  | 'passkey-browser'
   | 'device-handoff'
   | 'recovery-confirm'
   | 'outbox-mail';

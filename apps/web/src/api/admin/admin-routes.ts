@@ -32,6 +32,7 @@ export const adminRoutes = {
   liftUserLock: { method: 'post', path: '/api/admin/users/{userId}/locks/{itemId}/lift' },
   disableUser: { method: 'post', path: '/api/admin/users/{userId}/disable' },
   enableUser: { method: 'post', path: '/api/admin/users/{userId}/enable' },
+  removeUserPasskey: { method: 'post', path: '/api/admin/users/{userId}/passkeys/{itemId}/remove' },
   removeUserTwoFactor: { method: 'post', path: '/api/admin/users/{userId}/two-factor/remove' },
   createPasswordResetLink: { method: 'post', path: '/api/admin/users/{userId}/password-reset-links' },
   revealPasswordResetLink: { method: 'post', path: '/api/admin/users/{userId}/password-reset-links/reveal' },

@@ -50,6 +50,12 @@ export function useRevokeUserAppPassword(userId: string) {
   );
 }
 
+export function useRemoveUserPasskey(userId: string) {
+  return useUserMutation(userId, ({ itemId, reason }: { itemId: string; reason: string }) =>
+    http.post<void>(fillPath(adminRoutes.removeUserPasskey.path, { userId, itemId }), { reason }),
+  );
+}
+
 export function useRevokeAllUserAppPasswords(userId: string) {
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
     http.post<RevokedCountResponse>(fillPath(adminRoutes.revokeAllUserAppPasswords.path, { userId }), { reason }),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStepUp } from '../../api/auth/mutations';
 import { useMe } from '../../api/auth/queries';
+import { PasskeyStepUp } from './passkey-step-up';
 import { isApiError } from '../../api/http';
 import { useErrorMessage } from '../../i18n/error-message';
 import { FormError } from '../alert';
@@ -32,8 +33,12 @@ function StepUpForm({ onConfirmed, onCancel }: Omit<StepUpDialogProps, 'open'>) 
   const me = useMe();
   const stepUp = useStepUp();
   // The server has the last word: if our idea of "2FA on" is stale, it tells us which one it wants.
-  const [override, setOverride] = useState<Method | null>(null);
-  const method: Method = override ?? (me.data?.totpEnabled ? 'totp' : 'password');
+  const [override, setOverride] = useState<Method | 'passkey-only' | null>(null);
+  const hasPasskeys = (me.data?.passkeyCount ?? 0) > 0 || override === 'passkey-only';
+  // With passkeys and no TOTP, a passkey is the only proof the server accepts: no text field.
+  const passkeyOnly = override === 'passkey-only' || (override === null && hasPasskeys && !me.data?.totpEnabled);
+  const method: Method =
+    override === 'totp' || override === 'password' ? override : me.data?.totpEnabled ? 'totp' : 'password';
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,12 +49,26 @@ function StepUpForm({ onConfirmed, onCancel }: Omit<StepUpDialogProps, 'open'>) 
         if (!isApiError(error)) return;
         if (error.code === 'STEP_UP_TOTP_REQUIRED') setOverride('totp');
         if (error.code === 'STEP_UP_PASSWORD_REQUIRED') setOverride('password');
+        if (error.code === 'STEP_UP_PASSKEY_REQUIRED') setOverride('passkey-only');
       },
     });
   }
 
+  const passkey = hasPasskeys ? <PasskeyStepUp onConfirmed={onConfirmed} /> : null;
+  if (passkeyOnly) {
+    return (
+      <div className="form">
+        {passkey}
+        <div className="button-row">
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>
+      {passkey}
       <p>{method === 'totp' ? t('stepUp.totpIntro') : t('stepUp.passwordIntro')}</p>
       <FormError message={stepUp.error ? errorMessage(stepUp.error) : null} />
       {method === 'totp' ? (

@@ -77,6 +77,12 @@ export const activityDe: typeof activityEn = {
         changed: 'Passwort geändert',
         reset: 'Passwort zurückgesetzt',
       },
+      passkey: {
+        added: 'Passkey „{{name}}“ hinzugefügt',
+        renamed: 'Passkey in „{{name}}“ umbenannt',
+        removed: 'Passkey „{{name}}“ entfernt',
+        counter_regressed: 'Anmeldung mit Passkey „{{name}}“ abgelehnt (möglicherweise kopiert)',
+      },
       totp: {
         enabled: 'Zwei-Schritt-Anmeldung eingeschaltet',
         disabled: 'Zwei-Schritt-Anmeldung ausgeschaltet',
@@ -145,6 +151,11 @@ export const noticesDe: typeof noticesEn = {
     TOTP_DISABLED: 'Die Zwei-Schritt-Anmeldung wurde ausgeschaltet.',
     RECOVERY_CODES_REGENERATED: 'Neue Wiederherstellungscodes wurden erstellt.',
     RECOVERY_CODE_USED: 'Zur Anmeldung wurde ein Wiederherstellungscode verwendet; {{remaining}} sind noch übrig.',
+    PASSKEY_ADDED: 'Der Passkey „{{name}}“ wurde hinzugefügt.',
+    PASSKEY_RENAMED: 'Ein Passkey wurde in „{{name}}“ umbenannt.',
+    PASSKEY_REMOVED: 'Der Passkey „{{name}}“ wurde entfernt.',
+    PASSKEY_COUNTER_REGRESSED:
+      'Eine Anmeldung mit dem Passkey „{{name}}“ wurde abgelehnt, weil er möglicherweise kopiert wurde. Wenn Sie sich nicht anmelden wollten, entfernen Sie diesen Passkey.',
     ACCOUNT_DISABLED: 'Ihr Konto wurde gesperrt.',
     ACCOUNT_ENABLED: 'Ihr Konto wurde wieder freigegeben.',
     SESSION_REVOKED: 'Eine Ihrer Sitzungen wurde abgemeldet.',

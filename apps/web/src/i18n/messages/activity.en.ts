@@ -74,6 +74,12 @@ export const activityEn = {
         changed: 'Password changed',
         reset: 'Password reset',
       },
+      passkey: {
+        added: 'Passkey “{{name}}” added',
+        renamed: 'Passkey renamed to “{{name}}”',
+        removed: 'Passkey “{{name}}” removed',
+        counter_regressed: 'Sign-in with passkey “{{name}}” refused (it may have been copied)',
+      },
       totp: {
         enabled: 'Two-step sign-in turned on',
         disabled: 'Two-step sign-in turned off',
@@ -140,6 +146,11 @@ export const noticesEn = {
     TOTP_DISABLED: 'Two-step sign-in was turned off.',
     RECOVERY_CODES_REGENERATED: 'New recovery codes were created.',
     RECOVERY_CODE_USED: 'A recovery code was used to sign in; {{remaining}} are left.',
+    PASSKEY_ADDED: 'The passkey “{{name}}” was added.',
+    PASSKEY_RENAMED: 'A passkey was renamed to “{{name}}”.',
+    PASSKEY_REMOVED: 'The passkey “{{name}}” was removed.',
+    PASSKEY_COUNTER_REGRESSED:
+      'A sign-in with the passkey “{{name}}” was refused because the passkey may have been copied. If you did not try to sign in, remove this passkey.',
     ACCOUNT_DISABLED: 'Your account was disabled.',
     ACCOUNT_ENABLED: 'Your account was enabled again.',
     SESSION_REVOKED: 'One of your sessions was signed out.',

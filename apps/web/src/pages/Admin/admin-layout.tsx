@@ -6,6 +6,7 @@ import { useStaffMe } from '../../api/admin/staff-me';
 import { isApiError } from '../../api/http';
 import { PageTitle } from '../../components/page-title';
 import { StaffTotpEnrollment } from '../AdminEnrollment/staff-totp-enrollment';
+import { StaffPasskeyGate } from '../AdminEnrollment/staff-passkey-gate';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { STAFF_TOTP_REQUIRED, useStaffTotpRequired } from './components/use-staff-totp-signal';
 import { StaffContext } from './staff-context';
@@ -34,6 +35,9 @@ export function AdminLayout() {
       void queryClient.invalidateQueries({ queryKey: adminKeys.all });
     };
     return <StaffTotpEnrollment onEnrolled={enrolled} />;
+  }
+  if (errorCode === 'STAFF_PASSKEY_REQUIRED') {
+    return <StaffPasskeyGate onConfirmed={() => void queryClient.invalidateQueries({ queryKey: adminKeys.all })} />;
   }
   if (me.isPending) return <LoadingState />;
   if (me.error) {

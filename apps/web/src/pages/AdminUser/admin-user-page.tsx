@@ -13,6 +13,7 @@ import { ProtocolAccessSection } from './components/protocol-access-section';
 import { RoleSection } from './components/role-section';
 import { SecurityEventsSection } from './components/security-events-section';
 import { SessionsSection } from './components/sessions-section';
+import { PasskeysSection } from './components/passkeys-section';
 import { TwoFactorSection } from './components/two-factor-section';
 import { UserHeader } from './components/user-header';
 
@@ -51,6 +52,7 @@ export function AdminUserPage() {
         <AppPasswordsSection userId={userId} appPasswords={detail.appPasswords} canAct={canAct} />
         <SessionsSection userId={userId} sessions={detail.sessions} canAct={canAct} />
         <TwoFactorSection userId={userId} twoFactor={detail.twoFactor} canAct={canAct} />
+        <PasskeysSection userId={userId} passkeys={detail.passkeys} canAct={canAct} />
         <AccountSection userId={userId} user={detail.user} canAct={canAct} />
         {isAdmin && detail.permissions.canChangeRole && <RoleSection userId={userId} role={detail.user.role} />}
       </div>

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { MainPasswordNotice } from './components/main-password-notice';
+import { PasskeysExplainer } from './components/passkeys-explainer';
 import { ProtocolCard } from './components/protocol-card';
 import { SetupGuides } from './components/setup-guides';
 
@@ -53,6 +54,7 @@ export function HomePage() {
           <SetupGuides />
         </>
       )}
+      <PasskeysExplainer />
     </>
   );
 }

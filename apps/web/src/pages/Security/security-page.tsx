@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
+import { PasskeysSection } from './components/passkeys-section';
 import { PasswordChangeForm } from './components/password-change-form';
 import { RecoveryAddressSection } from './components/recovery-address-section';
 import { ResetLinksSection } from './components/reset-links-section';
@@ -28,6 +29,11 @@ export function SecurityPage() {
           <h2 id="recovery-heading">{t('recovery.title')}</h2>
           <p className="muted">{t('recovery.intro')}</p>
           <RecoveryAddressSection />
+        </section>
+        <section className="card" aria-labelledby="passkeys-heading">
+          <h2 id="passkeys-heading">{t('passkeys.title')}</h2>
+          <p className="muted">{t('passkeys.intro')}</p>
+          <PasskeysSection />
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t('sessions.title')}</h2>

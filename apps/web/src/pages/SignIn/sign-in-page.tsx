@@ -5,6 +5,7 @@ import { useSignIn, useSignInTotp } from '../../api/auth/mutations';
 import { useMe } from '../../api/auth/queries';
 import { isApiError } from '../../api/http';
 import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
 import { PageTitle } from '../../components/page-title';
 import { LoadingState } from '../../components/query-state';
 import { useToast } from '../../components/toast';
@@ -12,6 +13,8 @@ import { useActionError } from '../../i18n/error-message';
 import { safeNextPath } from './safe-next-path';
 import { SecondFactorForm, type SecondFactor } from './components/second-factor-form';
 import { SignInForm, type SignInValues } from './components/sign-in-form';
+import { PasskeySignIn } from './components/passkey-sign-in';
+import type { SecondFactorMethod } from '@mailgate/contracts';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -23,6 +26,7 @@ export function SignInPage() {
   const signIn = useSignIn();
   const signInTotp = useSignInTotp();
   const [step, setStep] = useState<'password' | 'second-factor'>('password');
+  const [methods, setMethods] = useState<readonly SecondFactorMethod[]>(['totp']);
   const next = safeNextPath(params.get('next'));
   const reason = params.get('reason');
 
@@ -33,8 +37,11 @@ export function SignInPage() {
   function handleSignIn(values: SignInValues) {
     signIn.mutate(values, {
       onSuccess: (response) => {
-        if (response.status === 'totp-required') setStep('second-factor');
-        else void navigate(next, { replace: true });
+        if (response.status === 'signed-in') void navigate(next, { replace: true });
+        else {
+          setMethods(response.status === 'totp-required' ? ['totp'] : response.methods);
+          setStep('second-factor');
+        }
       },
     });
   }
@@ -63,22 +70,48 @@ export function SignInPage() {
       {reason === 'signed-out' && <Alert tone="info">{t('signIn.signedOut')}</Alert>}
       <section className="card">
         {step === 'password' ? (
-          <SignInForm
-            onSubmit={handleSignIn}
-            pending={signIn.isPending}
-            errorMessage={actionError(signIn.error) ?? actionError(signInTotp.error)}
-          />
+          <>
+            <SignInForm
+              onSubmit={handleSignIn}
+              pending={signIn.isPending}
+              errorMessage={actionError(signIn.error) ?? actionError(signInTotp.error)}
+            />
+            <PasskeySignIn mode="alone" onSignedIn={() => void navigate(next, { replace: true })} />
+          </>
         ) : (
-          <SecondFactorForm
-            onSubmit={handleSecondFactor}
-            onStartOver={() => {
-              signIn.reset();
-              signInTotp.reset();
-              setStep('password');
-            }}
-            pending={signInTotp.isPending}
-            errorMessage={actionError(signInTotp.error)}
-          />
+          <>
+            {methods.includes('passkey') && (
+              <PasskeySignIn
+                mode="second-factor"
+                onSignedIn={() => void navigate(next, { replace: true })}
+                onPendingExpired={() => setStep('password')}
+              />
+            )}
+            {methods.includes('totp') ? (
+              <SecondFactorForm
+                onSubmit={handleSecondFactor}
+                onStartOver={() => {
+                  signIn.reset();
+                  signInTotp.reset();
+                  setStep('password');
+                }}
+                pending={signInTotp.isPending}
+                errorMessage={actionError(signInTotp.error)}
+              />
+            ) : (
+              <div className="button-row">
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    signIn.reset();
+                    setStep('password');
+                  }}
+                >
+                  {t('signIn.startOver')}
+                </Button>
+              </div>
+            )}
+          </>
         )}
       </section>
       {step === 'password' && (

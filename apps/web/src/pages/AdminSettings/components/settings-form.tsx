@@ -36,6 +36,8 @@ export function SettingsForm({ settings }: { settings: GlobalSettingsView }) {
   const [switches, setSwitches] = useState(
     () => Object.fromEntries(SWITCHES.map((key) => [key, settings[key]])) as Record<(typeof SWITCHES)[number], boolean>,
   );
+  const staffPasskeyId = useId();
+  const [staffPasskeyRequired, setStaffPasskeyRequired] = useState(settings.staffPasskeyRequired);
   const [retention, setRetention] = useState<Record<RetentionKey, string>>({
     loginAttemptRetentionDays: String(settings.loginAttemptRetentionDays),
     auditRetentionDays: String(settings.auditRetentionDays),
@@ -79,6 +81,19 @@ export function SettingsForm({ settings }: { settings: GlobalSettingsView }) {
         </p>
         {checkbox('requireTlsForProtocols')}
         {checkbox('allowMainPasswordWithout2fa')}
+        <div className="admin-checkbox">
+          <input
+            id={staffPasskeyId}
+            type="checkbox"
+            checked={staffPasskeyRequired}
+            aria-describedby={`${staffPasskeyId}-hint`}
+            onChange={(event) => setStaffPasskeyRequired(event.target.checked)}
+          />
+          <label htmlFor={staffPasskeyId}>{t('passkeys.admin.settingLabel')}</label>
+        </div>
+        <p id={`${staffPasskeyId}-hint`} className="admin-hint">
+          {t('passkeys.admin.settingHint')}
+        </p>
       </fieldset>
       <fieldset className="admin-fieldset" aria-describedby={retentionId}>
         <legend>{t('admin.settings.retentionLegend')}</legend>
@@ -115,7 +130,7 @@ export function SettingsForm({ settings }: { settings: GlobalSettingsView }) {
           dialogTitle={t('admin.settings.saveTitle')}
           description={t('admin.settings.saveDescription')}
           confirmLabel={t('admin.settings.save')}
-          run={(reason) => update.mutateAsync({ ...switches, ...parsed, reason })}
+          run={(reason) => update.mutateAsync({ ...switches, staffPasskeyRequired, ...parsed, reason })}
           successMessage={t('admin.settings.saved')}
         />
       </div>

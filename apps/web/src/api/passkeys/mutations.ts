@@ -1,0 +1,92 @@
+import type {
+  PasskeyOptions,
+  PasskeySignInResponse,
+  PasskeyView,
+  RegisterPasskeyRequest,
+  RenamePasskeyRequest,
+  StepUpResponse,
+} from '@mailgate/contracts';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { authKeys } from '../auth/query-keys';
+import { endpoints } from '../endpoints';
+import { http } from '../http';
+import { noticesKeys } from '../notices/query-keys';
+import { useWithStepUp } from '../step-up-context';
+import { passkeysKeys } from './query-keys';
+import { createPasskey, getPasskeyAssertion } from './webauthn-ceremony';
+
+/** Passkeys change what the step-up dialog offers (me) and the list; each change leaves a notice. */
+function invalidateAfterPasskeyChange(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: passkeysKeys.all }),
+    queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+    queryClient.invalidateQueries({ queryKey: noticesKeys.all }),
+  ]);
+}
+
+/** Step-up first (if needed), then the authenticator's prompt, then the server checks and stores it. */
+export function useAddPasskey() {
+  const withStepUp = useWithStepUp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const options = await withStepUp(() => http.post<PasskeyOptions>(endpoints.passkeyRegistrationOptions));
+      const response = await createPasskey(options);
+      // The browser library's JSON is what the contract describes; its extension type is narrower.
+      const body = { name, response } as unknown as RegisterPasskeyRequest;
+      return http.post<PasskeyView>(endpoints.passkeys, body);
+    },
+    onSuccess: () => invalidateAfterPasskeyChange(queryClient),
+  });
+}
+
+export function useRenamePasskey() {
+  const withStepUp = useWithStepUp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => {
+      const body: RenamePasskeyRequest = { name };
+      return withStepUp(() => http.patch<PasskeyView>(endpoints.passkey(id), body));
+    },
+    onSuccess: () => invalidateAfterPasskeyChange(queryClient),
+  });
+}
+
+export function useRemovePasskey() {
+  const withStepUp = useWithStepUp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => withStepUp(() => http.delete<void>(endpoints.passkey(id))),
+    onSuccess: () => invalidateAfterPasskeyChange(queryClient),
+  });
+}
+
+/** Sign-in with a passkey: alone, or after the password (the server tells them apart by the pending cookie). */
+export function useSignInWithPasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const options = await http.post<PasskeyOptions>(endpoints.passkeySignInOptions);
+      const response = await getPasskeyAssertion(options);
+      return http.post<PasskeySignInResponse>(endpoints.signInPasskey, { response });
+    },
+    onSuccess: (result) => {
+      // A new session starts with an empty cache: nothing of a previous user may linger.
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.me(), result.session);
+    },
+  });
+}
+
+/** Used by the step-up dialog only. */
+export function useStepUpWithPasskey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const options = await http.post<PasskeyOptions>(endpoints.stepUpPasskeyOptions);
+      const passkey = await getPasskeyAssertion(options);
+      return http.post<StepUpResponse>(endpoints.stepUp, { passkey });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+  });
+}

@@ -1,0 +1,4 @@
+export const passkeysKeys = {
+  all: ['passkeys'] as const,
+  list: () => [...passkeysKeys.all, 'list'] as const,
+};
