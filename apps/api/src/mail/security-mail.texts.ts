@@ -35,6 +35,10 @@ export const NOTICE_MAIL_SENTENCES: Record<MailLanguage, Record<SecurityNoticeKi
     RECOVERY_ADDRESS_CONFIRMED: 'Your recovery address is now {{address}}',
     RECOVERY_ADDRESS_REMOVED: 'Your recovery address was removed',
     PASSWORD_RESET_REQUESTED: 'A link to set a new password was sent to your recovery address',
+    PASSKEY_ADDED: 'A passkey “{{name}}” was added to your account',
+    PASSKEY_RENAMED: 'A passkey of your account was renamed to “{{name}}”',
+    PASSKEY_REMOVED: 'The passkey “{{name}}” was removed from your account',
+    PASSKEY_COUNTER_REGRESSED: 'A sign-in with one of your passkeys was refused because it may have been copied',
   },
   de: {
     PROTOCOL_ENABLED: 'Der {{protocol}}-Zugriff auf Ihr Postfach wurde eingeschaltet',
@@ -65,6 +69,11 @@ export const NOTICE_MAIL_SENTENCES: Record<MailLanguage, Record<SecurityNoticeKi
     RECOVERY_ADDRESS_REMOVED: 'Ihre Wiederherstellungsadresse wurde entfernt',
     PASSWORD_RESET_REQUESTED:
       'An Ihre Wiederherstellungsadresse wurde ein Link zum Setzen eines neuen Passworts geschickt',
+    PASSKEY_ADDED: 'Ihrem Konto wurde ein Passkey „{{name}}“ hinzugefügt',
+    PASSKEY_RENAMED: 'Ein Passkey Ihres Kontos wurde in „{{name}}“ umbenannt',
+    PASSKEY_REMOVED: 'Der Passkey „{{name}}“ wurde aus Ihrem Konto entfernt',
+    PASSKEY_COUNTER_REGRESSED:
+      'Eine Anmeldung mit einem Ihrer Passkeys wurde abgelehnt, weil er kopiert worden sein könnte',
   },
 };
 
