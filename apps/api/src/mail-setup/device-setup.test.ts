@@ -11,6 +11,7 @@ import { decision, loginBody, mailAuthEnv } from '../../test/support/mail-auth-c
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { DeviceSetupService } from './device-setup.service.js';
 
 type Dict = Record<string, unknown>;
@@ -264,6 +265,9 @@ describe('device setup: Apple profile, phone hand-off, first login', () => {
       ).toMatchObject({
         decision: 'allow',
       });
+      // Successes are folded in memory for a few seconds before they are written (see
+      // LoginAttemptRecorder): flush instead of waiting for the timer.
+      await app.get(LoginAttemptRecorder).flush();
       await expect
         .poll(async () => (await firstLogin(session, appPassword.id)).json(), { timeout: 5_000 })
         .toMatchObject({ status: 'connected', attempt: { protocol: 'SMTP', clientIp, reasonCode: 'OK' } });

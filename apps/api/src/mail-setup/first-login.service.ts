@@ -5,6 +5,7 @@ import { PrismaService } from '../database/prisma.service.js';
 
 interface AttemptRow {
   createdAt: Date;
+  firstAt: Date | null;
   protocol: FirstLoginAttempt['protocol'];
   clientIp: string | null;
   secured: boolean;
@@ -31,6 +32,7 @@ export class FirstLoginService {
     if (!appPassword) throw new AppError(CommonErrors.NOT_FOUND);
     const select = {
       createdAt: true,
+      firstAt: true,
       protocol: true,
       clientIp: true,
       secured: true,
@@ -60,7 +62,8 @@ export class FirstLoginService {
 function toAttempt(row: AttemptRow): FirstLoginAttempt {
   const reason = ZMailAuthReason.safeParse(row.reasonCode);
   return {
-    time: row.createdAt.toISOString(),
+    // An aggregated success row starts at its hour; firstAt is when that login really happened.
+    time: (row.firstAt ?? row.createdAt).toISOString(),
     protocol: row.protocol,
     clientIp: row.clientIp,
     secured: row.secured,
