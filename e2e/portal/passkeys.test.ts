@@ -83,6 +83,8 @@ describe('passkeys: add, sign in with one alone, step up with it, remove it', ()
     await page.getByRole('link', { name: 'Mail programs' }).click();
     await expectHeading(page, 'Mail programs');
     await page.getByRole('switch', { name: 'IMAP access' }).click();
+    // The duration is chosen first; only "Turn on" acts, and that asks who it is.
+    await page.getByRole('dialog', { name: 'Turn on IMAP' }).getByRole('button', { name: 'Turn on IMAP' }).click();
     const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Your password').count()).toBe(0);

@@ -12,8 +12,9 @@ import { describe, expect, it } from 'vitest';
 // The goal is 120 kB (issue 12). Lazy routes, the lazy staff panel and the German catalogue took it
 // from 215 kB to 151 kB; what is left is mostly react-dom (~60 kB), react-router (~28 kB), i18next
 // (~15 kB) and TanStack Query (~10 kB), so the rest needs a lighter router or i18n. Until then the
-// budget holds today's size with a small margin, so nothing creeps back in.
-export const FIRST_PAGE_BUDGET_BYTES = 155 * 1024;
+// budget holds today's size with a small margin, so nothing creeps back in. The sign-in page then
+// gained the passkey button and the "forgot password" link (156.5 kB).
+export const FIRST_PAGE_BUDGET_BYTES = 160 * 1024;
 
 interface ManifestChunk {
   file: string;
