@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf } from '../audit/audit.types.js';
 import { AdminErrors } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -9,7 +10,7 @@ import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
-import { actorOf, StaffTargetService, TARGET_FIELDS, type StaffTarget } from './staff-target.service.js';
+import { StaffTargetService, TARGET_FIELDS, type StaffTarget } from './staff-target.service.js';
 
 interface ActionInput {
   readonly session: AuthenticatedSession;

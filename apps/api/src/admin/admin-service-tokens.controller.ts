@@ -13,7 +13,7 @@ import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
-import { actorOf } from './staff-target.service.js';
+import { actorOf } from '../audit/audit.types.js';
 
 /**
  * ADMIN only: the tokens mail servers use to ask for login decisions. Mail-auth's

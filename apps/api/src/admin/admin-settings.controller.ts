@@ -15,7 +15,7 @@ import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
 import { editable, GlobalSettingsService, type GlobalSettings } from '../settings/global-settings.service.js';
 import { AdminPasswordPolicyService } from './admin-password-policy.service.js';
-import { actorOf } from './staff-target.service.js';
+import { actorOf } from '../audit/audit.types.js';
 
 /** ADMIN only: the global defaults and the password policy. */
 @Controller()

@@ -1,4 +1,5 @@
 import { Body, Controller, Param } from '@nestjs/common';
+import { actorOf } from '../audit/audit.types.js';
 import {
   adminActionOperations,
   AdminErrors,
@@ -32,7 +33,7 @@ import { ProtocolAccessService, type ProtocolAccessView } from '../protocol-acce
 import { AdminAccountActionsService } from './admin-account-actions.service.js';
 import { toUserSummary } from './admin-views.js';
 import { PasswordResetService } from './password-reset/password-reset.service.js';
-import { actorOf, StaffTargetService } from './staff-target.service.js';
+import { StaffTargetService } from './staff-target.service.js';
 
 type UserParams = { userId: string };
 type ItemParams = { userId: string; itemId: string };

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AdminErrors, CommonErrors } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import type { Actor } from '../audit/audit.types.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -22,10 +21,6 @@ export type StaffTarget = Prisma.UserGetPayload<{ select: typeof TARGET_FIELDS }
 /** SUPPORT helps customers only; staff accounts are managed by an ADMIN. */
 export function mayActOn(staffRole: Role, targetRole: Role): boolean {
   return staffRole === 'ADMIN' || targetRole === 'USER';
-}
-
-export function actorOf(session: AuthenticatedSession): Actor {
-  return { userId: session.userId, role: session.role };
 }
 
 /**

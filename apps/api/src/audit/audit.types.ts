@@ -8,7 +8,13 @@ export interface Actor {
   readonly role: ActorRole;
 }
 
+/** Jobs, expiries and the operator's command line: nobody signed in. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, role: 'SYSTEM' });
+
+/** The signed-in person behind a request, as the audit log records them. */
+export function actorOf(session: { readonly userId: string; readonly role: ActorRole }): Actor {
+  return { userId: session.userId, role: session.role };
+}
 
 export interface AuditEventInput {
   readonly actor: Actor;

@@ -9,7 +9,7 @@ import { ContractRoute } from '../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
 import { validate } from '../common/validation/zod-validation.pipe.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
-import { actorOf } from './account-sessions.service.js';
+import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession } from './auth.decorators.js';
 import { PasswordChangeService } from './password-change.service.js';
 import type { AuthenticatedSession } from './session.types.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf } from '../../audit/audit.types.js';
 import { AdminErrors, AuthErrors, RecoveryErrors } from '@mailgate/contracts';
 import { AccountEventsService } from '../../account-events/account-events.service.js';
 import { AuditService } from '../../audit/audit.service.js';
@@ -15,7 +16,7 @@ import { TotpCodes } from '../../auth/totp-codes.js';
 import { maskAddress } from '../../mail/mail-render.js';
 import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
 import { ResetLinkIssuer } from '../../recovery/reset-link-issuer.js';
-import { actorOf, StaffTargetService } from '../staff-target.service.js';
+import { StaffTargetService } from '../staff-target.service.js';
 
 export interface StaffLinkInput {
   readonly session: AuthenticatedSession;
