@@ -3,6 +3,7 @@ import { AdminErrors, CommonErrors } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
+import { lockUserRow } from '../account-events/security-change.service.js';
 import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 
@@ -50,7 +51,7 @@ export class StaffTargetService {
     session: AuthenticatedSession,
     userId: string,
   ): Promise<StaffTarget> {
-    await tx.$executeRaw`SELECT 1 FROM "users" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    await lockUserRow(tx, userId, AdminErrors.USER_NOT_FOUND);
     return this.load(session, userId, tx);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
 import { PasswordPolicyModule } from '../password-policy/password-policy.module.js';
 import { AccountSessionsController } from './account-sessions.controller.js';
 import { AccountSessionsService } from './account-sessions.service.js';
@@ -18,7 +19,7 @@ import { TotpService } from './totp.service.js';
  * and the password change. Sessions themselves and the global guard are in SessionModule.
  */
 @Module({
-  imports: [PasswordPolicyModule],
+  imports: [PasswordPolicyModule, AppPasswordsModule],
   controllers: [SignInController, AccountSessionsController, TotpController, PasswordController],
   providers: [
     PasswordHasher,
