@@ -4,8 +4,6 @@ import {
   AppPasswordsErrors,
   CommonErrors,
   formatAppPassword,
-  looksLikeAppPassword,
-  normaliseAppPassword,
   type AppPasswordExpiry,
   type AppPasswordView,
   type Protocol,
@@ -36,12 +34,6 @@ export interface CreateAppPasswordInput {
   readonly expiresIn: AppPasswordExpiry;
   readonly meta: RequestMeta | null;
   readonly now?: Date;
-}
-
-export interface AppPasswordMatch {
-  readonly id: string;
-  readonly scopes: Protocol[];
-  readonly status: AppPasswordView['status'];
 }
 
 /**
@@ -238,22 +230,6 @@ export class AppPasswordsService {
       meta: input.meta,
     });
     return targets;
-  }
-
-  /**
-   * Finds this user's app password for a secret as typed (any case, spaces or dashes). Returns it
-   * with its status, so callers can tell "revoked" from "wrong"; null when nothing matches.
-   * (Mail-auth has its own cached fast path over the same hash.)
-   */
-  async verify(userId: string, secret: string, now: Date = new Date()): Promise<AppPasswordMatch | null> {
-    const normalised = normaliseAppPassword(secret);
-    if (!looksLikeAppPassword(normalised)) return null;
-    const row = await this.prisma.appPassword.findFirst({
-      where: { userId, secretHash: { in: this.keyring.candidateHashes('app-password', normalised) } },
-      omit: { secretHash: true },
-    });
-    if (!row) return null;
-    return { id: row.id, scopes: row.scopes, status: toAppPasswordView(row, now).status };
   }
 }
 

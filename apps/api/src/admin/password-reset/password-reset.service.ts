@@ -34,8 +34,6 @@ import {
   type ResetLinkTargetState,
 } from './reset-link-validity.js';
 
-export { RESET_LINK_VALIDITY_MS, RESET_PAGE_PATH } from '../../recovery/reset-link-issuer.js';
-
 const SECOND_FACTOR_LIMIT = (userId: string): AttemptLimit[] => [
   {
     kind: 'password-reset:second-factor',
