@@ -37,6 +37,33 @@ export default defineConfig([
     },
   },
   {
+    // Type-aware rules for the server side: a promise nobody awaits loses its errors (an unhandled
+    // rejection ends the process), and a type-only import must say so. Decorated Nest classes keep
+    // their value imports: with emitDecoratorMetadata the constructor types are read at runtime,
+    // and the rule knows that from the tsconfig.
+    // The projects are named (rather than found by projectService) because the API's tests live in
+    // tsconfig.test.json, which the nearest tsconfig.json leaves out. The packages' own tests and
+    // the vitest configs belong to no project, so only the untyped rules see them.
+    files: ['apps/api/**/*.ts', 'packages/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['packages/*/src/**/*.test.ts', '**/vitest.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './apps/api/tsconfig.test.json',
+          './e2e/tsconfig.json',
+          './packages/contracts/tsconfig.json',
+          './packages/password-policy/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
     // Hooks also live in .ts files (src/api/<resource>/queries.ts), so the hook rules cover both.
     files: ['apps/web/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],

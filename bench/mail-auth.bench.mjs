@@ -2,6 +2,7 @@
 // baselines measured in the same server and run, and decision latency with 1k vs 1M users.
 import { randomBytes, randomInt } from 'node:crypto';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isReachable, startApiServer } from './lib/api-server.mjs';
 import { createBenchDatabase, startBenchPostgres, withClient } from './lib/bench-database.mjs';
 import { CONNECTIONS, measureInterleaved } from './lib/load.mjs';
@@ -9,6 +10,8 @@ import { benchAppSecret, benchEmail, benchSecrets, seedMailUsers } from './lib/m
 
 export const title = 'Mail-server login decisions';
 
+/** The product's API plus the baseline routes (bare echo, raw argon2id), mounted from outside. */
+const BASELINE_API_MAIN = fileURLToPath(new URL('./lib/baseline-api-main.mjs', import.meta.url));
 const SMALL_USERS = 1_000;
 const REPEAT_USERS = 100;
 const PASSWORD = 'bench-main-password-1';
@@ -27,7 +30,6 @@ export async function run({ say }) {
     DATABASE_URL: databaseUrl,
     MAILGATE_SECRET_KEY: secretKey,
     MAILGATE_MAIL_TOKEN: token,
-    MAIL_AUTH_BENCH_ROUTES: '1',
     REDIS_KEY_PREFIX: `${redisKeyPrefix}${randomBytes(2).toString('hex')}:`,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     ...extra,
@@ -82,7 +84,7 @@ export async function run({ say }) {
   const databases = [];
   const servers = [];
   const start = async (databaseUrl, extra) => {
-    const server = await startApiServer(serverEnv(databaseUrl, extra));
+    const server = await startApiServer(serverEnv(databaseUrl, extra), { entry: BASELINE_API_MAIN });
     servers.push(server);
     return server;
   };

@@ -28,9 +28,10 @@ export function isReachable(host, port) {
   });
 }
 
-export async function startApiServer(env) {
+/** `entry`: the script to run instead of the product's main (the mail-auth bench adds routes). */
+export async function startApiServer(env, { entry = join(ROOT_DIR, 'apps/api/dist/main.js') } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,

@@ -9,46 +9,21 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT_DIR } from '@mailgate/db';
-
-const MAIL_UID = 5000;
-
-function deployFile(relativePath, substitutions) {
-  let text = readFileSync(join(ROOT_DIR, 'deploy', relativePath), 'utf8');
-  for (const [from, to] of substitutions) {
-    if (!text.includes(from)) throw new Error(`deploy/${relativePath} no longer contains ${from}`);
-    text = text.split(from).join(to);
-  }
-  return text;
-}
+// The e2e suite's files, shared rather than copied (Node strips their types on import).
+import { installDeployFile } from '../../e2e/mail/support/deploy-files.ts';
+import { dovecotSiteConfig, MAIL_UID } from '../../e2e/mail/support/dovecot-site-config.ts';
 
 function siteConfig({ name, root, port, certFile, keyFile }) {
-  return `instance_name = mailgate-bench-${name}
-base_dir = ${root}/run
-state_dir = ${root}/state
-log_path = ${root}/dovecot.log
-listen = 127.0.0.1
-protocols = imap
-ssl = yes
-ssl_cert = <${certFile}
-ssl_key = <${keyFile}
-mail_uid = ${MAIL_UID}
-mail_gid = ${MAIL_UID}
-first_valid_uid = ${MAIL_UID}
-last_valid_uid = ${MAIL_UID}
-first_valid_gid = ${MAIL_UID}
-last_valid_gid = ${MAIL_UID}
-mail_home = ${root}/mail/%d/%n
-mail_location = maildir:~/Maildir
-service imap-login {
-  inet_listener imap {
-    port = ${port}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-!include conf.d/*.conf
-`;
+  return dovecotSiteConfig({
+    instanceName: `mailgate-bench-${name}`,
+    baseDir: `${root}/run`,
+    stateDir: `${root}/state`,
+    logFile: `${root}/dovecot.log`,
+    mailDir: `${root}/mail`,
+    certFile,
+    keyFile,
+    loginPorts: { imap: port },
+  });
 }
 
 /**
@@ -63,14 +38,11 @@ export async function startBenchDovecot({ name, dir, port, certFile, keyFile, fl
     const luaFile = join(root, 'mailgate-auth.lua');
     writeFileSync(tokenFile, flavour.token, { mode: 0o600 });
     writeFileSync(luaFile, readFileSync(join(ROOT_DIR, 'deploy/dovecot/mailgate-auth.lua')));
-    writeFileSync(
-      join(root, 'conf.d/90-mailgate-auth.conf'),
-      deployFile('dovecot/conf.d/90-mailgate-auth.conf', [
-        ['MAILGATE_URL=http://127.0.0.1:3000', `MAILGATE_URL=${flavour.url}`],
-        ['MAILGATE_TOKEN_FILE=/etc/dovecot/mailgate.token', `MAILGATE_TOKEN_FILE=${tokenFile}`],
-        ['file=/etc/dovecot/mailgate-auth.lua', `file=${luaFile}`],
-      ]),
-    );
+    installDeployFile('dovecot/conf.d/90-mailgate-auth.conf', join(root, 'conf.d/90-mailgate-auth.conf'), [
+      ['MAILGATE_URL=http://127.0.0.1:3000', `MAILGATE_URL=${flavour.url}`],
+      ['MAILGATE_TOKEN_FILE=/etc/dovecot/mailgate.token', `MAILGATE_TOKEN_FILE=${tokenFile}`],
+      ['file=/etc/dovecot/mailgate-auth.lua', `file=${luaFile}`],
+    ]);
   } else {
     const passwdFile = join(root, 'users.passwd');
     // {PLAIN}: the strictest baseline, Dovecot spends nothing on hashing.

@@ -1,14 +1,12 @@
 // A private Dovecot: own config, base/state/log dirs and mail store under a temp folder, loopback
-// only, high ports. The "site" part below (listeners, TLS, mail store) stands for an operator's
-// existing configuration; everything about Mailgate comes from deploy/dovecot/ unchanged.
+// only, high ports. The "site" part (dovecot-site-config.ts: listeners, TLS, mail store) stands for
+// an operator's existing configuration; everything about Mailgate comes from deploy/dovecot/ unchanged.
 import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dovecotSiteConfig, MAIL_UID } from './dovecot-site-config.js';
 import { enableAuthCacheBlock, installDeployFile, readDeployFile, substitute } from './deploy-files.js';
 import { run, runOk, stopProcessTree, waitFor, waitForPort } from './processes.js';
-
-/** Owner of the test mail store. Dovecot needs no /etc/passwd entry for a numeric uid. */
-export const MAIL_UID = 5000;
 
 export interface DovecotOptions {
   dir: string;
@@ -39,46 +37,23 @@ export interface DovecotServer {
 }
 
 function siteConfig(options: DovecotOptions, dirs: Record<'run' | 'state' | 'log' | 'mail', string>): string {
-  return `# Test site configuration (stands for the operator's own dovecot.conf)
-instance_name = mailgate-e2e-${path.basename(options.dir)}
-base_dir = ${dirs.run}
-state_dir = ${dirs.state}
-log_path = ${dirs.log}/dovecot.log
-listen = 127.0.0.1
-protocols = imap pop3${options.lmtp ? ' lmtp' : ''}
-ssl = yes
-ssl_cert = <${options.certFile}
-ssl_key = <${options.keyFile}
-mail_uid = ${MAIL_UID}
-mail_gid = ${MAIL_UID}
-first_valid_uid = ${MAIL_UID}
-last_valid_uid = ${MAIL_UID}
-first_valid_gid = ${MAIL_UID}
-last_valid_gid = ${MAIL_UID}
-mail_home = ${dirs.mail}/%d/%n
-mail_location = maildir:~/Maildir
-# Plaintext logins from the test clients (127.0.0.x) reach the passdb as "secured" (not TLS), so
-# Mailgate's TLS rule is what refuses them. Dovecot's per-IP failure penalty still applies; each
-# test uses its own client address.
-login_trusted_networks = 127.0.0.0/8
-service imap-login {
-  inet_listener imap {
-    port = ${options.ports.imap}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service pop3-login {
-  inet_listener pop3 {
-    port = ${options.ports.pop3}
-  }
-  inet_listener pop3s {
-    port = 0
-  }
-}
-${options.lmtp ? lmtpService(options.postfixQueueDir) : ''}!include conf.d/*.conf
-`;
+  return dovecotSiteConfig({
+    header: "# Test site configuration (stands for the operator's own dovecot.conf)\n",
+    instanceName: `mailgate-e2e-${path.basename(options.dir)}`,
+    baseDir: dirs.run,
+    stateDir: dirs.state,
+    logFile: `${dirs.log}/dovecot.log`,
+    mailDir: dirs.mail,
+    certFile: options.certFile,
+    keyFile: options.keyFile,
+    loginPorts: { imap: options.ports.imap, pop3: options.ports.pop3 },
+    moreProtocols: options.lmtp ? ['lmtp'] : [],
+    // Plaintext logins from the test clients (127.0.0.x) reach the passdb as "secured" (not TLS), so
+    // Mailgate's TLS rule is what refuses them. Dovecot's per-IP failure penalty still applies; each
+    // test uses its own client address.
+    settings: 'login_trusted_networks = 127.0.0.0/8\n',
+    services: options.lmtp ? lmtpService(options.postfixQueueDir) : '',
+  });
 }
 
 /** Local delivery: Postfix hands mail for the test domain to Dovecot over a socket in its queue. */

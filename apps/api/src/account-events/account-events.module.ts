@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountEventsService } from './account-events.service.js';
+import { SecurityChangeService } from './security-change.service.js';
 
 @Global()
-@Module({ providers: [AccountEventsService], exports: [AccountEventsService] })
+@Module({
+  providers: [AccountEventsService, SecurityChangeService],
+  exports: [AccountEventsService, SecurityChangeService],
+})
 export class AccountEventsModule {}

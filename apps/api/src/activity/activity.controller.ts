@@ -1,15 +1,13 @@
-import { Controller, Query } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
-  ZActivityQuery,
   activityOperations,
   type ListLoginActivityResponse,
   type ListSecurityEventsResponse,
 } from '@mailgate/contracts';
-import type { z } from 'zod';
 import { CurrentSession } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
+import { ContractQuery, type QueryOf } from '../common/http/contract-input.decorator.js';
 import { ActivityService } from './activity.service.js';
 
 @Controller()
@@ -19,7 +17,7 @@ export class ActivityController {
   @ContractRoute(activityOperations.logins)
   async logins(
     @CurrentSession() session: AuthenticatedSession,
-    @Query(validate(ZActivityQuery)) query: z.output<typeof ZActivityQuery>,
+    @ContractQuery() query: QueryOf<typeof activityOperations.logins>,
   ): Promise<ListLoginActivityResponse> {
     return { logins: await this.activity.recentLogins(session.userId, query.limit) };
   }
@@ -27,7 +25,7 @@ export class ActivityController {
   @ContractRoute(activityOperations.events)
   async events(
     @CurrentSession() session: AuthenticatedSession,
-    @Query(validate(ZActivityQuery)) query: z.output<typeof ZActivityQuery>,
+    @ContractQuery() query: QueryOf<typeof activityOperations.events>,
   ): Promise<ListSecurityEventsResponse> {
     return { events: await this.activity.securityEvents(session.userId, query.limit) };
   }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf } from '../audit/audit.types.js';
 import { AdminErrors } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import { AccountEventsService, type AccountChangeKind } from '../account-events/account-events.service.js';
+import type { AccountChangeKind } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
-import { actorOf, StaffTargetService, TARGET_FIELDS, type StaffTarget } from './staff-target.service.js';
+import { StaffTargetService, TARGET_FIELDS, type StaffTarget } from './staff-target.service.js';
 
 interface ActionInput {
   readonly session: AuthenticatedSession;
@@ -30,7 +32,7 @@ export class AdminAccountActionsService {
     private readonly targets: StaffTargetService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
   ) {}
 
   async disable(input: ActionInput): Promise<StaffTarget> {
@@ -42,9 +44,7 @@ export class AdminAccountActionsService {
   }
 
   async changeRole(input: ActionInput & { role: Role }): Promise<StaffTarget> {
-    return this.inTransaction('role', async (tx) => {
-      await lockAdministrators(tx);
-      const target = await this.targets.loadForUpdate(tx, input.session, input.userId);
+    return this.inTransaction('role', input, async (tx, target) => {
       if (target.role === input.role) throw new AppError(AdminErrors.NO_CHANGE);
       if (target.role === 'ADMIN') await refuseLastAdmin(tx, target.id);
       const updated = await tx.user.update({
@@ -120,9 +120,7 @@ export class AdminAccountActionsService {
   }
 
   private async changeStatus(input: ActionInput, disable: boolean): Promise<StaffTarget> {
-    return this.inTransaction('account-status', async (tx) => {
-      await lockAdministrators(tx);
-      const target = await this.targets.loadForUpdate(tx, input.session, input.userId);
+    return this.inTransaction('account-status', input, async (tx, target) => {
       if ((target.disabledAt !== null) === disable) throw new AppError(AdminErrors.NO_CHANGE);
       if (disable && target.id === input.session.userId) throw new AppError(AdminErrors.SELF_ACTION_REFUSED);
       if (disable && target.role === 'ADMIN') await refuseLastAdmin(tx, target.id);
@@ -150,17 +148,21 @@ export class AdminAccountActionsService {
     });
   }
 
-  /** Runs a security-relevant change: bumps securityVersion in the transaction, publishes after commit. */
+  /**
+   * A role or status change as a security change, on the target loaded under its row lock. The
+   * administrators' lock comes first, in every such path, so two of them cannot deadlock.
+   */
   private async inTransaction(
     kind: AccountChangeKind,
-    change: (tx: Prisma.TransactionClient) => Promise<StaffTarget>,
+    input: ActionInput,
+    change: (tx: Prisma.TransactionClient, target: StaffTarget) => Promise<StaffTarget>,
   ): Promise<StaffTarget> {
-    const { target, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      const changed = await change(tx);
-      return { target: changed, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, changed.id) };
-    });
-    await this.accountEvents.publish({ userId: target.id, kind, securityVersion });
-    return target;
+    return this.securityChange.run(
+      input.userId,
+      kind,
+      async (tx) => change(tx, await this.targets.load(input.session, input.userId, tx)),
+      { lockFirst: lockAdministrators, notFound: AdminErrors.USER_NOT_FOUND },
+    );
   }
 
   private common(input: ActionInput, targetUserId: string) {

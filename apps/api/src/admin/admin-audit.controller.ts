@@ -1,18 +1,11 @@
 import { Readable } from 'node:stream';
-import { Controller, Query, Res } from '@nestjs/common';
+import { Controller, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import {
-  adminAuditOperations,
-  ZAuditExportQuery,
-  ZAuditLogQuery,
-  type AuditExportQuery,
-  type AuditLogQuery,
-  type AuditLogResponse,
-} from '@mailgate/contracts';
+import { adminAuditOperations, type AuditLogResponse } from '@mailgate/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
+import { ContractQuery, type QueryOf } from '../common/http/contract-input.decorator.js';
 
 /** The audit log for staff: read-only by design (the table itself refuses UPDATE and DELETE). */
 @Controller()
@@ -21,14 +14,14 @@ export class AdminAuditController {
   constructor(private readonly auditQuery: AuditQueryService) {}
 
   @ContractRoute(adminAuditOperations.queryAuditLog)
-  async query(@Query(validate(ZAuditLogQuery)) query: AuditLogQuery): Promise<AuditLogResponse> {
+  async query(@ContractQuery() query: QueryOf<typeof adminAuditOperations.queryAuditLog>): Promise<AuditLogResponse> {
     const { cursor, limit, ...filters } = query;
     return this.auditQuery.query(filters, { ...(cursor ? { cursor } : {}), limit });
   }
 
   @ContractRoute(adminAuditOperations.exportAuditLog)
   async export(
-    @Query(validate(ZAuditExportQuery)) query: AuditExportQuery,
+    @ContractQuery() query: QueryOf<typeof adminAuditOperations.exportAuditLog>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Readable> {
     // Validated by the contract and the first batch read before a single header goes out.

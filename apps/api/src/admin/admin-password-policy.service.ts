@@ -5,7 +5,7 @@ import type { AuthenticatedSession } from '../auth/session.types.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
-import { actorOf } from './staff-target.service.js';
+import { actorOf } from '../audit/audit.types.js';
 
 /**
  * The password-policy editor. A save adds a new version (old ones stay for the audit trail); it

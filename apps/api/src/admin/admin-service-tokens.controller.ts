@@ -1,19 +1,16 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   adminServiceTokenOperations,
-  ZCreateServiceTokenRequest,
-  ZServiceTokenParams,
-  type CreateServiceTokenRequest,
   type CreateServiceTokenResponse,
   type ListServiceTokensResponse,
 } from '@mailgate/contracts';
 import { CurrentSession, RequireStepUp, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
-import { actorOf } from './staff-target.service.js';
+import { actorOf } from '../audit/audit.types.js';
 
 /**
  * ADMIN only: the tokens mail servers use to ask for login decisions. Mail-auth's
@@ -34,7 +31,7 @@ export class AdminServiceTokensController {
   @ContractRoute(adminServiceTokenOperations.createServiceToken)
   async create(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZCreateServiceTokenRequest)) body: CreateServiceTokenRequest,
+    @ContractBody() body: BodyOf<typeof adminServiceTokenOperations.createServiceToken>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<CreateServiceTokenResponse> {
     const created = await this.tokens.create({ name: body.name, actor: actorOf(session), meta });
@@ -44,7 +41,7 @@ export class AdminServiceTokensController {
   @ContractRoute(adminServiceTokenOperations.revokeServiceToken)
   async revoke(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZServiceTokenParams)) params: { tokenId: string },
+    @ContractParams() params: ParamsOf<typeof adminServiceTokenOperations.revokeServiceToken>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.tokens.revoke({ id: params.tokenId, actor: actorOf(session), meta });

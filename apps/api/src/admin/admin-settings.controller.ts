@@ -1,21 +1,13 @@
-import { Body, Controller } from '@nestjs/common';
-import {
-  adminSettingsOperations,
-  ZUpdateGlobalSettingsRequest,
-  ZUpdatePasswordPolicyRequest,
-  type GlobalSettingsView,
-  type PasswordPolicyView,
-  type UpdateGlobalSettingsRequest,
-  type UpdatePasswordPolicyRequest,
-} from '@mailgate/contracts';
+import { Controller } from '@nestjs/common';
+import { adminSettingsOperations, type GlobalSettingsView, type PasswordPolicyView } from '@mailgate/contracts';
 import { CurrentSession, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { editable, GlobalSettingsService, type GlobalSettings } from '../settings/global-settings.service.js';
 import { AdminPasswordPolicyService } from './admin-password-policy.service.js';
-import { actorOf } from './staff-target.service.js';
+import { actorOf } from '../audit/audit.types.js';
 
 /** ADMIN only: the global defaults and the password policy. */
 @Controller()
@@ -34,7 +26,7 @@ export class AdminSettingsController {
   @ContractRoute(adminSettingsOperations.updateGlobalSettings)
   async updateSettings(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZUpdateGlobalSettingsRequest)) body: UpdateGlobalSettingsRequest,
+    @ContractBody() body: BodyOf<typeof adminSettingsOperations.updateGlobalSettings>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<GlobalSettingsView> {
     const { reason, ...settings } = body;
@@ -49,7 +41,7 @@ export class AdminSettingsController {
   @ContractRoute(adminSettingsOperations.updatePasswordPolicy)
   async updatePolicy(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZUpdatePasswordPolicyRequest)) body: UpdatePasswordPolicyRequest,
+    @ContractBody() body: BodyOf<typeof adminSettingsOperations.updatePasswordPolicy>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<PasswordPolicyView> {
     return this.policy.update({ session, change: body, meta });

@@ -1,23 +1,14 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { actorOf } from '../audit/audit.types.js';
 import {
   adminActionOperations,
   AdminErrors,
   AuthLocksErrors,
   CommonErrors,
-  ZChangeUserRoleRequest,
-  ZReasonRequest,
-  ZSetUserProtocolAccessParams,
-  ZSetUserProtocolAccessRequest,
-  ZUserIdParams,
-  ZUserItemParams,
   type AdminUserSummary,
-  type ChangeUserRoleRequest,
-  type Protocol,
   type CreatePasswordResetLinkResponse,
   type RevealPasswordResetLinkResponse,
-  type ReasonRequest,
   type RevokedCountResponse,
-  type SetUserProtocolAccessRequest,
 } from '@mailgate/contracts';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
@@ -27,16 +18,13 @@ import { TotpService } from '../auth/totp.service.js';
 import { PasskeysService } from '../auth/passkeys/passkeys.service.js';
 import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { ProtocolAccessService, type ProtocolAccessView } from '../protocol-access/protocol-access.service.js';
 import { AdminAccountActionsService } from './admin-account-actions.service.js';
 import { toUserSummary } from './admin-views.js';
 import { PasswordResetService } from './password-reset/password-reset.service.js';
-import { actorOf, StaffTargetService } from './staff-target.service.js';
-
-type UserParams = { userId: string };
-type ItemParams = { userId: string; itemId: string };
+import { StaffTargetService } from './staff-target.service.js';
 
 /**
  * Staff actions on one account. Each needs a reason, checks server-side that the caller may act
@@ -60,8 +48,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.setUserProtocolAccess)
   async setProtocolAccess(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZSetUserProtocolAccessParams)) params: UserParams & { protocol: Protocol },
-    @Body(validate(ZSetUserProtocolAccessRequest)) body: SetUserProtocolAccessRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.setUserProtocolAccess>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.setUserProtocolAccess>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<ProtocolAccessView> {
     const enabledUntil = body.enabledUntil ? new Date(body.enabledUntil) : null;
@@ -84,8 +72,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.revokeUserAppPassword)
   async revokeAppPassword(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserItemParams)) params: ItemParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.revokeUserAppPassword>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.revokeUserAppPassword>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     const target = await this.targets.load(session, params.userId);
@@ -106,8 +94,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.revokeAllUserAppPasswords)
   async revokeAllAppPasswords(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.revokeAllUserAppPasswords>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.revokeAllUserAppPasswords>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<RevokedCountResponse> {
     const target = await this.targets.load(session, params.userId);
@@ -123,8 +111,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.revokeUserSession)
   async revokeSession(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserItemParams)) params: ItemParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.revokeUserSession>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.revokeUserSession>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.accounts.revokeSession({
@@ -139,8 +127,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.revokeAllUserSessions)
   async revokeAllSessions(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.revokeAllUserSessions>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.revokeAllUserSessions>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<RevokedCountResponse> {
     return {
@@ -151,8 +139,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.liftUserLock)
   async liftLock(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserItemParams)) params: ItemParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.liftUserLock>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.liftUserLock>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     const target = await this.targets.load(session, params.userId);
@@ -167,8 +155,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.disableUser)
   async disable(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.disableUser>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.disableUser>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<AdminUserSummary> {
     return toUserSummary(await this.accounts.disable({ session, userId: params.userId, reason: body.reason, meta }));
@@ -177,8 +165,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.enableUser)
   async enable(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.enableUser>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.enableUser>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<AdminUserSummary> {
     return toUserSummary(await this.accounts.enable({ session, userId: params.userId, reason: body.reason, meta }));
@@ -204,8 +192,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.removeUserTwoFactor)
   async removeTwoFactor(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.removeUserTwoFactor>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.removeUserTwoFactor>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     const target = await this.targets.load(session, params.userId);
@@ -220,8 +208,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.createPasswordResetLink)
   async createPasswordResetLink(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.createPasswordResetLink>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.createPasswordResetLink>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<CreatePasswordResetLinkResponse> {
     const sent = await this.resets.sendLink({ session, userId: params.userId, reason: body.reason, meta });
@@ -234,8 +222,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.revealPasswordResetLink)
   async revealPasswordResetLink(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.revealPasswordResetLink>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.revealPasswordResetLink>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<RevealPasswordResetLinkResponse> {
     const link = await this.resets.revealLink({ session, userId: params.userId, reason: body.reason, meta });
@@ -247,8 +235,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.changeUserRole)
   async changeRole(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: UserParams,
-    @Body(validate(ZChangeUserRoleRequest)) body: ChangeUserRoleRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.changeUserRole>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.changeUserRole>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<AdminUserSummary> {
     return toUserSummary(

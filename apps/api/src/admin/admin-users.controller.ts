@@ -1,18 +1,15 @@
-import { Controller, Param, Query } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   adminUserOperations,
-  ZSearchUsersQuery,
-  ZUserIdParams,
   type AdminUserDetail,
-  type SearchUsersQuery,
   type SearchUsersResponse,
   type StaffMeResponse,
 } from '@mailgate/contracts';
 import { CurrentSession, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractParams, ContractQuery, type ParamsOf, type QueryOf } from '../common/http/contract-input.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { AdminUserDetailService } from './admin-user-detail.service.js';
 import { AdminUserSearchService } from './admin-user-search.service.js';
 import { toUserSummary } from './admin-views.js';
@@ -38,7 +35,9 @@ export class AdminUsersController {
   }
 
   @ContractRoute(adminUserOperations.searchUsers)
-  async searchUsers(@Query(validate(ZSearchUsersQuery)) query: SearchUsersQuery): Promise<SearchUsersResponse> {
+  async searchUsers(
+    @ContractQuery() query: QueryOf<typeof adminUserOperations.searchUsers>,
+  ): Promise<SearchUsersResponse> {
     const page = await this.search.search(query);
     return { match: page.match, items: page.items.map(toUserSummary), nextCursor: page.nextCursor };
   }
@@ -46,7 +45,7 @@ export class AdminUsersController {
   @ContractRoute(adminUserOperations.getUser)
   async getUser(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserIdParams)) params: { userId: string },
+    @ContractParams() params: ParamsOf<typeof adminUserOperations.getUser>,
   ): Promise<AdminUserDetail> {
     return this.details.get(session, params.userId);
   }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AdminErrors, CommonErrors } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import type { Actor } from '../audit/audit.types.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
+import { lockUserRow } from '../account-events/security-change.service.js';
 import { AppError } from '../common/http/app-error.js';
 import { PrismaService } from '../database/prisma.service.js';
 
@@ -22,10 +22,6 @@ export type StaffTarget = Prisma.UserGetPayload<{ select: typeof TARGET_FIELDS }
 /** SUPPORT helps customers only; staff accounts are managed by an ADMIN. */
 export function mayActOn(staffRole: Role, targetRole: Role): boolean {
   return staffRole === 'ADMIN' || targetRole === 'USER';
-}
-
-export function actorOf(session: AuthenticatedSession): Actor {
-  return { userId: session.userId, role: session.role };
 }
 
 /**
@@ -55,7 +51,7 @@ export class StaffTargetService {
     session: AuthenticatedSession,
     userId: string,
   ): Promise<StaffTarget> {
-    await tx.$executeRaw`SELECT 1 FROM "users" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    await lockUserRow(tx, userId, AdminErrors.USER_NOT_FOUND);
     return this.load(session, userId, tx);
   }
 }

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { normaliseAppPassword } from '@mailgate/contracts';
+import { findAppPassword } from '../../test/support/app-password-match.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
@@ -85,8 +86,12 @@ describe('app passwords API', () => {
 
     // Accepted in any case and spacing; matched by its keyed hash.
     const typed = body.secret.toLowerCase().replaceAll('-', ' ');
-    expect(await service.verify(user.id, typed)).toEqual({ id: row.id, scopes: ['IMAP', 'SMTP'], status: 'active' });
-    expect(await service.verify(user.id, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA')).toBeNull();
+    expect(await findAppPassword(app, user.id, typed)).toEqual({
+      id: row.id,
+      scopes: ['IMAP', 'SMTP'],
+      status: 'active',
+    });
+    expect(await findAppPassword(app, user.id, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA')).toBeNull();
 
     const after = await counts(user.id);
     expect(after).toMatchObject({ audits: 1, notices: 1, securityVersion: user.securityVersion + 1 });
@@ -232,8 +237,8 @@ describe('app passwords API', () => {
       notices: before.notices + 1,
       securityVersion: before.securityVersion + 1,
     });
-    expect(await service.verify(user.id, created.secret)).toMatchObject({ status: 'revoked' });
-    expect(await service.verify(user.id, keep.secret)).toMatchObject({ status: 'active' });
+    expect(await findAppPassword(app, user.id, created.secret)).toMatchObject({ status: 'revoked' });
+    expect(await findAppPassword(app, user.id, keep.secret)).toMatchObject({ status: 'active' });
     const list = (
       await app.inject({ method: 'GET', url: '/api/account/app-passwords', cookies: session.cookies })
     ).json();
@@ -278,13 +283,13 @@ describe('app passwords API', () => {
       expect(response.json()).toMatchObject({ code: 'NOT_FOUND', title: 'Not found.' });
     }
     expect(foreign.json().detail).toEqual(missing.json().detail);
-    expect(await service.verify(owner.id, created.secret)).toMatchObject({ status: 'active' });
+    expect(await findAppPassword(app, owner.id, created.secret)).toMatchObject({ status: 'active' });
     const list = (
       await app.inject({ method: 'GET', url: '/api/account/app-passwords', cookies: session.cookies })
     ).json();
     expect(list.appPasswords).toEqual([]);
     // A secret is only ever matched within its own user.
-    expect(await service.verify(intruder.id, created.secret)).toBeNull();
+    expect(await findAppPassword(app, intruder.id, created.secret)).toBeNull();
 
     const revokeAll = await app.inject({
       method: 'POST',
@@ -293,7 +298,7 @@ describe('app passwords API', () => {
       headers: session.headers,
     });
     expect(revokeAll.json()).toEqual({ revoked: 0 });
-    expect(await service.verify(owner.id, created.secret)).toMatchObject({ status: 'active' });
+    expect(await findAppPassword(app, owner.id, created.secret)).toMatchObject({ status: 'active' });
 
     const badId = await app.inject({
       method: 'DELETE',
@@ -324,7 +329,7 @@ describe('app passwords API', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ revoked: 3 });
     for (const { secret } of created)
-      expect(await service.verify(user.id, secret)).toMatchObject({ status: 'revoked' });
+      expect(await findAppPassword(app, user.id, secret)).toMatchObject({ status: 'revoked' });
     expect(await counts(user.id)).toMatchObject({
       audits: before.audits + 1,
       notices: before.notices + 1,

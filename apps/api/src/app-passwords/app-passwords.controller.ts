@@ -1,19 +1,16 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   APP_PASSWORD_LIMIT,
-  ZAppPasswordIdParams,
-  ZCreateAppPasswordRequest,
   appPasswordsOperations,
   type CreateAppPasswordResponse,
   type ListAppPasswordsResponse,
   type RevokeAllAppPasswordsResponse,
 } from '@mailgate/contracts';
-import type { z } from 'zod';
 import { CurrentSession, RequireStepUp } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { ServerSettingsService } from '../protocol-access/server-settings.service.js';
 import { AppPasswordsService } from './app-passwords.service.js';
 
@@ -39,7 +36,7 @@ export class AppPasswordsController {
   @ContractRoute(appPasswordsOperations.create)
   async create(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZCreateAppPasswordRequest)) body: z.output<typeof ZCreateAppPasswordRequest>,
+    @ContractBody() body: BodyOf<typeof appPasswordsOperations.create>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<CreateAppPasswordResponse> {
     const { appPassword, secret } = await this.appPasswords.create({
@@ -60,7 +57,7 @@ export class AppPasswordsController {
   @ContractRoute(appPasswordsOperations.revoke)
   async revoke(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZAppPasswordIdParams)) params: z.output<typeof ZAppPasswordIdParams>,
+    @ContractParams() params: ParamsOf<typeof appPasswordsOperations.revoke>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.appPasswords.revoke({

@@ -4,14 +4,12 @@ import {
   AppPasswordsErrors,
   CommonErrors,
   formatAppPassword,
-  looksLikeAppPassword,
-  normaliseAppPassword,
   type AppPasswordExpiry,
   type AppPasswordView,
   type Protocol,
   ZMailAuthReason,
 } from '@mailgate/contracts';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -38,12 +36,6 @@ export interface CreateAppPasswordInput {
   readonly now?: Date;
 }
 
-export interface AppPasswordMatch {
-  readonly id: string;
-  readonly scopes: Protocol[];
-  readonly status: AppPasswordView['status'];
-}
-
 /**
  * App passwords: random secrets for mail programs, each limited to some protocols. Only a keyed
  * hash of the normalised secret is stored; the secret is returned once, by `create`.
@@ -55,7 +47,7 @@ export class AppPasswordsService {
     private readonly keyring: SecretKeyring,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
   ) {}
 
   /** Active ones (newest first), then those revoked or expired recently. Never the secret. */
@@ -110,9 +102,8 @@ export class AppPasswordsService {
   async create(input: CreateAppPasswordInput): Promise<{ appPassword: AppPasswordView; secret: string }> {
     const now = input.now ?? new Date();
     const secret = generateAppPassword();
-    const { row, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      // The row lock serialises concurrent creations for one user, so the limit cannot be overrun.
-      await lockUser(tx, input.userId);
+    // The row lock serialises concurrent creations for one user, so the limit cannot be overrun.
+    const row = await this.securityChange.run(input.userId, 'app-password', async (tx, change) => {
       if ((await tx.appPassword.count({ where: activeWhere(input.userId, now) })) >= APP_PASSWORD_LIMIT) {
         throw new AppError(AppPasswordsErrors.APP_PASSWORD_LIMIT_REACHED);
       }
@@ -142,9 +133,9 @@ export class AppPasswordsService {
         byStaff: input.actor.userId !== input.userId,
         actor: input.actor,
       });
-      return { row: view, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      change.endsAccess([]);
+      return view;
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'app-password', securityVersion, endsAccess: [] });
     return { appPassword: row, secret: formatAppPassword(secret) };
   }
 
@@ -158,15 +149,14 @@ export class AppPasswordsService {
     now?: Date;
   }): Promise<void> {
     const now = input.now ?? new Date();
-    const revoked = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, input.userId);
+    await this.securityChange.run(input.userId, 'app-password', async (tx, change) => {
       const existing = await tx.appPassword.findFirst({
         where: { id: input.appPasswordId, userId: input.userId },
         select: { id: true, name: true, scopes: true, revokedAt: true },
       });
       if (!existing) throw new AppError(CommonErrors.NOT_FOUND);
       // Already revoked: succeed without a second audit event or notice (revoking is idempotent).
-      if (existing.revokedAt) return null;
+      if (existing.revokedAt) return change.unchanged();
       await tx.appPassword.update({ where: { id: existing.id }, data: { revokedAt: now } });
       await this.audit.record(tx, {
         actor: input.actor,
@@ -185,17 +175,9 @@ export class AppPasswordsService {
         actor: input.actor,
         reason: input.reason ?? null,
       });
-      return { version: await this.accountEvents.bumpSecurityVersion(tx, input.userId), scopes: existing.scopes };
-    });
-    if (revoked !== null) {
       // Sessions opened with it can only be of its scopes.
-      await this.accountEvents.publish({
-        userId: input.userId,
-        kind: 'app-password',
-        securityVersion: revoked.version,
-        endsAccess: revoked.scopes,
-      });
-    }
+      change.endsAccess(existing.scopes);
+    });
   }
 
   /** Revokes every app password not yet revoked; returns how many were revoked. */
@@ -207,24 +189,12 @@ export class AppPasswordsService {
     now?: Date;
   }): Promise<number> {
     const now = input.now ?? new Date();
-    const outcome = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, input.userId);
-      const targets = await tx.appPassword.findMany({
-        where: { userId: input.userId, revokedAt: null },
-        select: { id: true, name: true, scopes: true },
-      });
-      if (targets.length === 0) return { count: 0, securityVersion: null, scopes: [] };
-      const ids = targets.map((target) => target.id);
-      await tx.appPassword.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
-      await this.audit.record(tx, {
-        actor: input.actor,
-        targetUserId: input.userId,
-        action: 'app_password.revoked_all',
-        before: { appPasswords: targets.map(({ id, name }) => ({ id, name })) },
-        after: { revoked: targets.length, revokedAt: now },
-        reason: input.reason ?? null,
-        meta: input.meta,
-      });
+    return this.securityChange.run(input.userId, 'app-password', async (tx, change) => {
+      const targets = await this.revokeAllIn(tx, { ...input, now });
+      if (targets.length === 0) {
+        change.unchanged();
+        return 0;
+      }
       await this.notices.create(tx, {
         userId: input.userId,
         kind: 'APP_PASSWORDS_REVOKED_ALL',
@@ -233,46 +203,39 @@ export class AppPasswordsService {
         actor: input.actor,
         reason: input.reason ?? null,
       });
-      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
-      return {
-        count: targets.length,
-        securityVersion,
-        scopes: [...new Set(targets.flatMap((target) => target.scopes))],
-      };
+      change.endsAccess([...new Set(targets.flatMap((target) => target.scopes))]);
+      return targets.length;
     });
-    if (outcome.securityVersion !== null) {
-      await this.accountEvents.publish({
-        userId: input.userId,
-        kind: 'app-password',
-        securityVersion: outcome.securityVersion,
-        endsAccess: outcome.scopes,
-      });
-    }
-    return outcome.count;
   }
 
   /**
-   * Finds this user's app password for a secret as typed (any case, spaces or dashes). Returns it
-   * with its status, so callers can tell "revoked" from "wrong"; null when nothing matches.
-   * (Mail-auth has its own cached fast path over the same hash.)
+   * The revocation itself, audited, inside a security change that already holds the user's row:
+   * revokeAll adds its notice, a password change reports the count in its own.
    */
-  async verify(userId: string, secret: string, now: Date = new Date()): Promise<AppPasswordMatch | null> {
-    const normalised = normaliseAppPassword(secret);
-    if (!looksLikeAppPassword(normalised)) return null;
-    const row = await this.prisma.appPassword.findFirst({
-      where: { userId, secretHash: { in: this.keyring.candidateHashes('app-password', normalised) } },
-      omit: { secretHash: true },
+  async revokeAllIn(
+    tx: Prisma.TransactionClient,
+    input: { actor: Actor; userId: string; reason?: string | null; meta: RequestMeta | null; now: Date },
+  ): Promise<{ id: string; name: string; scopes: Protocol[] }[]> {
+    const targets = await tx.appPassword.findMany({
+      where: { userId: input.userId, revokedAt: null },
+      select: { id: true, name: true, scopes: true },
     });
-    if (!row) return null;
-    return { id: row.id, scopes: row.scopes, status: toAppPasswordView(row, now).status };
+    if (targets.length === 0) return targets;
+    const ids = targets.map((target) => target.id);
+    await tx.appPassword.updateMany({ where: { id: { in: ids } }, data: { revokedAt: input.now } });
+    await this.audit.record(tx, {
+      actor: input.actor,
+      targetUserId: input.userId,
+      action: 'app_password.revoked_all',
+      before: { appPasswords: targets.map(({ id, name }) => ({ id, name })) },
+      after: { revoked: targets.length, revokedAt: input.now },
+      reason: input.reason ?? null,
+      meta: input.meta,
+    });
+    return targets;
   }
 }
 
 function activeWhere(userId: string, now: Date): Prisma.AppPasswordWhereInput {
   return { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-}
-
-async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new AppError(CommonErrors.NOT_FOUND);
 }

@@ -13,7 +13,17 @@ export interface Actor {
   readonly sessionId?: string | null;
 }
 
+/** Jobs, expiries and the operator's command line: nobody signed in. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, role: 'SYSTEM' });
+
+/** The signed-in person behind a request, as the audit log records them, with the acting session. */
+export function actorOf(session: {
+  readonly userId: string;
+  readonly role: ActorRole;
+  readonly sessionId?: string | null;
+}): Actor {
+  return { userId: session.userId, role: session.role, sessionId: session.sessionId ?? null };
+}
 
 export interface AuditEventInput {
   readonly actor: Actor;

@@ -8,7 +8,8 @@ import { Clock } from '../common/clock/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit.types.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { CounterStore } from '../rate-limit/counter-store.js';
 import { RedisService } from '../redis/redis.service.js';
 import type { AuthLock } from '../generated/prisma/client.js';
@@ -45,7 +46,7 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
     private readonly lockStore: LockStore,
     private readonly counters: CounterStore,
     private readonly redis: RedisService,
@@ -131,7 +132,10 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
 
   async lift(input: { actor: Actor; lockId: string; reason: string; meta: RequestMeta | null }): Promise<void> {
     const now = this.clock.now();
-    const { lock, email, securityVersion } = await this.prisma.$transaction(async (tx) => {
+    // A lock's user never changes: known beforehand, it says whether lifting is a security change.
+    const owner = await this.prisma.authLock.findUnique({ where: { id: input.lockId }, select: { userId: true } });
+    if (!owner) throw new AppError(AuthLocksErrors.AUTH_LOCK_NOT_FOUND);
+    const liftLock = async (tx: Prisma.TransactionClient) => {
       const found = await tx.authLock.findUnique({ where: { id: input.lockId }, include: { user: true } });
       if (!found) throw new AppError(AuthLocksErrors.AUTH_LOCK_NOT_FOUND);
       if (found.liftedAt || found.lockedUntil <= now) throw new AppError(AuthLocksErrors.AUTH_LOCK_NOT_ACTIVE);
@@ -147,7 +151,6 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
         reason: input.reason,
         meta: input.meta,
       });
-      let version: number | null = null;
       if (found.userId) {
         await this.notices.create(tx, {
           userId: found.userId,
@@ -156,13 +159,15 @@ export class AuthLocksService implements OnModuleInit, OnApplicationBootstrap {
           byStaff: input.actor.userId !== found.userId,
           reason: input.reason,
         });
-        version = await this.accountEvents.bumpSecurityVersion(tx, found.userId);
       }
-      return { lock: found, email: found.user?.email ?? null, securityVersion: version };
-    });
-    await this.clearMirror(lock, email);
-    if (lock.userId && securityVersion !== null) {
-      await this.accountEvents.publish({ userId: lock.userId, kind: 'lock', securityVersion });
+      return { lock: found, email: found.user?.email ?? null };
+    };
+    // The mirror is cleared before listeners hear of the change, so a fresh decision finds no lock.
+    const clearMirror = ({ lock, email }: Awaited<ReturnType<typeof liftLock>>) => this.clearMirror(lock, email);
+    if (owner.userId) {
+      await this.securityChange.run(owner.userId, 'lock', liftLock, { beforePublish: clearMirror });
+    } else {
+      await clearMirror(await this.prisma.$transaction(liftLock));
     }
   }
 

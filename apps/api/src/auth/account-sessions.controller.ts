@@ -1,16 +1,14 @@
-import { Body, Controller, Param, Req, Res } from '@nestjs/common';
+import { Controller, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   authOperations,
-  ZSessionIdParams,
-  ZStepUpRequest,
   type ListSessionsResponse,
   type SignOutOthersResponse,
   type StepUpResponse,
 } from '@mailgate/contracts';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { AccountSessionsService } from './account-sessions.service.js';
 import { CurrentSession } from './auth.decorators.js';
 import { clearSessionCookie } from './session-cookie.js';
@@ -41,7 +39,7 @@ export class AccountSessionsController {
   @ContractRoute(authOperations.revokeSession)
   async revoke(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZSessionIdParams)) params: { id: string },
+    @ContractParams() params: ParamsOf<typeof authOperations.revokeSession>,
     @ReqMeta() meta: RequestMeta,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -53,7 +51,7 @@ export class AccountSessionsController {
   @ContractRoute(authOperations.stepUp)
   async confirm(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZStepUpRequest)) body: StepUpProof,
+    @ContractBody() body: BodyOf<typeof authOperations.stepUp>,
     @ReqMeta() meta: RequestMeta,
     @RequestOrigin() origin: string | undefined,
   ): Promise<StepUpResponse> {

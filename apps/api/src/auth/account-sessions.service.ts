@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors, type SessionView } from '@mailgate/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../audit/audit.types.js';
+import { actorOf } from '../audit/audit.types.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -84,10 +84,4 @@ export class AccountSessionsService {
     }
     return ended.count;
   }
-}
-
-export function actorOf(
-  session: Pick<AuthenticatedSession, 'userId' | 'role'> & Partial<Pick<AuthenticatedSession, 'sessionId'>>,
-): Actor {
-  return { userId: session.userId, role: session.role, sessionId: session.sessionId ?? null };
 }

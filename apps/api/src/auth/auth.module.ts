@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
 import { PasswordPolicyModule } from '../password-policy/password-policy.module.js';
 import { AccountSessionsController } from './account-sessions.controller.js';
 import { AccountSessionsService } from './account-sessions.service.js';
@@ -24,7 +25,7 @@ import { RelyingParty } from './passkeys/relying-party.js';
  * and the password change. Sessions themselves and the global guard are in SessionModule.
  */
 @Module({
-  imports: [PasswordPolicyModule],
+  imports: [PasswordPolicyModule, AppPasswordsModule],
   controllers: [SignInController, AccountSessionsController, TotpController, PasswordController, PasskeysController],
   providers: [
     PasswordHasher,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalisePassword, PasswordErrors, type ChangePasswordResponse } from '@mailgate/contracts';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
+import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
 import { AppError } from '../common/http/app-error.js';
@@ -39,7 +40,8 @@ export class PasswordChangeService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
+    private readonly appPasswords: AppPasswordsService,
   ) {}
 
   async change(input: ChangePasswordInput): Promise<ChangePasswordResponse> {
@@ -64,7 +66,7 @@ export class PasswordChangeService {
     });
 
     const passwordHash = await this.hasher.hash(input.newPassword);
-    const outcome = await this.prisma.$transaction(async (tx) => {
+    return this.securityChange.run(input.userId, 'password', async (tx) => {
       // Conditional on the hash we verified: a concurrent change wins once, not twice.
       const updated = await tx.user.updateMany({
         where: { id: input.userId, passwordHash: user.passwordHash },
@@ -81,29 +83,9 @@ export class PasswordChangeService {
           ).count
         : 0;
 
-      let revokedAppPasswords = 0;
-      if (input.revokeAppPasswords) {
-        const targets = await tx.appPassword.findMany({
-          where: { userId: input.userId, revokedAt: null },
-          select: { id: true, name: true },
-        });
-        if (targets.length > 0) {
-          await tx.appPassword.updateMany({
-            where: { id: { in: targets.map((t) => t.id) } },
-            data: { revokedAt: now },
-          });
-          await this.audit.record(tx, {
-            actor: input.actor,
-            targetUserId: input.userId,
-            action: 'app_password.revoked_all',
-            before: { appPasswords: targets },
-            after: { revoked: targets.length, revokedAt: now },
-            reason: 'password change',
-            meta: input.meta,
-          });
-        }
-        revokedAppPasswords = targets.length;
-      }
+      const revokedAppPasswords = input.revokeAppPasswords
+        ? (await this.appPasswords.revokeAllIn(tx, { ...input, reason: 'password change', now })).length
+        : 0;
 
       await this.audit.record(tx, {
         actor: input.actor,
@@ -119,14 +101,7 @@ export class PasswordChangeService {
         byStaff: input.actor.userId !== input.userId,
         actor: input.actor,
       });
-      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
-      return { signedOutSessions, revokedAppPasswords, securityVersion };
+      return { signedOutSessions, revokedAppPasswords };
     });
-    await this.accountEvents.publish({
-      userId: input.userId,
-      kind: 'password',
-      securityVersion: outcome.securityVersion,
-    });
-    return { signedOutSessions: outcome.signedOutSessions, revokedAppPasswords: outcome.revokedAppPasswords };
   }
 }

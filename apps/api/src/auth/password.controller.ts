@@ -1,15 +1,10 @@
-import { Body, Controller } from '@nestjs/common';
-import {
-  passwordOperations,
-  ZChangePasswordRequest,
-  type ChangePasswordResponse,
-  type PasswordPolicyResponse,
-} from '@mailgate/contracts';
+import { Controller } from '@nestjs/common';
+import { passwordOperations, type ChangePasswordResponse, type PasswordPolicyResponse } from '@mailgate/contracts';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
-import { actorOf } from './account-sessions.service.js';
+import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession } from './auth.decorators.js';
 import { PasswordChangeService } from './password-change.service.js';
 import type { AuthenticatedSession } from './session.types.js';
@@ -30,8 +25,7 @@ export class PasswordController {
   @ContractRoute(passwordOperations.change)
   async change(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZChangePasswordRequest))
-    body: { currentPassword: string; newPassword: string; signOutOtherSessions: boolean; revokeAppPasswords: boolean },
+    @ContractBody() body: BodyOf<typeof passwordOperations.change>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<ChangePasswordResponse> {
     return this.passwords.change({

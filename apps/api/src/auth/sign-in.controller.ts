@@ -1,4 +1,4 @@
-import { Body, Controller, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   authOperations,
@@ -15,8 +15,8 @@ import {
 } from '@mailgate/contracts';
 import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
@@ -50,7 +50,7 @@ export class SignInController {
   @UseGuards(CsrfGuard)
   @ContractRoute(authOperations.signIn)
   async withPassword(
-    @Body(validate(ZSignInRequest)) body: { email: string; password: string },
+    @ContractBody() body: BodyOf<typeof authOperations.signIn>,
     @ReqMeta() meta: RequestMeta,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -73,7 +73,7 @@ export class SignInController {
   @UseGuards(CsrfGuard)
   @ContractRoute(authOperations.signInTotp)
   async withSecondFactor(
-    @Body(validate(ZSignInTotpRequest)) body: { code: string } | { recoveryCode: string },
+    @ContractBody() body: BodyOf<typeof authOperations.signInTotp>,
     @ReqMeta() meta: RequestMeta,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

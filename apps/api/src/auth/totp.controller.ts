@@ -1,15 +1,14 @@
-import { Body, Controller } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   totpOperations,
-  ZConfirmTotpEnrollmentRequest,
   type RecoveryCodesResponse,
   type StartTotpEnrollmentResponse,
   type TotpStatusResponse,
 } from '@mailgate/contracts';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
-import { actorOf } from './account-sessions.service.js';
+import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession, RequireStepUp } from './auth.decorators.js';
 import type { AuthenticatedSession } from './session.types.js';
 import { TotpService } from './totp.service.js';
@@ -33,7 +32,7 @@ export class TotpController {
   @ContractRoute(totpOperations.confirmEnrollment)
   async confirm(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZConfirmTotpEnrollmentRequest)) body: { code: string },
+    @ContractBody() body: BodyOf<typeof totpOperations.confirmEnrollment>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<RecoveryCodesResponse> {
     const recoveryCodes = await this.totp.confirmEnrollment({ session, code: body.code, meta });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI } from 'otplib';
 import { TotpErrors, type SecurityNoticeKind } from '@mailgate/contracts';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
@@ -36,7 +36,7 @@ export class TotpService {
     private readonly recoveryCodes: RecoveryCodes,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
     private readonly sessions: AccountSessionsService,
   ) {}
 
@@ -91,7 +91,7 @@ export class TotpService {
     );
     if (step === null) throw new AppError(TotpErrors.TOTP_ENROLLMENT_CODE_INVALID);
 
-    const { codes, securityVersion } = await this.prisma.$transaction(async (tx) => {
+    return this.securityChange.run(userId, 'totp', async (tx) => {
       // Conditional on the seed the code was checked against: a parallel restart of the
       // enrollment (new seed) or confirmation makes this one fail instead of mixing them.
       const enabled = await tx.user.updateMany({
@@ -103,16 +103,13 @@ export class TotpService {
       const change = { actor, userId, meta: input.meta };
       await this.recordChange(tx, change, 'totp.enabled', 'TOTP_ENABLED', { enabled: false }, { enabled: true });
       await this.sessions.endOthers(tx, input.session, input.meta, now);
-      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, userId) };
+      return fresh;
     });
-    await this.accountEvents.publish({ userId: userId, kind: 'totp', securityVersion });
-    return codes;
   }
 
   async regenerateRecoveryCodes(input: { actor: Actor; userId: string; meta: RequestMeta | null; now?: Date }) {
     const now = input.now ?? new Date();
-    const { codes, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, input.userId);
+    return this.securityChange.run(input.userId, 'totp', async (tx) => {
       const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { totpEnabledAt: true } });
       if (!user.totpEnabledAt) throw new AppError(TotpErrors.TOTP_NOT_ENABLED);
       const remainingBefore = await tx.recoveryCode.count({ where: { userId: input.userId, usedAt: null } });
@@ -125,10 +122,8 @@ export class TotpService {
         { remaining: remainingBefore },
         { remaining: fresh.length },
       );
-      return { codes: fresh, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      return fresh;
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
-    return codes;
   }
 
   /** Turns 2FA off (by the user after a TOTP step-up, or by staff with a reason). */
@@ -138,7 +133,7 @@ export class TotpService {
     reason?: string | null;
     meta: RequestMeta | null;
   }): Promise<void> {
-    const securityVersion = await this.prisma.$transaction(async (tx) => {
+    await this.securityChange.run(input.userId, 'totp', async (tx) => {
       const disabled = await tx.user.updateMany({
         where: { id: input.userId, totpEnabledAt: { not: null } },
         data: { totpEnabledAt: null, totpSecretEncrypted: null, totpLastStep: null },
@@ -146,9 +141,7 @@ export class TotpService {
       if (disabled.count === 0) throw new AppError(TotpErrors.TOTP_NOT_ENABLED);
       await tx.recoveryCode.deleteMany({ where: { userId: input.userId } });
       await this.recordChange(tx, input, 'totp.disabled', 'TOTP_DISABLED', { enabled: true }, { enabled: false });
-      return this.accountEvents.bumpSecurityVersion(tx, input.userId);
     });
-    await this.accountEvents.publish({ userId: input.userId, kind: 'totp', securityVersion });
   }
 
   private async recordChange(
@@ -172,8 +165,4 @@ export class TotpService {
     });
     await this.notices.create(tx, { userId: input.userId, kind: noticeKind, byStaff, reason, actor: input.actor });
   }
-}
-
-async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
 }

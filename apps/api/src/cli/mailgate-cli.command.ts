@@ -9,7 +9,7 @@ import { ClusterEventsModule } from '../cluster-events/cluster-events.module.js'
 import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { AppError } from '../common/http/app-error.js';
-import type { Actor } from '../audit/audit.types.js';
+import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 
 /** Only what token management needs: no HTTP server, no Redis, no mail-auth caches. */
 @Module({})
@@ -34,7 +34,6 @@ export interface CliOutput {
   err(line: string): void;
 }
 
-const CLI_ACTOR: Actor = { userId: null, role: 'SYSTEM' };
 const USAGE = [
   'usage: npm run mailgate -- token create <name>   create a mail-server token (printed once)',
   '       npm run mailgate -- token list            list tokens (never the tokens themselves)',
@@ -61,7 +60,7 @@ export async function runMailgateCli(argv: readonly string[], config: AppConfig,
   try {
     const tokens = context.get(ServiceTokensService);
     if (command === 'create') {
-      const created = await tokens.create({ name: name as string, actor: CLI_ACTOR, meta: null });
+      const created = await tokens.create({ name: name as string, actor: SYSTEM_ACTOR, meta: null });
       output.err(`Created service token "${name}". It is shown only now; store it in the mail server's configuration:`);
       output.out(created.token);
     } else if (command === 'list') {
@@ -77,7 +76,7 @@ export async function runMailgateCli(argv: readonly string[], config: AppConfig,
         output.err(`No service token is named "${name}".`);
         return 1;
       }
-      await tokens.revoke({ id: token.id, actor: CLI_ACTOR, meta: null });
+      await tokens.revoke({ id: token.id, actor: SYSTEM_ACTOR, meta: null });
       output.err(`Revoked service token "${name}".`);
     }
     return 0;

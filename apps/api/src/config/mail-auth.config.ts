@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { booleanFlag } from './boolean-flag.js';
 
 const seconds = (fallback: number, max = 86_400 * 365) => z.coerce.number().int().min(1).max(max).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -39,6 +38,4 @@ export const MAIL_AUTH_ENVIRONMENT = {
   MAIL_AUTH_STATE_CACHE_SIZE: count(100_000),
   /** Longest a decision may wait on the database before answering tempfail. */
   MAIL_AUTH_DB_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
-  /** Adds the benchmark's baseline route (`POST /api/mail/v1/bench/echo`). Never in production. */
-  MAIL_AUTH_BENCH_ROUTES: booleanFlag.default(false),
 };

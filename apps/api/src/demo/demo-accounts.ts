@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { PROTOCOLS } from '@mailgate/contracts';
 import type { PrismaService } from '../database/prisma.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 
@@ -23,7 +24,7 @@ export async function seedDemoAccounts(prisma: PrismaService, password: string):
     for (const account of DEMO_ACCOUNTS) {
       const user = await tx.user.create({ data: { ...account, passwordHash } });
       await tx.protocolAccess.createMany({
-        data: (['IMAP', 'POP3', 'SMTP'] as const).map((protocol) => ({ userId: user.id, protocol, enabled: false })),
+        data: PROTOCOLS.map((protocol) => ({ userId: user.id, protocol, enabled: false })),
       });
       await tx.auditEvent.create({
         data: {

@@ -118,11 +118,6 @@ export class CredentialVerifier implements OnModuleInit {
     this.verified.clear();
   }
 
-  /** The dummy hash, for the benchmark's raw argon2id baseline (same parameters as real hashes). */
-  get benchmarkHash(): string {
-    return this.dummyHash;
-  }
-
   get cachedEntries(): number {
     return this.verified.size;
   }

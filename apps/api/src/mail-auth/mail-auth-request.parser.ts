@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import {
+  hasControlCharacters,
   MAIL_AUTH_MAX_FIELD_BYTES,
   MAIL_PROTOCOLS,
   MailAuthErrors,
@@ -19,9 +20,6 @@ export type ParsedMailAuthRequest =
       /** The username, when it is sane enough to record the refused attempt against. */
       readonly identifiableLogin: string | null;
     };
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
  * Checks a decision request in an order that gives the mail server the most useful code:
@@ -49,7 +47,7 @@ export function parseMailAuthRequest(body: unknown): ParsedMailAuthRequest {
       return fail(MailAuthErrors.MAIL_AUTH_FIELD_TOO_LONG, [issue(name, 'Longer than 1024 bytes.', 'too_big')]);
     }
     // Passwords may hold any character but NUL; a username no control character at all.
-    const forbidden = name === 'username' ? CONTROL_CHARACTERS.test(value) : value.includes('\u0000');
+    const forbidden = name === 'username' ? hasControlCharacters(value) : value.includes('\u0000');
     if (forbidden || !value.isWellFormed()) {
       return fail(MailAuthErrors.MAIL_AUTH_FORBIDDEN_CHARACTERS, [
         issue(name, 'Contains forbidden characters.', 'invalid_string'),

@@ -1,5 +1,6 @@
 import { Body, Controller, Param, Req, UseFilters, UseGuards } from '@nestjs/common';
 import {
+  hasControlCharacters,
   MAIL_PROTOCOLS,
   MailAuthErrors,
   mailAuthOperations,
@@ -66,7 +67,6 @@ export class MailAuthController {
 
 /** A path login that cannot name an account is simply unknown (404 / USER_UNKNOWN), never a 5xx. */
 function checkedEmail(value: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  if (!value || value.length > 1024 || /[\u0000-\u001f\u007f]/.test(value) || !value.isWellFormed()) return '';
+  if (!value || value.length > 1024 || hasControlCharacters(value) || !value.isWellFormed()) return '';
   return value;
 }

@@ -7,7 +7,6 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
-import { BenchRoutesEnabledGuard, MailAuthBenchController } from './mail-auth-bench.controller.js';
 import { MailAuthController } from './mail-auth.controller.js';
 import { MailAuthService } from './mail-auth.service.js';
 import { RevocationListener } from './revocation.listener.js';
@@ -21,7 +20,7 @@ import { DecisionFreshness } from './decision-freshness.js';
  */
 @Module({
   imports: [ServiceTokensModule, AuthLocksModule, LoginAttemptsModule, ClusterEventsModule, SettingsModule],
-  controllers: [MailAuthController, MailAuthBenchController],
+  controllers: [MailAuthController],
   providers: [
     MailAuthService,
     DecisionStateCache,
@@ -30,7 +29,6 @@ import { DecisionFreshness } from './decision-freshness.js';
     RevocationListener,
     SecurityVersionStore,
     DecisionFreshness,
-    BenchRoutesEnabledGuard,
   ],
   exports: [LoginAttemptsModule],
 })

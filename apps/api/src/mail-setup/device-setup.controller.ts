@@ -1,26 +1,20 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
+import { Controller, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   APP_PASSWORD_ID_HEADER,
   APPLE_PROFILE_CONTENT_TYPE,
-  ZDeviceSetupRequest,
-  ZFirstLoginParams,
-  ZRedeemHandoffRequest,
   mailSetupOperations,
   type CreateHandoffResponse,
   type DeviceSettingsResponse,
   type FirstLoginResponse,
 } from '@mailgate/contracts';
-import type { z } from 'zod';
 import { CurrentSession, RequireStepUp } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { DeviceSetupService, type ProfileDownload } from './device-setup.service.js';
 import { FirstLoginService } from './first-login.service.js';
-
-type SetupBody = z.output<typeof ZDeviceSetupRequest>;
 
 @Controller()
 export class DeviceSetupController {
@@ -33,7 +27,7 @@ export class DeviceSetupController {
   @ContractRoute(mailSetupOperations.createProfile)
   async createProfile(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZDeviceSetupRequest)) body: SetupBody,
+    @ContractBody() body: BodyOf<typeof mailSetupOperations.createProfile>,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
@@ -44,7 +38,7 @@ export class DeviceSetupController {
   @ContractRoute(mailSetupOperations.createHandoff)
   createHandoff(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZDeviceSetupRequest)) body: SetupBody,
+    @ContractBody() body: BodyOf<typeof mailSetupOperations.createHandoff>,
   ): Promise<CreateHandoffResponse> {
     return this.devices.createHandoff(session.userId, body);
   }
@@ -53,7 +47,7 @@ export class DeviceSetupController {
   @ContractRoute(mailSetupOperations.redeemHandoff)
   async redeemHandoff(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZRedeemHandoffRequest)) body: z.output<typeof ZRedeemHandoffRequest>,
+    @ContractBody() body: BodyOf<typeof mailSetupOperations.redeemHandoff>,
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | DeviceSettingsResponse> {
@@ -71,7 +65,7 @@ export class DeviceSetupController {
   @ContractRoute(mailSetupOperations.firstLogin)
   firstLogin(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZFirstLoginParams)) params: z.output<typeof ZFirstLoginParams>,
+    @ContractParams() params: ParamsOf<typeof mailSetupOperations.firstLogin>,
   ): Promise<FirstLoginResponse> {
     return this.firstLogins.check(session.userId, params.id);
   }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type BuiltUser, type SignedIn } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv } from '../../test/support/mail-auth-client.js';
-import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
+import { findAppPassword } from '../../test/support/app-password-match.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
@@ -102,7 +102,7 @@ describe('device setup: Apple profile, phone hand-off, first login', () => {
 
     // The password inside is a real app password of this user, listed and revocable like any other.
     const id = response.headers['x-app-password-id'] as string;
-    const match = await app.get(AppPasswordsService).verify(user.id, mail.IncomingPassword as string);
+    const match = await findAppPassword(app, user.id, mail.IncomingPassword as string);
     expect(match).toMatchObject({ id, scopes: ['IMAP', 'SMTP'], status: 'active' });
     const stored = await prisma.appPassword.findUniqueOrThrow({ where: { id } });
     expect(stored.name).toBe("Erika's iPhone");
@@ -198,7 +198,7 @@ describe('device setup: Apple profile, phone hand-off, first login', () => {
       const body = redeemed.json();
       expect(body.appPassword).toMatchObject({ name: 'Pixel', scopes: ['IMAP', 'SMTP'] });
       expect(body.serverSettings.map((s: Dict) => s.protocol)).toEqual(['IMAP', 'SMTP']);
-      expect(await app.get(AppPasswordsService).verify(owner.id, body.secret)).toMatchObject({ status: 'active' });
+      expect(await findAppPassword(app, owner.id, body.secret)).toMatchObject({ status: 'active' });
 
       const again = await post(phone, '/api/account/device-handoffs/redeem', { token, as: 'profile' });
       expect(again.statusCode).toBe(404);

@@ -148,5 +148,3 @@ export const LINK_MAIL_TEXTS = {
     },
   },
 } as const;
-
-export type LinkMailKind = keyof (typeof LINK_MAIL_TEXTS)['en'];

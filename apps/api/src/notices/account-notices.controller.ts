@@ -1,15 +1,9 @@
-import { Controller, Param } from '@nestjs/common';
-import {
-  ZNoticeIdParams,
-  noticesOperations,
-  type ListNoticesResponse,
-  type MarkAllNoticesReadResponse,
-} from '@mailgate/contracts';
-import type { z } from 'zod';
+import { Controller } from '@nestjs/common';
+import { noticesOperations, type ListNoticesResponse, type MarkAllNoticesReadResponse } from '@mailgate/contracts';
 import { CurrentSession } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
+import { ContractParams, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { AccountNoticesService } from './account-notices.service.js';
 
 @Controller()
@@ -24,7 +18,7 @@ export class AccountNoticesController {
   @ContractRoute(noticesOperations.markRead)
   async markRead(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZNoticeIdParams)) params: z.output<typeof ZNoticeIdParams>,
+    @ContractParams() params: ParamsOf<typeof noticesOperations.markRead>,
   ): Promise<void> {
     await this.notices.markRead(session.userId, params.id);
   }

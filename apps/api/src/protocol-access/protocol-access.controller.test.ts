@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
@@ -293,7 +294,7 @@ describe('protocol access API', () => {
       imapOnByDefault,
       app.get(AuditService),
       app.get(SecurityNoticesService),
-      app.get(AccountEventsService),
+      app.get(SecurityChangeService),
     );
     const user = await createUser(prisma);
     const views = await service.list(user.id);

@@ -1,21 +1,18 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   SessionErrors,
-  ZSetProtocolAccessParams,
-  ZSetProtocolAccessRequest,
   protocolAccessOperations,
   type ListProtocolAccessResponse,
   type ProtocolAccessItem,
   type ProtocolAccessView,
 } from '@mailgate/contracts';
-import type { z } from 'zod';
 import { CurrentSession } from '../auth/auth.decorators.js';
 import { SessionService } from '../auth/session.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { AppError } from '../common/http/app-error.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
 import { accessDurationToUntil, mainPasswordBlockedBy } from './protocol-access.view.js';
@@ -43,8 +40,8 @@ export class ProtocolAccessController {
   @ContractRoute(protocolAccessOperations.set)
   async set(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZSetProtocolAccessParams)) params: z.output<typeof ZSetProtocolAccessParams>,
-    @Body(validate(ZSetProtocolAccessRequest)) body: z.output<typeof ZSetProtocolAccessRequest>,
+    @ContractParams() params: ParamsOf<typeof protocolAccessOperations.set>,
+    @ContractBody() body: BodyOf<typeof protocolAccessOperations.set>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<ProtocolAccessItem> {
     // Step-up only for opening a door: closing one must always be quick and never blocked.

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CommonErrors,
   PROTOCOLS,
   ProtocolAccessErrors,
   type Protocol,
   type ProtocolAccessView,
   type SecurityNoticeKind,
 } from '@mailgate/contracts';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
 import { AppError } from '../common/http/app-error.js';
@@ -52,7 +51,7 @@ export class ProtocolAccessService {
     private readonly settings: GlobalSettingsService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
   ) {}
 
   async list(userId: string, now: Date = new Date()): Promise<ProtocolAccessView[]> {
@@ -72,20 +71,16 @@ export class ProtocolAccessService {
     }
     const settings = await this.settings.get();
 
-    const outcome = await this.prisma.$transaction(async (tx) => {
-      // Lock the user row: two concurrent changes to one account are applied one after the other,
-      // so `before` in the audit trail is always what the change replaced.
-      const locked = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM users WHERE id = ${input.userId}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new AppError(CommonErrors.NOT_FOUND);
-
+    return this.securityChange.run(input.userId, 'protocol-access', async (tx, change) => {
       const row = await tx.protocolAccess.findUnique({
         where: { userId_protocol: { userId: input.userId, protocol: input.protocol } },
       });
       const before = toProtocolAccessView(input.protocol, row, settings, now);
       const next = nextRow(input, row, before, now);
-      if (!changes(row, before, next)) return { view: before, securityVersion: null, endsAccess: [] };
+      if (!changes(row, before, next)) {
+        change.unchanged();
+        return before;
+      }
 
       // Any change starts the expiry job's bookkeeping afresh (a new limit is handled when it ends).
       const saved = await tx.protocolAccess.upsert({
@@ -116,21 +111,10 @@ export class ProtocolAccessService {
         actor: input.actor,
         reason: input.reason ?? null,
       });
-      const securityVersion = await this.accountEvents.bumpSecurityVersion(tx, input.userId);
       // Only access that was usable and no longer is closes sessions: turning on closes nothing.
-      const endsAccess = before.effectiveEnabled && !after.effectiveEnabled ? [input.protocol] : [];
-      return { view: after, securityVersion, endsAccess };
+      change.endsAccess(before.effectiveEnabled && !after.effectiveEnabled ? [input.protocol] : []);
+      return after;
     });
-
-    if (outcome.securityVersion !== null) {
-      await this.accountEvents.publish({
-        userId: input.userId,
-        kind: 'protocol-access',
-        securityVersion: outcome.securityVersion,
-        endsAccess: outcome.endsAccess,
-      });
-    }
-    return outcome.view;
   }
 }
 

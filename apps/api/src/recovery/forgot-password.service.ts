@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { lockUserRow } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -46,7 +47,7 @@ export class ForgotPasswordService implements OnApplicationShutdown {
     return this.prisma.$transaction(async (tx) => {
       const found = await tx.user.findUnique({ where: { email }, select: { id: true } });
       if (!found) return false;
-      await tx.$queryRaw`SELECT id FROM users WHERE id = ${found.id}::uuid FOR UPDATE`;
+      await lockUserRow(tx, found.id);
       const user = await tx.user.findUniqueOrThrow({
         where: { id: found.id },
         select: {

@@ -4,6 +4,7 @@ import { RecoveryErrors, type RecoveryAddressView } from '@mailgate/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { lockUserRow } from '../account-events/security-change.service.js';
 import { AppError } from '../common/http/app-error.js';
 import type { RequestMeta } from '../common/http/request-meta.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -55,7 +56,7 @@ export class RecoveryAddressService {
     const token = randomBytes(32).toString('base64url');
     const pendingExpiresAt = new Date(now.getTime() + RECOVERY_CONFIRM_VALIDITY_MS);
     const row = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, session.userId);
+      await lockUserRow(tx, session.userId);
       const user = await tx.user.findUniqueOrThrow({
         where: { id: session.userId },
         select: { email: true, locale: true, recoveryAddress: true },
@@ -115,7 +116,7 @@ export class RecoveryAddressService {
         select: { userId: true },
       });
       if (!found) throw new AppError(RecoveryErrors.RECOVERY_LINK_INVALID, { internalDetail: 'unknown token' });
-      await lockUser(tx, found.userId);
+      await lockUserRow(tx, found.userId);
       const row = await tx.recoveryAddress.findUniqueOrThrow({ where: { userId: found.userId } });
       const user = await tx.user.findUniqueOrThrow({ where: { id: found.userId }, select: { role: true } });
       // Re-read under the lock: a newer request or a removal since the lookup voids this token.
@@ -150,7 +151,7 @@ export class RecoveryAddressService {
 
   async remove(session: AuthenticatedSession, meta: RequestMeta, now = new Date()): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, session.userId);
+      await lockUserRow(tx, session.userId);
       const row = await tx.recoveryAddress.findUnique({ where: { userId: session.userId } });
       if (!row || (!row.email && !row.pendingEmail)) throw new AppError(RecoveryErrors.RECOVERY_ADDRESS_NOT_SET);
       // The notice (and its mail) first, while the old address is still the recovery address.
@@ -181,8 +182,4 @@ async function voidMailedResetLinks(tx: Prisma.TransactionClient, userId: string
     data: { expiresAt: now },
   });
   return voided.count;
-}
-
-async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
 }

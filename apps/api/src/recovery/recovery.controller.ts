@@ -1,22 +1,12 @@
-import { Body, Controller, Req } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import {
-  recoveryOperations,
-  ZConfirmRecoveryAddressRequest,
-  ZRequestPasswordResetRequest,
-  ZSetRecoveryAddressRequest,
-  type ConfirmRecoveryAddressRequest,
-  type ConfirmRecoveryAddressResponse,
-  type RecoveryAddressView,
-  type RequestPasswordResetRequest,
-  type SetRecoveryAddressRequest,
-} from '@mailgate/contracts';
+import { recoveryOperations, type ConfirmRecoveryAddressResponse, type RecoveryAddressView } from '@mailgate/contracts';
 import { CurrentSession, Public, RequireStepUp } from '../auth/auth.decorators.js';
 import { verifyCsrf } from '../auth/csrf.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { ContractRoute } from '../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
 import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 import { RecoveryAddressService } from './recovery-address.service.js';
@@ -41,7 +31,7 @@ export class RecoveryController {
   @ContractRoute(recoveryOperations.setRecoveryAddress)
   async set(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZSetRecoveryAddressRequest)) body: SetRecoveryAddressRequest,
+    @ContractBody() body: BodyOf<typeof recoveryOperations.setRecoveryAddress>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<RecoveryAddressView> {
     // Every request mails an address the user typed: counted, success or not.
@@ -59,7 +49,7 @@ export class RecoveryController {
   @ContractRoute(recoveryOperations.confirmRecoveryAddress)
   async confirm(
     @Req() request: FastifyRequest,
-    @Body(validate(ZConfirmRecoveryAddressRequest)) body: ConfirmRecoveryAddressRequest,
+    @ContractBody() body: BodyOf<typeof recoveryOperations.confirmRecoveryAddress>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<ConfirmRecoveryAddressResponse> {
     verifyCsrf(request);
@@ -73,7 +63,7 @@ export class RecoveryController {
   @ContractRoute(recoveryOperations.requestPasswordReset)
   async requestPasswordReset(
     @Req() request: FastifyRequest,
-    @Body(validate(ZRequestPasswordResetRequest)) body: RequestPasswordResetRequest,
+    @ContractBody() body: BodyOf<typeof recoveryOperations.requestPasswordReset>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     verifyCsrf(request);

@@ -5,13 +5,22 @@ import { z } from 'zod';
  * tab/newline, and well-formed Unicode (no lone surrogates, which JSON escapes can smuggle in).
  */
 export function zSafeText(maxLength: number, options: { multiline?: boolean } = {}) {
-  // eslint-disable-next-line no-control-regex
-  const forbidden = options.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
   return z
     .string()
     .max(maxLength)
     .refine((value) => value.isWellFormed(), { message: 'Contains invalid Unicode.' })
-    .refine((value) => !forbidden.test(value), { message: 'Contains control characters.' });
+    .refine((value) => !hasControlCharacters(value, options), { message: 'Contains control characters.' });
+}
+
+/* eslint-disable no-control-regex */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** The same without tab, newline and carriage return, which multi-line text may hold. */
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
+
+/** C0 control characters or DEL: never part of a login, a name or a note people type. */
+export function hasControlCharacters(value: string, options: { multiline?: boolean } = {}): boolean {
+  return (options.multiline ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(value);
 }
 
 /** An e-mail address as users type it; the API normalises it (NFKC, trimmed, lower case). */

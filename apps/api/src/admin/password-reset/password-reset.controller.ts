@@ -1,15 +1,11 @@
-import { Body, Controller, Req } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import {
-  passwordResetOperations,
-  ZRedeemPasswordResetRequest,
-  type RedeemPasswordResetRequest,
-} from '@mailgate/contracts';
+import { passwordResetOperations } from '@mailgate/contracts';
 import { Public } from '../../auth/auth.decorators.js';
 import { verifyCsrf } from '../../auth/csrf.js';
 import { ContractRoute } from '../../common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
-import { validate } from '../../common/validation/zod-validation.pipe.js';
 import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
 import { PasswordResetService } from './password-reset.service.js';
 
@@ -29,7 +25,7 @@ export class PasswordResetController {
   @ContractRoute(passwordResetOperations.redeemPasswordReset)
   async redeem(
     @Req() request: FastifyRequest,
-    @Body(validate(ZRedeemPasswordResetRequest)) body: RedeemPasswordResetRequest,
+    @ContractBody() body: BodyOf<typeof passwordResetOperations.redeemPasswordReset>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     // Public routes skip SessionGuard, which is where CSRF is checked for everything else.

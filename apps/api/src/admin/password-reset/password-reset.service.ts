@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf } from '../../audit/audit.types.js';
 import { AdminErrors, AuthErrors, RecoveryErrors } from '@mailgate/contracts';
-import { AccountEventsService } from '../../account-events/account-events.service.js';
+import { SecurityChangeService } from '../../account-events/security-change.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { hashPassword } from '../../auth/password-hasher.js';
 import type { AuthenticatedSession } from '../../auth/session.types.js';
@@ -15,7 +16,7 @@ import { TotpCodes } from '../../auth/totp-codes.js';
 import { maskAddress } from '../../mail/mail-render.js';
 import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
 import { ResetLinkIssuer } from '../../recovery/reset-link-issuer.js';
-import { actorOf, StaffTargetService } from '../staff-target.service.js';
+import { StaffTargetService } from '../staff-target.service.js';
 
 export interface StaffLinkInput {
   readonly session: AuthenticatedSession;
@@ -32,8 +33,6 @@ import {
   type ResetLinkState,
   type ResetLinkTargetState,
 } from './reset-link-validity.js';
-
-export { RESET_LINK_VALIDITY_MS, RESET_PAGE_PATH } from '../../recovery/reset-link-issuer.js';
 
 const SECOND_FACTOR_LIMIT = (userId: string): AttemptLimit[] => [
   {
@@ -60,7 +59,7 @@ export class PasswordResetService {
     private readonly targets: StaffTargetService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
     private readonly policy: PasswordPolicyService,
     private readonly issuer: ResetLinkIssuer,
     private readonly limiter: AttemptLimiter,
@@ -173,10 +172,9 @@ export class PasswordResetService {
     // Hashing (tens of ms) happens before the transaction so no row stays locked meanwhile.
     const passwordHash = await hashPassword(input.newPassword);
 
-    const securityVersion = await this.prisma.$transaction(async (tx) => {
-      // Again under the account's row lock (and the issuer's, shared): a promotion, a 2FA change or
-      // the issuer's demotion that committed while the password was being hashed must win.
-      await tx.$executeRaw`SELECT 1 FROM "users" WHERE "id" = ${link.userId}::uuid FOR UPDATE`;
+    // Again under the account's row lock (and the issuer's, shared): a promotion, a 2FA change or
+    // the issuer's demotion that committed while the password was being hashed must win.
+    await this.securityChange.run(link.userId, 'password', async (tx) => {
       const target = await tx.user.findUniqueOrThrow({ where: { id: link.userId }, select: RESET_TARGET_FIELDS });
       let issuer: ResetLinkIssuerState | null = null;
       if (link.issuedById) {
@@ -205,9 +203,7 @@ export class PasswordResetService {
         meta: input.meta,
       });
       await this.notices.create(tx, { userId: link.userId, kind: 'PASSWORD_RESET', byStaff: false });
-      return this.accountEvents.bumpSecurityVersion(tx, link.userId);
     });
-    await this.accountEvents.publish({ userId: link.userId, kind: 'password', securityVersion });
   }
 
   /** TOTP or recovery code, each usable once, counted per account before the check. */

@@ -1,15 +1,10 @@
-import { Controller, Param } from '@nestjs/common';
-import {
-  pendingResetLinkOperations,
-  ZPasswordResetLinkIdParams,
-  type ListPendingPasswordResetLinksResponse,
-} from '@mailgate/contracts';
-import type { z } from 'zod';
+import { Controller } from '@nestjs/common';
+import { pendingResetLinkOperations, type ListPendingPasswordResetLinksResponse } from '@mailgate/contracts';
 import { CurrentSession } from '../../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../../auth/session.types.js';
 import { ContractRoute } from '../../common/http/contract-route.decorator.js';
+import { ContractParams, type ParamsOf } from '../../common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
-import { validate } from '../../common/validation/zod-validation.pipe.js';
 import { PendingResetLinksService } from './pending-reset-links.service.js';
 
 /** `/api/account/password-reset-links`: the signed-in user's pending staff-issued links. */
@@ -25,7 +20,7 @@ export class PendingResetLinksController {
   @ContractRoute(pendingResetLinkOperations.cancelLink)
   async cancel(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZPasswordResetLinkIdParams)) params: z.output<typeof ZPasswordResetLinkIdParams>,
+    @ContractParams() params: ParamsOf<typeof pendingResetLinkOperations.cancelLink>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.links.cancel(session, params.id, meta);

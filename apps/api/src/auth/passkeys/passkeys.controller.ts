@@ -13,7 +13,7 @@ import {
 import { ContractRoute } from '../../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
 import { validate } from '../../common/validation/zod-validation.pipe.js';
-import { actorOf } from '../account-sessions.service.js';
+import { actorOf } from '../../audit/audit.types.js';
 import { CurrentSession, RequireStepUp } from '../auth.decorators.js';
 import type { AuthenticatedSession } from '../session.types.js';
 import { PasskeyAssertions } from './passkey-assertions.js';
