@@ -175,8 +175,8 @@ export class AdminUserActionsController {
   @ContractRoute(adminActionOperations.removeUserPasskey)
   async removePasskey(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZUserItemParams)) params: ItemParams,
-    @Body(validate(ZReasonRequest)) body: ReasonRequest,
+    @ContractParams() params: ParamsOf<typeof adminActionOperations.removeUserPasskey>,
+    @ContractBody() body: BodyOf<typeof adminActionOperations.removeUserPasskey>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     const target = await this.targets.load(session, params.userId);

@@ -13,7 +13,7 @@ import { AccountSessionsService } from './account-sessions.service.js';
 import { CurrentSession } from './auth.decorators.js';
 import { clearSessionCookie } from './session-cookie.js';
 import type { AuthenticatedSession } from './session.types.js';
-import { StepUpService, type StepUpProof } from './step-up.service.js';
+import { StepUpService } from './step-up.service.js';
 import { RequestOrigin } from './passkeys/request-origin.js';
 
 @Controller()

@@ -3,12 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   authOperations,
   passkeyOperations,
-  ZPasskeySignInRequest,
-  ZSignInRequest,
   type PasskeyOptions,
-  type PasskeySignInRequest,
   type PasskeySignInResponse,
-  ZSignInTotpRequest,
   type Me,
   type SignInResponse,
   type SignInTotpResponse,
@@ -108,7 +104,7 @@ export class SignInController {
   @UseGuards(CsrfGuard)
   @ContractRoute(passkeyOperations.signIn)
   async withPasskey(
-    @Body(validate(ZPasskeySignInRequest)) body: PasskeySignInRequest,
+    @ContractBody() body: BodyOf<typeof passkeyOperations.signIn>,
     @ReqMeta() meta: RequestMeta,
     @RequestOrigin() origin: string | undefined,
     @Req() request: FastifyRequest,

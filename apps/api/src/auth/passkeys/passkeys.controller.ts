@@ -1,10 +1,7 @@
-import { Body, Controller, Param } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import {
   PASSKEY_LIMIT,
   passkeyOperations,
-  ZPasskeyIdParams,
-  ZRegisterPasskeyRequest,
-  ZRenamePasskeyRequest,
   type ListPasskeysResponse,
   type PasskeyOptions,
   type PasskeyRegistrationResponse,
@@ -12,7 +9,12 @@ import {
 } from '@mailgate/contracts';
 import { ContractRoute } from '../../common/http/contract-route.decorator.js';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
-import { validate } from '../../common/validation/zod-validation.pipe.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../../common/http/contract-input.decorator.js';
 import { actorOf } from '../../audit/audit.types.js';
 import { CurrentSession, RequireStepUp } from '../auth.decorators.js';
 import type { AuthenticatedSession } from '../session.types.js';
@@ -46,19 +48,25 @@ export class PasskeysController {
   @ContractRoute(passkeyOperations.register)
   async register(
     @CurrentSession() session: AuthenticatedSession,
-    @Body(validate(ZRegisterPasskeyRequest)) body: { name: string; response: PasskeyRegistrationResponse },
+    @ContractBody() body: BodyOf<typeof passkeyOperations.register>,
     @RequestOrigin() origin: string | undefined,
     @ReqMeta() meta: RequestMeta,
   ): Promise<PasskeyView> {
-    return this.passkeys.register({ session, name: body.name, response: body.response, requestOrigin: origin, meta });
+    return this.passkeys.register({
+      session,
+      name: body.name,
+      response: body.response as PasskeyRegistrationResponse,
+      requestOrigin: origin,
+      meta,
+    });
   }
 
   @RequireStepUp()
   @ContractRoute(passkeyOperations.rename)
   async rename(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZPasskeyIdParams)) params: { id: string },
-    @Body(validate(ZRenamePasskeyRequest)) body: { name: string },
+    @ContractParams() params: ParamsOf<typeof passkeyOperations.rename>,
+    @ContractBody() body: BodyOf<typeof passkeyOperations.rename>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<PasskeyView> {
     return this.passkeys.rename({
@@ -74,7 +82,7 @@ export class PasskeysController {
   @ContractRoute(passkeyOperations.remove)
   async remove(
     @CurrentSession() session: AuthenticatedSession,
-    @Param(validate(ZPasskeyIdParams)) params: { id: string },
+    @ContractParams() params: ParamsOf<typeof passkeyOperations.remove>,
     @ReqMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.passkeys.remove({ actor: actorOf(session), userId: session.userId, passkeyId: params.id, meta });
