@@ -3,8 +3,10 @@ import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ProtocolAccessErrors } from './protocol-access.errors.js';
+import { ACCESS_DURATIONS, PROTOCOLS } from '../values.js';
 
-export const PROTOCOLS = ['IMAP', 'POP3', 'SMTP'] as const;
+export { ACCESS_DURATIONS, PROTOCOLS };
+
 export const ZProtocol = z.enum(PROTOCOLS).meta({ id: 'Protocol' });
 export type Protocol = z.infer<typeof ZProtocol>;
 
@@ -66,7 +68,6 @@ export const ZListProtocolAccessResponse = z
   .meta({ id: 'ListProtocolAccessResponse' });
 export type ListProtocolAccessResponse = z.infer<typeof ZListProtocolAccessResponse>;
 
-export const ACCESS_DURATIONS = ['unlimited', '1d', '7d', '30d'] as const;
 export const ZAccessDuration = z.enum(ACCESS_DURATIONS);
 export type AccessDuration = z.infer<typeof ZAccessDuration>;
 

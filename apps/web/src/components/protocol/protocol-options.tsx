@@ -1,6 +1,6 @@
 import type { AccessDuration, Protocol } from '@mailgate/contracts';
 import { useTranslation } from 'react-i18next';
-import { ACCESS_DURATION_LIST } from '../../api/contract-values';
+import { ACCESS_DURATIONS } from '@mailgate/contracts/values';
 import { CheckboxField, RadioGroup } from '../form-field';
 
 export interface ProtocolOptionValues {
@@ -26,7 +26,7 @@ export function ProtocolOptions({ protocol, idSuffix, values, onChange, disabled
         legend={t('protocols.duration.legend')}
         name={`${protocol}-duration-${idSuffix}`}
         value={values.duration}
-        options={ACCESS_DURATION_LIST.map((duration) => ({
+        options={ACCESS_DURATIONS.map((duration) => ({
           value: duration,
           label: t(`protocols.duration.${duration}`),
         }))}

@@ -5,7 +5,7 @@ import type {
   MailAuthDenyReason,
   ProtocolAccessView,
 } from '@mailgate/contracts';
-import { MAIL_AUTH_REASON_LIST } from '../../api/contract-values';
+import { MAIL_AUTH_REASONS } from '@mailgate/contracts/values';
 
 /**
  * Turns the recorded refusals of mail logins into explanations support can read out on the phone.
@@ -13,11 +13,10 @@ import { MAIL_AUTH_REASON_LIST } from '../../api/contract-values';
  */
 
 /**
- * The panel explains every refusal in mail-auth's catalogue (MAIL_AUTH_REASONS in the contracts,
- * restated without zod in contract-values.ts);
- * a code it does not know (a newer server) still shows, with its code, as UNKNOWN.
+ * The panel explains every refusal in mail-auth's catalogue (MAIL_AUTH_REASONS, from the contracts'
+ * zod-free values); a code it does not know (a newer server) still shows, with its code, as UNKNOWN.
  */
-const EXPLAINED_REASONS: ReadonlySet<string> = new Set(MAIL_AUTH_REASON_LIST.filter((reason) => reason !== 'OK'));
+const EXPLAINED_REASONS: ReadonlySet<string> = new Set(MAIL_AUTH_REASONS.filter((reason) => reason !== 'OK'));
 
 export type ExplainedReason = MailAuthDenyReason | 'UNKNOWN';
 

@@ -1,7 +1,7 @@
 import type { AppPasswordExpiry, CreateAppPasswordRequest, Protocol } from '@mailgate/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_PASSWORD_EXPIRY_LIST, PROTOCOL_LIST } from '../../../api/contract-values';
+import { APP_PASSWORD_EXPIRIES, PROTOCOLS } from '@mailgate/contracts/values';
 import { useProtocolAccess } from '../../../api/protocol-access/queries';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -41,7 +41,7 @@ export function CreateAppPasswordForm({ onSubmit, onCancel, pending, errorMessag
   function toggleScope(scope: Protocol, checked: boolean) {
     setScopes((current) =>
       checked
-        ? PROTOCOL_LIST.filter((item) => item === scope || current.includes(item))
+        ? PROTOCOLS.filter((item) => item === scope || current.includes(item))
         : current.filter((item) => item !== scope),
     );
   }
@@ -64,7 +64,7 @@ export function CreateAppPasswordForm({ onSubmit, onCancel, pending, errorMessag
         <p id="scopes-hint" className="field__hint">
           {t('appPasswords.form.scopesHint')}
         </p>
-        {PROTOCOL_LIST.map((scope) => (
+        {PROTOCOLS.map((scope) => (
           <CheckboxField
             key={scope}
             label={scope}
@@ -82,7 +82,7 @@ export function CreateAppPasswordForm({ onSubmit, onCancel, pending, errorMessag
         value={expiresIn}
         onChange={(event) => setExpiresIn(event.target.value as AppPasswordExpiry)}
       >
-        {APP_PASSWORD_EXPIRY_LIST.map((expiry) => (
+        {APP_PASSWORD_EXPIRIES.map((expiry) => (
           <option key={expiry} value={expiry}>
             {t(`appPasswords.form.expiry${expiry === 'never' ? 'Never' : expiry}`)}
           </option>

@@ -1,0 +1,57 @@
+// The contracts' value lists, without zod: the one place each list is written. The schemas build
+// their enums from them, and the SPA imports them from `@mailgate/contracts/values`, which keeps
+// zod out of its first page (the bundle budget test fails if zod gets in). Nothing here may import
+// zod or a schema.
+
+export const PROTOCOLS = ['IMAP', 'POP3', 'SMTP'] as const;
+
+/** How long a protocol the user turns on stays on. */
+export const ACCESS_DURATIONS = ['unlimited', '1d', '7d', '30d'] as const;
+
+/** When a new app password stops working. */
+export const APP_PASSWORD_EXPIRIES = ['30d', '90d', '365d', 'never'] as const;
+
+/**
+ * Why a mail login was allowed or refused. Mail-auth writes one of these into every login attempt;
+ * the portal (activity) and the staff panel (diagnosis) translate them into plain language.
+ */
+export const MAIL_AUTH_REASONS = [
+  // The login was allowed.
+  'OK',
+  // Generic refusal; the only reason a mail client sees before the credential is proven valid.
+  'AUTH_FAILED',
+  // No account with this login name.
+  'USER_UNKNOWN',
+  // The account password was wrong.
+  'PASSWORD_WRONG',
+  // No app password of this user matched.
+  'APP_PASSWORD_WRONG',
+  // The account is disabled by support.
+  'ACCOUNT_DISABLED',
+  // The protocol is switched off for this account.
+  'PROTOCOL_DISABLED',
+  // The protocol was switched on for a limited time, and that time is over.
+  'PROTOCOL_EXPIRED',
+  // A plaintext (non-TLS) login while TLS is required.
+  'TLS_REQUIRED',
+  // The account password was used in a mail program while 2FA is on, or the admin setting forbids it.
+  'MAIN_PASSWORD_NOT_ALLOWED',
+  // The app password is valid but not allowed for this protocol.
+  'APP_PASSWORD_SCOPE',
+  // The app password has passed its expiry date.
+  'APP_PASSWORD_EXPIRED',
+  // The app password was revoked.
+  'APP_PASSWORD_REVOKED',
+  // Too many failures from this client IP for this user: the pair is locked for a while.
+  'LOCKED_USER_IP',
+  // Too many failures from this client IP across users: the IP is locked for a while.
+  'LOCKED_IP',
+  // Too many failed account-password attempts for this user from unfamiliar IPs.
+  'LOCKED_ACCOUNT',
+  // Too many requests in a short time.
+  'RATE_LIMITED',
+  // The mail server sent a malformed request.
+  'INVALID_REQUEST',
+  // Mailgate could not decide (database unreachable, timeout); the mail server must refuse.
+  'TEMPFAIL',
+] as const;
