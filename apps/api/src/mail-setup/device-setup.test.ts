@@ -13,6 +13,7 @@ import { SecretKeyring } from '../common/crypto/secret-keyring.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { DeviceSetupService } from './device-setup.service.js';
+import { createSelfSignedCertificate } from '../../../../scripts/lib/self-signed-cert.mjs';
 
 type Dict = Record<string, unknown>;
 
@@ -112,27 +113,7 @@ describe('device setup: Apple profile, phone hand-off, first login', () => {
 
   it('signs the profile when the operator configured a certificate and key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailgate-signing-'));
-    const cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=Profile signing test',
-      ],
-      { stdio: 'ignore' },
-    );
+    const { certFile: cert, keyFile: key } = createSelfSignedCertificate(dir, 'Profile signing test');
     const signing = await createTestApp({ PROFILE_SIGNING_CERT: cert, PROFILE_SIGNING_KEY: key });
     try {
       const user = await createUser(signing.get(PrismaService));
