@@ -107,10 +107,7 @@ export class PasskeyAssertions {
     try {
       const result = await verifyAuthenticationResponse({
         response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
-        expectedChallenge: challenge,
-        expectedOrigin: this.rp.expectedOrigins(origin),
-        expectedRPID: this.rp.rpID,
-        requireUserVerification: true,
+        ...this.rp.expectations(challenge, origin),
         // The counter is compared after the signature is verified (see verify()).
         credential: {
           id: passkey.credentialId,

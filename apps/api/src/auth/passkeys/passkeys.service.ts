@@ -162,10 +162,7 @@ export class PasskeysService {
     try {
       const result = await verifyRegistrationResponse({
         response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
-        expectedChallenge: challenge,
-        expectedOrigin: this.rp.expectedOrigins(origin),
-        expectedRPID: this.rp.rpID,
-        requireUserVerification: true,
+        ...this.rp.expectations(challenge, origin),
       });
       if (result.verified) return result.registrationInfo;
     } catch (error) {

@@ -29,4 +29,17 @@ export class RelyingParty {
     if (this.origin) return [this.origin];
     return requestOrigin && LOCALHOST_ORIGIN.test(requestOrigin) ? [requestOrigin] : [];
   }
+
+  /**
+   * What every response (registration or assertion) must satisfy: this challenge, an allowed
+   * origin, this rpID, and user verification (a passkey counts as two factors only with it).
+   */
+  expectations(challenge: string, requestOrigin: string | undefined) {
+    return {
+      expectedChallenge: challenge,
+      expectedOrigin: this.expectedOrigins(requestOrigin),
+      expectedRPID: this.rpID,
+      requireUserVerification: true,
+    };
+  }
 }
