@@ -10,9 +10,9 @@ import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { createApp } from '../../apps/api/dist/app.factory.js';
 import { Public } from '../../apps/api/dist/auth/auth.decorators.js';
 import { hashPassword, verifyPassword } from '../../apps/api/dist/auth/password-hasher.js';
-import { stopGracefullyOnSignals } from '../../apps/api/dist/common/lifecycle/graceful-shutdown.js';
-import { loadConfig } from '../../apps/api/dist/config/config.js';
-import { createRootLogger } from '../../apps/api/dist/common/logging/logger.js';
+import { stopGracefullyOnSignals } from '../../apps/api/dist/infrastructure/common/lifecycle/graceful-shutdown.js';
+import { loadConfig } from '../../apps/api/dist/infrastructure/config/config.js';
+import { createRootLogger } from '../../apps/api/dist/infrastructure/common/logging/logger.js';
 
 class BaselineController {
   /** A hash of a random secret: every verify fails after the full argon2id work, like a wrong password. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedInAs } from '../../apps/api/test/support/builders.js';
 import { giveRecoveryAddress, tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
 import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
-import { SecretKeyring } from '../../apps/api/src/common/crypto/secret-keyring.js';
+import { SecretKeyring } from '../../apps/api/src/infrastructure/common/crypto/secret-keyring.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
 import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
 import { expectHeading, signInWithPassword } from '../support/portal-actions.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaService } from '../../apps/api/src/database/prisma.service.js';
+import type { PrismaService } from '../../apps/api/src/infrastructure/database/prisma.service.js';
 
 /** A short random token to make names unique per run (parallel runs share the database server). */
 export function uniqueTag(): string {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
-import { stopGracefullyOnSignals } from './common/lifecycle/graceful-shutdown.js';
-import { ConfigError, loadConfig } from './config/config.js';
-import { applyPendingMigrations } from './database/migrations.js';
-import { PrismaService } from './database/prisma.service.js';
-import { createRootLogger } from './common/logging/logger.js';
+import { stopGracefullyOnSignals } from './infrastructure/common/lifecycle/graceful-shutdown.js';
+import { ConfigError, loadConfig } from './infrastructure/config/config.js';
+import { applyPendingMigrations } from './infrastructure/database/migrations.js';
+import { PrismaService } from './infrastructure/database/prisma.service.js';
+import { createRootLogger } from './infrastructure/common/logging/logger.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts } from './demo/demo-accounts.js';
 import { demoBanner, describeListenAddress } from './demo/start-banner.js';
 import { MailTransport } from './mail/mail-transport.js';

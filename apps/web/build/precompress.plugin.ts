@@ -15,7 +15,7 @@ export const PRECOMPRESS_MIN_BYTES = 1024;
 /**
  * Writes `<file>.br` and `<file>.gz` beside every compressible file of the build, at the highest
  * levels: done once per build, so the server never compresses the SPA per request (it serves
- * these with `preCompressed`, see apps/api/src/spa/spa-static.ts). A copy that would not be
+ * these with `preCompressed`, see apps/api/src/infrastructure/spa/spa-static.ts). A copy that would not be
  * smaller than the original is not written.
  */
 export function precompressPlugin(): Plugin {

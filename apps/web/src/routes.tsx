@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { PortalLayout, PublicLayout } from './layout/layouts';
-import { adminPanelRoute } from './pages/Admin/admin-panel-route';
+import { staffPanelRoute } from './pages/Staff/staff-panel-route';
 import { HomePage } from './pages/Home/home-page';
 import { NotFoundPage } from './pages/NotFound/not-found-page';
 import { RouteErrorPage } from './pages/RouteError/route-error-page';
@@ -17,7 +17,7 @@ export const routes: RouteObject[] = [
       {
         path: 'reset-password',
         lazy: async () => ({
-          Component: (await import('./pages/AdminPasswordReset/password-reset-page')).PasswordResetPage,
+          Component: (await import('./pages/PasswordReset/password-reset-page')).PasswordResetPage,
         }),
       },
       {
@@ -59,7 +59,7 @@ export const routes: RouteObject[] = [
         path: 'setup/phone',
         lazy: async () => ({ Component: (await import('./pages/SetupPhone/setup-phone-page')).SetupPhonePage }),
       },
-      adminPanelRoute,
+      staffPanelRoute,
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -4,8 +4,8 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../apps/api/src/app.factory.js';
-import { loadConfig } from '../../../apps/api/src/config/config.js';
-import { PrismaService } from '../../../apps/api/src/database/prisma.service.js';
+import { loadConfig } from '../../../apps/api/src/infrastructure/config/config.js';
+import { PrismaService } from '../../../apps/api/src/infrastructure/database/prisma.service.js';
 import { createTestDatabase, type TestDatabase } from '../../../apps/api/test/db/test-database.js';
 
 export interface MailgateApi {

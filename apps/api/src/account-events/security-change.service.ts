@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors, type Protocol } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { AccountEventsService, type AccountChangeKind } from './account-events.service.js';
 

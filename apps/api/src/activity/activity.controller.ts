@@ -6,8 +6,8 @@ import {
 } from '@mailgate/contracts';
 import { CurrentSession } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractQuery, type QueryOf } from '../common/http/contract-input.decorator.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractQuery, type QueryOf } from '../infrastructure/common/http/contract-input.decorator.js';
 import { ActivityService } from './activity.service.js';
 
 @Controller()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActorKind, LoginActivity, SecurityEvent } from '@mailgate/contracts';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LoginAttemptsService } from '../login-attempts/login-attempts.service.js';
 
 /**

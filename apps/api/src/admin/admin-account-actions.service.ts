@@ -7,9 +7,9 @@ import type { AccountChangeKind } from '../account-events/account-events.service
 import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { StaffTargetService, TARGET_FIELDS, type StaffTarget } from './staff-target.service.js';
 

@@ -5,7 +5,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createUser } from '../../test/support/builders.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let support: Caller;

@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { adminAuditOperations, type AuditLogResponse } from '@mailgate/contracts';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditQueryService } from '../audit/audit-query.service.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractQuery, type QueryOf } from '../common/http/contract-input.decorator.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractQuery, type QueryOf } from '../infrastructure/common/http/contract-input.decorator.js';
 
 /** The audit log for staff: read-only by design (the table itself refuses UPDATE and DELETE). */
 @Controller()

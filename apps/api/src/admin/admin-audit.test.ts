@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let support: Caller;

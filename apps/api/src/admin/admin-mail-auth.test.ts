@@ -12,9 +12,9 @@ import {
   postDecision,
   randomIp,
 } from '../../test/support/mail-auth-client.js';
-import { ClusterEventsService, type ClusterTopic } from '../cluster-events/cluster-events.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { ClusterEventsService, type ClusterTopic } from '../infrastructure/cluster-events/cluster-events.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 // Staff actions in the panel, proven by the mail decision that follows them: the panel calls
 // mail-auth's own services (AuthLocksService, ServiceTokensService) and the settings service the

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { adminMailOutboxOperations, type MailOutboxView, type OutboxMailSummary } from '@mailgate/contracts';
 import { Roles } from '../auth/auth.decorators.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { maskAddress } from '../mail/mail-render.js';
 import { MailTransport } from '../mail/mail-transport.js';
 

@@ -5,7 +5,7 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { csrf, PASSKEY_APP_CONFIG, registerPasskey, signInWithPasskey } from '../../test/support/passkey-kit.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 // The staffPasskeyRequired setting is a global row: this file uses a database of its own.
 let database: TestDatabase;

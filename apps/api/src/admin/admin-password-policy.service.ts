@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type PasswordPolicyView, type UpdatePasswordPolicyRequest } from '@mailgate/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { actorOf } from '../audit/audit.types.js';
 

@@ -5,7 +5,7 @@ import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { addStoredPasskey, createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
-import { collectRouteTable } from '../openapi/route-table.js';
+import { collectRouteTable } from '../infrastructure/openapi/route-table.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { ADMIN_ROLE_MATRIX, type RoleMatrixRow } from './admin-role-matrix.expected.js';
 

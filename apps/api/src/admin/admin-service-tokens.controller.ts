@@ -6,9 +6,14 @@ import {
 } from '@mailgate/contracts';
 import { CurrentSession, RequireStepUp, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { actorOf } from '../audit/audit.types.js';
 

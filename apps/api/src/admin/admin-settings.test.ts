@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';

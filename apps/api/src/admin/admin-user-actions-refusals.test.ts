@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db/test-databa
 import { createTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, lastAuditId, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;

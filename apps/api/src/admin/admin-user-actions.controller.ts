@@ -16,10 +16,15 @@ import { CurrentSession, RequireStepUp, Roles } from '../auth/auth.decorators.js
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { TotpService } from '../auth/totp.service.js';
 import { PasskeysService } from '../auth/passkeys/passkeys.service.js';
-import { AppError } from '../common/http/app-error.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { ProtocolAccessService, type ProtocolAccessView } from '../protocol-access/protocol-access.service.js';
 import { AdminAccountActionsService } from './admin-account-actions.service.js';
 import { toUserSummary } from './admin-views.js';

@@ -7,7 +7,7 @@ import { signedInAs } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { PLAIN_COOKIE_NAME } from '../auth/session-cookie.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;

@@ -10,8 +10,8 @@ import {
 } from '@mailgate/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { StaffTarget } from './staff-target.service.js';
 
 export type ResolvedMatch = Exclude<UserSearchMatch, 'auto'>;

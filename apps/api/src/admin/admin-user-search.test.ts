@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { escapeLike, resolveMatch } from './admin-user-search.service.js';
 
 let app: NestFastifyApplication;

@@ -7,9 +7,14 @@ import {
 } from '@mailgate/contracts';
 import { CurrentSession, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractParams, ContractQuery, type ParamsOf, type QueryOf } from '../common/http/contract-input.decorator.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractParams,
+  ContractQuery,
+  type ParamsOf,
+  type QueryOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AdminUserDetailService } from './admin-user-detail.service.js';
 import { AdminUserSearchService } from './admin-user-search.service.js';
 import { toUserSummary } from './admin-views.js';

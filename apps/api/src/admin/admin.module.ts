@@ -2,7 +2,6 @@ import { AdminMailOutboxController } from './admin-mail-outbox.controller.js';
 import { RecoveryModule } from '../recovery/recovery.module.js';
 import { Module } from '@nestjs/common';
 import { AppPasswordsModule } from '../app-passwords/app-passwords.module.js';
-import { AuditQueryService } from '../audit/audit-query.service.js';
 import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
@@ -59,7 +58,6 @@ import { StaffTargetService } from './staff-target.service.js';
     AdminPasswordPolicyService,
     PasswordResetService,
     PendingResetLinksService,
-    AuditQueryService,
   ],
 })
 export class AdminModule {}

@@ -4,8 +4,8 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
 import { lockUserRow } from '../account-events/security-change.service.js';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 export const TARGET_FIELDS = {
   id: true,

@@ -5,8 +5,8 @@ import { findAppPassword } from '../../test/support/app-password-match.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppPasswordsService } from './app-passwords.service.js';
 

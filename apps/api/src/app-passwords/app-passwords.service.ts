@@ -12,10 +12,10 @@ import {
 import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { generateAppPassword } from './app-password-generator.js';

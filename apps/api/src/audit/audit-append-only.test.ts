@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AuditService } from './audit.service.js';
 
 let app: NestFastifyApplication;

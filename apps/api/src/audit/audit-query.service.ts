@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { encodeCursor, type AuditCursor, type AuditEventView, type AuditExportQuery } from '@mailgate/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { csvRow } from './audit-csv.js';
 
 export type AuditFilters = AuditExportQuery;

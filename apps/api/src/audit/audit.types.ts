@@ -1,4 +1,4 @@
-import type { RequestMeta } from '../common/http/request-meta.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
 
 export type ActorRole = 'USER' | 'SUPPORT' | 'ADMIN' | 'SYSTEM' | 'MAIL_SERVER';
 

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { Clock } from '../common/clock/clock.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { BruteForceService } from './brute-force.service.js';
 import { LockStore } from './lock-store.js';

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp, TEST_REDIS_URL } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { CredentialVerifier } from '../mail-auth/credential-verifier.js';
-import { RedisService } from '../redis/redis.service.js';
+import { RedisService } from '../infrastructure/redis/redis.service.js';
 import { AuthLocksService } from './auth-locks.service.js';
 
 const LIMITS = { MAIL_AUTH_PAIR_FAILURES: '5', MAIL_AUTH_ACCOUNT_FAILURES_PER_HOUR: '20' };

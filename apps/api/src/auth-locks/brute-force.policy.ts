@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../infrastructure/config/config.js';
 
 export type ProtocolFamily = 'MAIL' | 'WEB';
 export type LockReason = 'LOCKED_USER_IP' | 'LOCKED_IP' | 'LOCKED_ACCOUNT';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { CounterStore } from '../rate-limit/counter-store.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { CounterStore } from '../infrastructure/rate-limit/counter-store.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { LockStore } from './lock-store.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { FamiliarIpStore } from './familiar-ip.store.js';

@@ -4,9 +4,9 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, randomEmail, signedInAs, signIn } from '../../test/support/builders.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../auth/csrf.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { Clock } from '../common/clock/clock.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import { AuthLocksService } from './auth-locks.service.js';
 import { clientIpKey } from './client-ip.js';
 

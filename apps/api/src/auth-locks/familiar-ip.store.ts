@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { clientIpKey } from './client-ip.js';
 
 /** A "not familiar" answer is reused this long, so an attack from one address costs one query a minute. */

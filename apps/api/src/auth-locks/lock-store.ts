@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '../redis/redis.service.js';
+import { RedisService } from '../infrastructure/redis/redis.service.js';
 
 const MAX_LOCAL_ENTRIES = 200_000;
 

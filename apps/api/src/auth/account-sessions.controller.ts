@@ -6,9 +6,14 @@ import {
   type SignOutOthersResponse,
   type StepUpResponse,
 } from '@mailgate/contracts';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { AccountSessionsService } from './account-sessions.service.js';
 import { CurrentSession } from './auth.decorators.js';
 import { clearSessionCookie } from './session-cookie.js';

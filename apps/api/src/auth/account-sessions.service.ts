@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CommonErrors, type SessionView } from '@mailgate/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { actorOf } from '../audit/audit.types.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { SESSION_POLICY, type AuthenticatedSession } from './session.types.js';
 

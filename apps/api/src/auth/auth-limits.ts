@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AuthErrors } from '@mailgate/contracts';
-import type { AttemptLimit } from '../rate-limit/attempt-limiter.js';
+import type { AttemptLimit } from '../infrastructure/rate-limit/attempt-limiter.js';
 import { PENDING_SIGN_IN_MS } from './pending-sign-in.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;

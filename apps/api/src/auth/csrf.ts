@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { CommonErrors } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-requested-with';

@@ -4,12 +4,12 @@ import { SecurityChangeService } from '../account-events/security-change.service
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
-import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
+import { AttemptLimiter } from '../infrastructure/rate-limit/attempt-limiter.js';
 import { AuthLimits } from './auth-limits.js';
 import { PasswordHasher } from './password-hasher.js';
 

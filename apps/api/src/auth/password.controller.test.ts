@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf.js';
 
 /** Random and strong: what a password manager would make. */

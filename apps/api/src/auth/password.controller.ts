@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { passwordOperations, type ChangePasswordResponse, type PasswordPolicyResponse } from '@mailgate/contracts';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession } from './auth.decorators.js';

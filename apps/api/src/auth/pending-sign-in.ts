@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 
 /** How long a user has to type the 2FA code after the password was accepted. */
 export const PENDING_SIGN_IN_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 export const RECOVERY_CODE_COUNT = 10;

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrors, SessionErrors } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, REQUIRES_STEP_UP, type SessionRequest } from './auth.decorators.js';
 import { readSessionCookie } from './session-cookie.js';

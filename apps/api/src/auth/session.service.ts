@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { SESSION_POLICY, type AuthenticatedSession } from './session.types.js';
 import { stepUpValidUntil } from './step-up-window.js';
 

@@ -9,12 +9,12 @@ import {
   type SignInResponse,
   type SignInTotpResponse,
 } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { CurrentSession, Public } from './auth.decorators.js';
 import { CsrfGuard } from './csrf.guard.js';
@@ -24,7 +24,7 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './ses
 import { SessionService, type IssuedSession } from './session.service.js';
 import type { AuthenticatedSession } from './session.types.js';
 import { SignInService } from './sign-in.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { clearBrowserBinding, readBrowserBinding, startBrowserBinding } from './passkeys/passkey-browser-cookie.js';
 import { PasskeySignInService } from './passkeys/passkey-sign-in.service.js';
 import type { PasskeyAuthenticationResponse } from '@mailgate/contracts';

@@ -1,12 +1,12 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { SessionErrors, AuthErrors, type Me, type SecondFactorMethod } from '@mailgate/contracts';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
-import { CounterStore } from '../rate-limit/counter-store.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { AttemptLimiter } from '../infrastructure/rate-limit/attempt-limiter.js';
+import { CounterStore } from '../infrastructure/rate-limit/counter-store.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { AuthLimits } from './auth-limits.js';

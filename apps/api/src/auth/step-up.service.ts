@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuthErrors } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { AttemptLimiter } from '../infrastructure/rate-limit/attempt-limiter.js';
 import { AuthLimits } from './auth-limits.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { verify } from 'otplib';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 /** ±1 step of 30 s: the code shown just before or after this one still counts (clock drift, typing). */
 const TOLERANCE_SECONDS = 30;

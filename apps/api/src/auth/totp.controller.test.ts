@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, freshTotpCode, signedInAs, wrongTotpCode, type SignedIn } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { TotpService } from './totp.service.js';
 
 describe('TOTP two-factor authentication', () => {

@@ -5,9 +5,9 @@ import {
   type StartTotpEnrollmentResponse,
   type TotpStatusResponse,
 } from '@mailgate/contracts';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession, RequireStepUp } from './auth.decorators.js';
 import type { AuthenticatedSession } from './session.types.js';

@@ -1,14 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
-import { DatabaseModule } from '../database/database.module.js';
-import { CryptoModule } from '../common/crypto/crypto.module.js';
+import { ConfigModule } from '../infrastructure/config/config.module.js';
+import type { AppConfig } from '../infrastructure/config/config.js';
+import { DatabaseModule } from '../infrastructure/database/database.module.js';
+import { CryptoModule } from '../infrastructure/common/crypto/crypto.module.js';
 import { AuditModule } from '../audit/audit.module.js';
-import { ClusterEventsModule } from '../cluster-events/cluster-events.module.js';
+import { ClusterEventsModule } from '../infrastructure/cluster-events/cluster-events.module.js';
 import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
-import { AppError } from '../common/http/app-error.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 
 /** Only what token management needs: no HTTP server, no Redis, no mail-auth caches. */

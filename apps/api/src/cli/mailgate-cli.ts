@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { ConfigError, loadConfig } from '../infrastructure/config/config.js';
 import { runMailgateCli } from './mailgate-cli.command.js';
 
 // Entry of `npm run mailgate -- …` (scripts/tasks/mailgate.mjs runs the compiled file).

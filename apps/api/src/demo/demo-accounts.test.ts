@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
-import type { PrismaService } from '../database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { verifyPassword } from '../auth/password-hasher.js';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts.js';
 

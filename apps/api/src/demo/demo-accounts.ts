@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { PROTOCOLS } from '@mailgate/contracts';
-import type { PrismaService } from '../database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 
 /** For local use only; documented in the README. Never used unless demo mode is on. */

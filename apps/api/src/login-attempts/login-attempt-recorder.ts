@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { poolOptions } from '../database/prisma.service.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
-import { samplePool } from '../metrics/pool-sampler.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { poolOptions } from '../infrastructure/database/prisma.service.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
+import { samplePool } from '../infrastructure/metrics/pool-sampler.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LoginAttemptRecord } from './login-attempts.types.js';
 import { LoginAttemptBatch } from './login-attempt-batch.js';

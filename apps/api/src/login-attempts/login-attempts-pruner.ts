@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
-import { Clock } from '../common/clock/clock.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 
 /** An arbitrary constant naming this job's advisory lock (shared by every instance). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { LoginAttempt } from '../generated/prisma/client.js';
 import type { LoginAttemptView } from './login-attempts.types.js';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { looksLikeAppPassword, normaliseAppPassword } from '@mailgate/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { CredentialCheck } from './decision-rules.js';

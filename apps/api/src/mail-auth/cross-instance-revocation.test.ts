@@ -5,9 +5,9 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, type BuiltUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision, randomIp } from '../../test/support/mail-auth-client.js';
 import { clientIpKey } from '../auth-locks/client-ip.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { RedisService } from '../redis/redis.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { RedisService } from '../infrastructure/redis/redis.service.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
 

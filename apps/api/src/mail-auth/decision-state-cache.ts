@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { LruCache } from './lru-cache.js';
 import { loadUserDecisionState, type UserDecisionState } from './user-decision-state.js';
 

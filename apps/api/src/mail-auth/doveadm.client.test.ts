@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppConfig } from '../config/config.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import type { AppConfig } from '../infrastructure/config/config.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { parseExposition, sampleValue } from '../../test/support/metrics-scrape.js';
 import { DoveadmClient } from './doveadm.client.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Protocol } from '@mailgate/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 
 const TIMEOUT_MS = 2_000;
 /** doveadm's exit code for "no user / session matched": nothing to kick, not a failure. */

@@ -4,14 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, familiarIp, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { PasswordChangeService } from '../auth/password-change.service.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
-import { Clock } from '../common/clock/clock.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mailAuthOperations, ZMailAuthRequest, ZMailAuthResponse, MAIL_AUTH_REASONS } from '@mailgate/contracts';
-import { buildOpenApiDocument } from '../openapi/openapi-document.js';
+import { buildOpenApiDocument } from '../infrastructure/openapi/openapi-document.js';
 
 describe('mail-auth contract', () => {
   it('documents the three mail-server operations under their own tag with the service-token scheme', () => {

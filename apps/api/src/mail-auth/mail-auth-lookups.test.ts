@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { mailAuthEnv, TEST_MAIL_TOKEN } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 describe('mail-server lookups', () => {
   let app: NestFastifyApplication;

@@ -7,7 +7,7 @@ import {
   ZMailAuthRequest,
   type MailAuthRequest,
 } from '@mailgate/contracts';
-import type { ValidationIssue } from '../common/http/app-error.js';
+import type { ValidationIssue } from '../infrastructure/common/http/app-error.js';
 
 type MailAuthErrorDefinition = (typeof MailAuthErrors)[keyof typeof MailAuthErrors];
 

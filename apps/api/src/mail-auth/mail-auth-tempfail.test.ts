@@ -5,10 +5,10 @@ import { createTestApp } from '../../test/support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
 import { createUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { parseExposition, sampleValue } from '../../test/support/metrics-scrape.js';
 
 describe('when Mailgate cannot decide', () => {

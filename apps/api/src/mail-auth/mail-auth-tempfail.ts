@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, Injectable, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemExceptionFilter, toAppError } from '../common/http/problem-exception.filter.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { ProblemExceptionFilter, toAppError } from '../infrastructure/common/http/problem-exception.filter.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 
 /** Mailgate could not decide (database down or too slow): the mail server must try again later. */
 export class MailAuthTempfailError extends Error {

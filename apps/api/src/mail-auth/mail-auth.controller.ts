@@ -10,9 +10,9 @@ import {
   type MailUserLookupResponse,
 } from '@mailgate/contracts';
 import { Public } from '../auth/auth.decorators.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { AppError } from '../common/http/app-error.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { ServiceTokenGuard, type ServiceTokenRequest } from '../service-tokens/service-token.guard.js';
 import { MailAuthExceptionFilter } from './mail-auth-tempfail.js';
 import { parseMailAuthRequest } from './mail-auth-request.parser.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthLocksModule } from '../auth-locks/auth-locks.module.js';
-import { ClusterEventsModule } from '../cluster-events/cluster-events.module.js';
+import { ClusterEventsModule } from '../infrastructure/cluster-events/cluster-events.module.js';
 import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
 import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
 import { SettingsModule } from '../settings/settings.module.js';

@@ -9,8 +9,8 @@ import {
   type MailProtocolLookupResponse,
   type MailUserLookupResponse,
 } from '@mailgate/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { Clock } from '../common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import {
   BruteForceService,
   type Admission,
@@ -23,8 +23,8 @@ import { LockStore } from '../auth-locks/lock-store.js';
 import { clientIpKey } from '../auth-locks/client-ip.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
-import { MailgateMetrics } from '../metrics/mailgate-metrics.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
+import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';

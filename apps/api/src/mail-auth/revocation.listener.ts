@@ -1,14 +1,14 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PROTOCOLS, type Protocol } from '@mailgate/contracts';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
 import { CredentialVerifier } from './credential-verifier.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
 import { SecurityVersionStore } from './security-version.store.js';
-import { RedisService } from '../redis/redis.service.js';
+import { RedisService } from '../infrastructure/redis/redis.service.js';
 
 /** What the kick rule needs to know about the user after the change. */
 export interface AccountAfterChange {

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { RedisService } from '../redis/redis.service.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { RedisService } from '../infrastructure/redis/redis.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LockStore } from '../auth-locks/lock-store.js';
 import { STATE_MAX_AGE_MS } from './decision-state-cache.js';
 import type { UserDecisionState } from './user-decision-state.js';

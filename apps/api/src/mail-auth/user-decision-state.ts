@@ -1,4 +1,4 @@
-import type { PrismaService } from '../database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 
 export interface ProtocolSetting {

@@ -1,5 +1,5 @@
 import type { MailUserdbFields } from '@mailgate/contracts';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../infrastructure/config/config.js';
 import type { UserDecisionState } from './user-decision-state.js';
 
 /** Dovecot's POP3 "hide instead of expunge" keyword, set per user when they keep a copy. */

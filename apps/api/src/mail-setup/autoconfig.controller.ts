@@ -2,9 +2,9 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query } from '@n
 import { CommonErrors, MailSetupErrors, zSafeText } from '@mailgate/contracts';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators.js';
-import { AppError } from '../common/http/app-error.js';
-import { validate } from '../common/validation/zod-validation.pipe.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { validate } from '../infrastructure/common/validation/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
 import { domainOfAddress, mailServerEndpoints } from './mail-server-endpoints.js';
 import {
   OUTLOOK_RESPONSE_SCHEMA,

@@ -10,9 +10,14 @@ import {
 } from '@mailgate/contracts';
 import { CurrentSession, RequireStepUp } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { DeviceSetupService, type ProfileDownload } from './device-setup.service.js';
 import { FirstLoginService } from './first-login.service.js';
 

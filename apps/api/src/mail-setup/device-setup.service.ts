@@ -9,11 +9,11 @@ import {
 } from '@mailgate/contracts';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ServerSettingsService } from '../protocol-access/server-settings.service.js';
 import { profileFileName, renderAppleMailProfile, reverseDomain } from './apple-mail-profile.js';
 import { mailServerEndpoints } from './mail-server-endpoints.js';

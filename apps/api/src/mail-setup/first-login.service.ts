@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors, ZMailAuthReason, type FirstLoginAttempt, type FirstLoginResponse } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 interface AttemptRow {
   createdAt: Date;

@@ -1,5 +1,5 @@
 import type { Protocol } from '@mailgate/contracts';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../infrastructure/config/config.js';
 
 /** One server a mail program connects to. Only TLS: implicit (SSL/TLS) or upgraded (STARTTLS). */
 export interface MailServerEndpoint {

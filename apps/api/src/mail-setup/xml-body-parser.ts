@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { CommonErrors } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
 
 /** Outlook's request is a few hundred bytes; anything near this is not one. */
 const XML_BODY_LIMIT_BYTES = 16_384;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 export interface MailToEnqueue {

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { REPO_ROOT } from '../config/paths.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { REPO_ROOT } from '../infrastructure/config/paths.js';
 
 export interface OutgoingMail {
   readonly id: string;

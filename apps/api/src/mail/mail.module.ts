@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { Clock } from '../common/clock/clock.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { MailTransport } from './mail-transport.js';
 import { OutboxSenderJob } from './outbox-sender.job.js';

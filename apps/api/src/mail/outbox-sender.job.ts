@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '../common/clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { MailTransport } from './mail-transport.js';
 

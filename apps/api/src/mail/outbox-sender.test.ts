@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db/test-databa
 import { callAs, signedInUser } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { createTestApp } from '../../test/support/test-app.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { MailOutboxService } from './mail-outbox.service.js';
 import { OutboxSenderJob, retryDelayMs } from './outbox-sender.job.js';
 

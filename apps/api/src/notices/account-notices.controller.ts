@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { noticesOperations, type ListNoticesResponse, type MarkAllNoticesReadResponse } from '@mailgate/contracts';
 import { CurrentSession } from '../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractParams, type ParamsOf } from '../common/http/contract-input.decorator.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractParams, type ParamsOf } from '../infrastructure/common/http/contract-input.decorator.js';
 import { AccountNoticesService } from './account-notices.service.js';
 
 @Controller()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors, type SecurityNoticeView } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ACTING_SESSION_PARAM } from './security-notices.service.js';
 
 const MAX_UNREAD = 100;

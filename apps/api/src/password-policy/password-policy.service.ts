@@ -6,8 +6,8 @@ import {
   type PasswordContext,
   type PasswordPolicySettings,
 } from '@mailgate/password-policy';
-import { AppError } from '../common/http/app-error.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 export type CurrentPasswordPolicy = PasswordPolicySettings & { readonly version: number };
 

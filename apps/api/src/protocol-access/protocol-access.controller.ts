@@ -9,10 +9,15 @@ import {
 import { CurrentSession } from '../auth/auth.decorators.js';
 import { SessionService } from '../auth/session.service.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { AppError } from '../common/http/app-error.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, ContractParams, type BodyOf, type ParamsOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import {
+  ContractBody,
+  ContractParams,
+  type BodyOf,
+  type ParamsOf,
+} from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
 import { accessDurationToUntil, mainPasswordBlockedBy } from './protocol-access.view.js';

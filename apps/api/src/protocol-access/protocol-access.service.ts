@@ -9,9 +9,9 @@ import {
 import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { toProtocolAccessView, type ProtocolAccessRow } from './protocol-access.view.js';

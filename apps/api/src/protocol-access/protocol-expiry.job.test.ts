@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { Clock } from '../common/clock/clock.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
 import { ProtocolExpiryJob } from './protocol-expiry.job.js';
 

@@ -3,9 +3,9 @@ import type { Protocol } from '@mailgate/contracts';
 import { AccountEventsService } from '../account-events/account-events.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
-import { Clock } from '../common/clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { Clock } from '../infrastructure/common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 
 const BATCH = 100;

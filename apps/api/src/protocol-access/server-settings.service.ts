@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Protocol, ServerSettings } from '@mailgate/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
 
 /** What a user types into a mail program, from the MAIL_* environment variables. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { lockUserRow } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { ResetLinkIssuer } from './reset-link-issuer.js';
 

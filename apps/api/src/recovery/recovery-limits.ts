@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AttemptLimit } from '../rate-limit/attempt-limiter.js';
+import type { AttemptLimit } from '../infrastructure/rate-limit/attempt-limiter.js';
 
 const HOUR = 60 * 60_000;
 const FIFTEEN_MINUTES = 15 * 60_000;

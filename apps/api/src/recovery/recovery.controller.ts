@@ -4,10 +4,10 @@ import { recoveryOperations, type ConfirmRecoveryAddressResponse, type RecoveryA
 import { CurrentSession, Public, RequireStepUp } from '../auth/auth.decorators.js';
 import { verifyCsrf } from '../auth/csrf.js';
 import type { AuthenticatedSession } from '../auth/session.types.js';
-import { ContractRoute } from '../common/http/contract-route.decorator.js';
-import { ContractBody, type BodyOf } from '../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../common/http/request-meta.js';
-import { AttemptLimiter } from '../rate-limit/attempt-limiter.js';
+import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { AttemptLimiter } from '../infrastructure/rate-limit/attempt-limiter.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 import { RecoveryAddressService } from './recovery-address.service.js';
 import { RecoveryLimits } from './recovery-limits.js';

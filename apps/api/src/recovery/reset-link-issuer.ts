@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { MailOutboxService } from '../mail/mail-outbox.service.js';

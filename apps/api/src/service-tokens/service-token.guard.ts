@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CommonErrors } from '@mailgate/contracts';
-import { AppError } from '../common/http/app-error.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
 import { ServiceTokensService, type AuthenticatedServiceToken } from './service-tokens.service.js';
 
 export type ServiceTokenRequest = FastifyRequest & { serviceToken?: AuthenticatedServiceToken };

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { ServiceTokensErrors, ZServiceTokenName, type ServiceTokenView } from '@mailgate/contracts';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { SecretKeyring } from '../common/crypto/secret-keyring.js';
-import { AppError } from '../common/http/app-error.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../audit/audit.types.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
 import { withTimeout } from '../mail-auth/with-timeout.js';
 
 export interface AuthenticatedServiceToken {

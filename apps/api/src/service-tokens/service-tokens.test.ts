@@ -5,7 +5,7 @@ import { testConfig } from '../../test/support/test-config.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
 import { createUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../database/prisma.service.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { runMailgateCli } from '../cli/mailgate-cli.command.js';
 import { LOCAL_TOKEN_NAME, ServiceTokensService } from './service-tokens.service.js';
 

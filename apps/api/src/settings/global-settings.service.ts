@@ -2,9 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { GlobalSettings } from '../generated/prisma/client.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
-import type { RequestMeta } from '../common/http/request-meta.js';
-import { PrismaService } from '../database/prisma.service.js';
-import { ClusterEventsService } from '../cluster-events/cluster-events.service.js';
+import type { RequestMeta } from '../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { ClusterEventsService } from '../infrastructure/cluster-events/cluster-events.service.js';
 
 export type { GlobalSettings };
 

@@ -6,7 +6,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 import { createUser, signIn } from '../support/builders.js';
 import { createTestApp } from '../support/test-app.js';
 

@@ -6,8 +6,8 @@ import { applyMigrations } from '@mailgate/db';
 import { createTestApp } from '../support/test-app.js';
 import { createUser, signedInAs, signIn, type BuiltUser, type SignedIn } from '../support/builders.js';
 import { loginBody, mailAuthEnv, postDecision } from '../support/mail-auth-client.js';
-import { PrismaService } from '../../src/database/prisma.service.js';
-import { ClusterEventsService } from '../../src/cluster-events/cluster-events.service.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
+import { ClusterEventsService } from '../../src/infrastructure/cluster-events/cluster-events.service.js';
 import {
   startPrivatePostgres,
   startPrivateRedis,

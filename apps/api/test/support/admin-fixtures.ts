@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SecretKeyring } from '../../src/common/crypto/secret-keyring.js';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { SecretKeyring } from '../../src/infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 import { createUser, signedInAs, type CreateUserOptions } from './builders.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '../../src/generated/prisma/enums.js';
-import { SecretKeyring } from '../../src/common/crypto/secret-keyring.js';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { SecretKeyring } from '../../src/infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 import { createUser, signedInAs, type BuiltUser, type CreateUserOptions, type SignedIn } from './builders.js';
 
 export interface Caller {

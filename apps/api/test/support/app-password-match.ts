@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { looksLikeAppPassword, normaliseAppPassword, type AppPasswordView, type Protocol } from '@mailgate/contracts';
 import { toAppPasswordView } from '../../src/app-passwords/app-password.view.js';
-import { SecretKeyring } from '../../src/common/crypto/secret-keyring.js';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { SecretKeyring } from '../../src/infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 
 export interface AppPasswordMatch {
   readonly id: string;

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import type { BuiltUser } from './builders.js';
 import { clientIpKey } from '../../src/auth-locks/client-ip.js';
-import type { PrismaService } from '../../src/database/prisma.service.js';
+import type { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 
 /** The same seeded token in every test file, so parallel files agree on the 'local' token. */
 export const TEST_MAIL_TOKEN = 'mgt_test-only-mail-server-token-0123456789abcdef';

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { expect } from 'vitest';
-import { PrismaService } from '../../src/database/prisma.service.js';
+import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 import { MailOutboxService } from '../../src/mail/mail-outbox.service.js';
 import { callAs, type Caller } from './admin-kit.js';
 import { randomEmail } from './builders.js';

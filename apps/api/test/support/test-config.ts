@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { loadConfig, type AppConfig } from '../../src/infrastructure/config/config.js';
 
 /** A valid configuration for tests, pointing at this run's database (see test/db/global-setup.ts). */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {

@@ -17,15 +17,15 @@ import {
 } from '@mailgate/contracts';
 import { PASSWORD_PROBLEMS } from '@mailgate/password-policy';
 import { describe, expect, it } from 'vitest';
-import { adminDe } from '../pages/Admin/i18n/admin.de';
-import { adminEn } from '../pages/Admin/i18n/admin.en';
+import { staffDe } from './messages/staff.de';
+import { staffEn } from './messages/staff.en';
 import { de } from './de';
 import { en } from './en';
 
 // The compile-time checks cover keys; these check that every code the server can send has a real,
 // non-empty text in both languages, and that German is not English left untranslated.
 // The staff panel's texts load with the panel; here they sit beside the portal's, as at run time.
-const catalogues = { en: { ...en, admin: adminEn }, de: { ...de, admin: adminDe } };
+const catalogues = { en: { ...en, admin: staffEn }, de: { ...de, admin: staffDe } };
 
 describe('translations cover every code', () => {
   it('has an error message for every error code of the portal and staff-panel API', () => {

@@ -1,5 +1,5 @@
 import { passkeyErrorsDe, passkeysDe } from './messages/passkeys.de';
-import { adminErrorsDe } from '../pages/Admin/i18n/admin-errors.de';
+import { staffErrorsDe } from './messages/staff-errors.de';
 import type { PortalMessages } from './en';
 import { activityDe, noticesDe } from './messages/activity.de';
 import { appPasswordsDe } from './messages/app-passwords.de';
@@ -68,7 +68,7 @@ export const de: PortalMessages = {
   errors: {
     ...portalErrorsDe,
     ...passkeyErrorsDe,
-    ...adminErrorsDe,
+    ...staffErrorsDe,
     VALIDATION_FAILED: 'Einige Angaben fehlen oder sind ungültig. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     MALFORMED_JSON:
       'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',

@@ -1,6 +1,6 @@
-import type { AdminMessages } from '../pages/Admin/i18n/admin.en';
+import type { AdminMessages } from './messages/staff.en';
 import { passkeyErrorsEn, passkeysEn } from './messages/passkeys.en';
-import { adminErrorsEn } from '../pages/Admin/i18n/admin-errors.en';
+import { staffErrorsEn } from './messages/staff-errors.en';
 import { activityEn, noticesEn } from './messages/activity.en';
 import { appPasswordsEn } from './messages/app-passwords.en';
 import { commonEn } from './messages/common.en';
@@ -69,7 +69,7 @@ export const en = {
   errors: {
     ...portalErrorsEn,
     ...passkeyErrorsEn,
-    ...adminErrorsEn,
+    ...staffErrorsEn,
     VALIDATION_FAILED: 'Some of the entries are missing or not valid. Please check them and try again.',
     MALFORMED_JSON: 'The request could not be read. Please reload the page and try again.',
     INVALID_ENCODING: 'The request contained characters that could not be read. Please check your entries.',

@@ -3,10 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import { passwordResetOperations } from '@mailgate/contracts';
 import { Public } from '../../auth/auth.decorators.js';
 import { verifyCsrf } from '../../auth/csrf.js';
-import { ContractRoute } from '../../common/http/contract-route.decorator.js';
-import { ContractBody, type BodyOf } from '../../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
-import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
+import { ContractRoute } from '../../infrastructure/common/http/contract-route.decorator.js';
+import { ContractBody, type BodyOf } from '../../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { AttemptLimiter, type AttemptLimit } from '../../infrastructure/rate-limit/attempt-limiter.js';
 import { PasswordResetService } from './password-reset.service.js';
 
 /** Failed attempts per client IP per window: enough for typos, far too few to guess a 256-bit token. */

@@ -5,16 +5,16 @@ import { SecurityChangeService } from '../../account-events/security-change.serv
 import { AuditService } from '../../audit/audit.service.js';
 import { hashPassword } from '../../auth/password-hasher.js';
 import type { AuthenticatedSession } from '../../auth/session.types.js';
-import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
-import { AppError } from '../../common/http/app-error.js';
-import type { RequestMeta } from '../../common/http/request-meta.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { SecretKeyring } from '../../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { PasswordPolicyService } from '../../password-policy/password-policy.service.js';
 import { RecoveryCodes } from '../../auth/recovery-codes.js';
 import { TotpCodes } from '../../auth/totp-codes.js';
 import { maskAddress } from '../../mail/mail-render.js';
-import { AttemptLimiter, type AttemptLimit } from '../../rate-limit/attempt-limiter.js';
+import { AttemptLimiter, type AttemptLimit } from '../../infrastructure/rate-limit/attempt-limiter.js';
 import { ResetLinkIssuer } from '../../recovery/reset-link-issuer.js';
 import { StaffTargetService } from '../staff-target.service.js';
 

@@ -10,7 +10,7 @@ import {
   tokenMailedTo,
 } from '../../../test/support/recovery-kit.js';
 import { verifyPassword } from '../../auth/password-hasher.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;

@@ -2,9 +2,9 @@ import { Controller } from '@nestjs/common';
 import { pendingResetLinkOperations, type ListPendingPasswordResetLinksResponse } from '@mailgate/contracts';
 import { CurrentSession } from '../../auth/auth.decorators.js';
 import type { AuthenticatedSession } from '../../auth/session.types.js';
-import { ContractRoute } from '../../common/http/contract-route.decorator.js';
-import { ContractParams, type ParamsOf } from '../../common/http/contract-input.decorator.js';
-import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
+import { ContractRoute } from '../../infrastructure/common/http/contract-route.decorator.js';
+import { ContractParams, type ParamsOf } from '../../infrastructure/common/http/contract-input.decorator.js';
+import { ReqMeta, type RequestMeta } from '../../infrastructure/common/http/request-meta.js';
 import { PendingResetLinksService } from './pending-reset-links.service.js';
 
 /** `/api/account/password-reset-links`: the signed-in user's pending staff-issued links. */

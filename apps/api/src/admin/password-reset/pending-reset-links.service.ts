@@ -3,9 +3,9 @@ import { CommonErrors, type PendingPasswordResetLink } from '@mailgate/contracts
 import { actorKindOf } from '../../activity/activity.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { AuthenticatedSession } from '../../auth/session.types.js';
-import { AppError } from '../../common/http/app-error.js';
-import type { RequestMeta } from '../../common/http/request-meta.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { RESET_ISSUER_FIELDS, RESET_TARGET_FIELDS, resetLinkVoidReason } from './reset-link-validity.js';
 

@@ -6,7 +6,7 @@ import { callAs, signedInUser, type Caller } from '../../../test/support/admin-k
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import { createUser, signedInAs, signIn } from '../../../test/support/builders.js';
 import { verifyPassword } from '../../auth/password-hasher.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 /**
  * A staff-issued link hands an account over, so it must stop working as soon as the account or

@@ -4,7 +4,7 @@ import { auditEventsFor, callAs, signedInUser, type Caller } from '../../../test
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import { giveRecoveryAddress, outboxMailsTo, tokenMailedTo } from '../../../test/support/recovery-kit.js';
 import { createTestApp } from '../../../test/support/test-app.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;

@@ -3,9 +3,9 @@ import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@si
 import { PasskeyErrors, type PasskeyAuthenticationResponse, type PasskeyOptions } from '@mailgate/contracts';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../audit/audit.types.js';
-import { AppError } from '../../common/http/app-error.js';
-import type { RequestMeta } from '../../common/http/request-meta.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 import type { Passkey } from '../../generated/prisma/client.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { PasskeyChallenges, type ChallengeBinding } from './passkey-challenges.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SecretKeyring } from '../../common/crypto/secret-keyring.js';
+import type { SecretKeyring } from '../../infrastructure/common/crypto/secret-keyring.js';
 import type { ChallengeBinding } from './passkey-challenges.js';
 import { PASSKEY_CHALLENGE_MS } from './passkey-challenges.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PasskeyErrors } from '@mailgate/contracts';
-import { AppError } from '../../common/http/app-error.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 /** How long a user has to answer the authenticator's prompt. */
 export const PASSKEY_CHALLENGE_MS = 2 * 60_000;

@@ -9,8 +9,8 @@ import {
   registerPasskey,
 } from '../../../test/support/passkey-kit.js';
 import { AccountEventsService, type AccountChange } from '../../account-events/account-events.service.js';
-import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { SecretKeyring } from '../../infrastructure/common/crypto/secret-keyring.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 describe('passkey registration and management', () => {
   let app: NestFastifyApplication;

@@ -6,12 +6,12 @@ import {
   type PasskeyAuthenticationResponse,
   type PasskeyOptions,
 } from '@mailgate/contracts';
-import { SecretKeyring } from '../../common/crypto/secret-keyring.js';
-import { AppError } from '../../common/http/app-error.js';
-import type { RequestMeta } from '../../common/http/request-meta.js';
-import { PrismaService } from '../../database/prisma.service.js';
-import { AttemptLimiter } from '../../rate-limit/attempt-limiter.js';
-import { CounterStore } from '../../rate-limit/counter-store.js';
+import { SecretKeyring } from '../../infrastructure/common/crypto/secret-keyring.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
+import { AttemptLimiter } from '../../infrastructure/rate-limit/attempt-limiter.js';
+import { CounterStore } from '../../infrastructure/rate-limit/counter-store.js';
 import { AuthLimits } from '../auth-limits.js';
 import { ME_SELECT } from '../me.view.js';
 import { PENDING_SIGN_IN_MS, readPendingToken, type PendingSignIn } from '../pending-sign-in.js';

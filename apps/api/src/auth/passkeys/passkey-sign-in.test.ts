@@ -9,7 +9,7 @@ import {
   registerPasskey,
   signInWithPasskey,
 } from '../../../test/support/passkey-kit.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 describe('signing in and stepping up with a passkey', () => {
   let app: NestFastifyApplication;

@@ -7,14 +7,14 @@ import {
   type PasskeyRegistrationResponse,
   type PasskeyView,
 } from '@mailgate/contracts';
-import { ContractRoute } from '../../common/http/contract-route.decorator.js';
-import { ReqMeta, type RequestMeta } from '../../common/http/request-meta.js';
+import { ContractRoute } from '../../infrastructure/common/http/contract-route.decorator.js';
+import { ReqMeta, type RequestMeta } from '../../infrastructure/common/http/request-meta.js';
 import {
   ContractBody,
   ContractParams,
   type BodyOf,
   type ParamsOf,
-} from '../../common/http/contract-input.decorator.js';
+} from '../../infrastructure/common/http/contract-input.decorator.js';
 import { actorOf } from '../../audit/audit.types.js';
 import { CurrentSession, RequireStepUp } from '../auth.decorators.js';
 import type { AuthenticatedSession } from '../session.types.js';

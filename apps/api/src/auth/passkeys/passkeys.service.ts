@@ -12,9 +12,9 @@ import {
 import { AccountEventsService } from '../../account-events/account-events.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../audit/audit.types.js';
-import { AppError } from '../../common/http/app-error.js';
-import type { RequestMeta } from '../../common/http/request-meta.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { AppError } from '../../infrastructure/common/http/app-error.js';
+import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
+import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 import type { Passkey, Prisma } from '../../generated/prisma/client.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
 import { AccountSessionsService } from '../account-sessions.service.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config.js';
 
 const RP_NAME = 'Mailgate';
 /** Loopback origins of a local or test run: http(s)://localhost on any port. */

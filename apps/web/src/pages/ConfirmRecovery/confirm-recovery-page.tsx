@@ -6,7 +6,7 @@ import { Alert } from '../../components/alert';
 import { PageTitle } from '../../components/page-title';
 import { LoadingState } from '../../components/query-state';
 import { useActionError } from '../../i18n/error-message';
-import { readResetToken } from '../AdminPasswordReset/reset-token';
+import { readResetToken } from '../PasswordReset/reset-token';
 
 /** Where the confirmation link leads (public): confirms once, then shows the result. */
 export function ConfirmRecoveryPage() {

@@ -1,0 +1,100 @@
+import type { ServiceTokenView } from '@mailgate/contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRevokeServiceToken } from '../../../../api/admin/mutations';
+import { Button } from '../../../../components/button';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
+import { useToast } from '../../../../components/toast';
+import { useActionError } from '../../../../i18n/error-message';
+import { useFormat } from '../../../../i18n/format';
+import { ScrollBox } from '../../../../components/scroll-box';
+
+export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const format = useFormat();
+  const [revoking, setRevoking] = useState<ServiceTokenView | null>(null);
+
+  return (
+    <section className="admin-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('admin.tokens.listTitle')}</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">{t('admin.tokens.none')}</p>
+      ) : (
+        <ScrollBox className="admin-table-wrap">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('admin.tokens.listTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.tokens.name')}</th>
+                <th scope="col">{t('admin.tokens.createdColumn')}</th>
+                <th scope="col">{t('admin.tokens.lastUsed')}</th>
+                <th scope="col">{t('admin.tokens.state')}</th>
+                <th scope="col">{t('admin.common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>{format.dateTime(token.createdAt)}</td>
+                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('admin.tokens.neverUsed')}</td>
+                  <td>
+                    {token.revokedAt
+                      ? t('admin.tokens.revokedAt', { when: format.dateTime(token.revokedAt) })
+                      : t('admin.common.active')}
+                  </td>
+                  <td>
+                    {!token.revokedAt && (
+                      <Button
+                        variant="ghost"
+                        aria-label={t('admin.tokens.revokeLabel', { name: token.name })}
+                        onClick={() => setRevoking(token)}
+                      >
+                        {t('admin.tokens.revoke')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
+    </section>
+  );
+}
+
+function RevokeTokenDialog({ token, onClose }: { token: ServiceTokenView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const actionError = useActionError();
+  const toast = useToast();
+  const revoke = useRevokeServiceToken();
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
+
+  return (
+    <ConfirmDialog
+      open={token !== null}
+      title={t('admin.tokens.revokeTitle', { name: token?.name ?? '' })}
+      body={<p>{t('admin.tokens.revokeDescription')}</p>}
+      confirmLabel={t('admin.tokens.revoke')}
+      pendingLabel={t('admin.common.working')}
+      pending={revoke.isPending}
+      error={actionError(revoke.error)}
+      onConfirm={() =>
+        token &&
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            toast.show(t('admin.tokens.revoked', { name: token.name }));
+            close();
+          },
+        })
+      }
+      onCancel={close}
+    />
+  );
+}

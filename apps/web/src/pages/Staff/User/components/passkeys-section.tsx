@@ -1,0 +1,55 @@
+import type { AdminUserDetail } from '@mailgate/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRemoveUserPasskey } from '../../../../api/admin/mutations';
+import { useFormat } from '../../../../i18n/format';
+import { ReasonActionButton } from '../../components/reason-action-button';
+
+interface PasskeysSectionProps {
+  userId: string;
+  passkeys: AdminUserDetail['passkeys'];
+  canAct: boolean;
+}
+
+/** Which passkeys the user has (names and dates; never key material), and removing one with a reason. */
+export function PasskeysSection({ userId, passkeys, canAct }: PasskeysSectionProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const format = useFormat();
+  const remove = useRemoveUserPasskey(userId);
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('passkeys.admin.title')}</h2>
+      <p>{t('passkeys.admin.count', { count: passkeys.length })}</p>
+      {passkeys.length > 0 && (
+        <ul className="session-list" aria-label={t('passkeys.admin.title')}>
+          {passkeys.map((passkey) => (
+            <li key={passkey.id} className="session-list__item">
+              <div>
+                <p className="session-list__device">{passkey.name}</p>
+                <p className="muted">
+                  {t('passkeys.detail', {
+                    created: format.dateTime(passkey.createdAt),
+                    lastUsed: passkey.lastUsedAt ? format.dateTime(passkey.lastUsedAt) : t('passkeys.neverUsed'),
+                  })}
+                </p>
+              </div>
+              {canAct && (
+                <ReasonActionButton
+                  label={t('passkeys.remove')}
+                  accessibleLabel={t('passkeys.admin.removeLabel', { name: passkey.name })}
+                  dialogTitle={t('passkeys.removeTitle', { name: passkey.name })}
+                  description={t('passkeys.admin.removeDescription')}
+                  confirmLabel={t('passkeys.remove')}
+                  destructive
+                  run={(reason) => remove.mutateAsync({ itemId: passkey.id, reason })}
+                  successMessage={t('passkeys.removed')}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

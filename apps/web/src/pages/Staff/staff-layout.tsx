@@ -1,0 +1,119 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { adminKeys } from '../../api/admin/query-keys';
+import { useStaffMe } from '../../api/admin/staff-me';
+import { isApiError } from '../../api/http';
+import { PageTitle } from '../../components/page-title';
+import { StaffTotpEnrollment } from './Enrollment/staff-totp-enrollment';
+import { StaffPasskeyGate } from './Enrollment/staff-passkey-gate';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { STAFF_TOTP_REQUIRED, useStaffTotpRequired } from './components/use-staff-totp-signal';
+import { StaffContext } from '../Staff/staff-context';
+import { useStaffMessages } from '../Staff/use-staff-messages';
+import '../../styles/staff.css';
+
+const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+/**
+ * The panel's frame under /admin. It asks the server who is calling first: a staff account without
+ * 2FA is taken through enrollment (nothing else renders), a non-staff account is told so. The
+ * server guards every endpoint regardless; this only avoids showing doors that will not open.
+ */
+export function StaffLayout() {
+  useStaffMessages();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const me = useStaffMe();
+  const totpSignal = useStaffTotpRequired();
+
+  const errorCode = isApiError(me.error) ? me.error.code : null;
+  if (totpSignal.required || errorCode === STAFF_TOTP_REQUIRED) {
+    // Only once the recovery codes are acknowledged is the staff check repeated and the panel shown.
+    const enrolled = () => {
+      totpSignal.reset();
+      void queryClient.invalidateQueries({ queryKey: adminKeys.all });
+    };
+    return <StaffTotpEnrollment onEnrolled={enrolled} />;
+  }
+  if (errorCode === 'STAFF_PASSKEY_REQUIRED') {
+    return <StaffPasskeyGate onConfirmed={() => void queryClient.invalidateQueries({ queryKey: adminKeys.all })} />;
+  }
+  if (me.isPending) return <LoadingState />;
+  if (me.error) {
+    if (errorCode && SIGN_IN_CODES.has(errorCode)) return <AdminSignInNeeded />;
+    if (errorCode === 'FORBIDDEN') return <AdminNotStaff />;
+    return (
+      <>
+        <PageTitle title={t('admin.title')} />
+        <h1>{t('admin.title')}</h1>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+      </>
+    );
+  }
+
+  const isAdmin = me.data.role === 'ADMIN';
+  return (
+    <StaffContext.Provider value={me.data}>
+      <div className="admin-panel">
+        <nav className="admin-nav" aria-label={t('admin.nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/admin" end>
+                {t('admin.nav.users')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/audit">{t('admin.nav.audit')}</NavLink>
+            </li>
+            {isAdmin && (
+              <>
+                <li>
+                  <NavLink to="/admin/password-policy">{t('admin.nav.policy')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/settings">{t('admin.nav.settings')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/service-tokens">{t('admin.nav.tokens')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+          <p className="admin-nav__who">
+            {t('admin.nav.signedInAs', { email: me.data.email, role: t(`admin.roles.${me.data.role}`) })}
+          </p>
+        </nav>
+        <Outlet />
+      </div>
+    </StaffContext.Provider>
+  );
+}
+
+function AdminSignInNeeded() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('admin.title')} />
+      <h1>{t('admin.title')}</h1>
+      <p>{t('admin.gate.signIn')}</p>
+      <p>
+        <Link to="/sign-in">{t('admin.gate.signInLink')}</Link>
+      </p>
+    </>
+  );
+}
+
+function AdminNotStaff() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('admin.title')} />
+      <h1>{t('admin.title')}</h1>
+      <p>{t('admin.gate.notStaff')}</p>
+      <p>
+        <Link to="/">{t('admin.gate.home')}</Link>
+      </p>
+    </>
+  );
+}
