@@ -74,6 +74,45 @@ export default defineConfig([
     extends: [jsxA11y.flatConfigs.recommended],
   },
   {
+    // zod stays out of the SPA's bundle: the contracts' schemas reach it as types only, and at run
+    // time it imports only the contracts' zod-free entries (values, routes). Tests are not bundled.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mailgate/contracts',
+              allowTypeImports: true,
+              message:
+                'Import the contracts as `import type` (a value import bundles zod); values and routes come from @mailgate/contracts/values and /routes.',
+            },
+            { name: 'zod', allowTypeImports: true, message: 'zod stays out of the SPA bundle.' },
+          ],
+          patterns: [
+            {
+              group: ['@mailgate/contracts/*', '!@mailgate/contracts/values', '!@mailgate/contracts/routes'],
+              allowTypeImports: true,
+              message: 'At run time the SPA imports only the zod-free entries @mailgate/contracts/values and /routes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The zod-free entries import nothing at run time, so neither zod nor a schema can slip in.
+    files: ['packages/contracts/src/values.ts', 'packages/contracts/src/routes.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '.*', allowTypeImports: true, message: 'A zod-free entry imports no code.' }] },
+      ],
+    },
+  },
+  {
     // Build and test configs of the SPA run in Node, not in the browser.
     files: ['apps/web/*.config.ts', 'apps/web/build/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -4,6 +4,7 @@ export * from './common/problem.js';
 export * from './common/strings.js';
 export * from './common/dates.js';
 export * from './common/cursor.js';
+export * from './routes.js';
 export * from './common/operation.js';
 export * from './health/health.contract.js';
 export * from './auth/session-errors.js';

@@ -11,34 +11,38 @@ import { PLAIN_COOKIE_NAME } from './session-cookie.js';
 import { SessionService } from './session.service.js';
 import type { AuthenticatedSession } from './session.types.js';
 
-const whoAmI = defineOperation({
-  method: 'get',
-  path: '/api/test/me',
-  tag: 'Test',
-  summary: 'me',
-  responses: { 200: null },
-});
-const change = defineOperation({
-  method: 'post',
-  path: '/api/test/change',
-  tag: 'Test',
-  summary: 'change',
-  responses: { 204: null },
-});
-const staffOnly = defineOperation({
-  method: 'get',
-  path: '/api/test/staff',
-  tag: 'Test',
-  summary: 'staff',
-  responses: { 200: null },
-});
-const sensitive = defineOperation({
-  method: 'post',
-  path: '/api/test/sensitive',
-  tag: 'Test',
-  summary: 's',
-  responses: { 204: null },
-});
+const whoAmI = defineOperation(
+  { method: 'get', path: '/api/test/me' },
+  {
+    tag: 'Test',
+    summary: 'me',
+    responses: { 200: null },
+  },
+);
+const change = defineOperation(
+  { method: 'post', path: '/api/test/change' },
+  {
+    tag: 'Test',
+    summary: 'change',
+    responses: { 204: null },
+  },
+);
+const staffOnly = defineOperation(
+  { method: 'get', path: '/api/test/staff' },
+  {
+    tag: 'Test',
+    summary: 'staff',
+    responses: { 200: null },
+  },
+);
+const sensitive = defineOperation(
+  { method: 'post', path: '/api/test/sensitive' },
+  {
+    tag: 'Test',
+    summary: 's',
+    responses: { 204: null },
+  },
+);
 
 @Controller()
 class ProbeController {

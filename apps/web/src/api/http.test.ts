@@ -1,5 +1,7 @@
+import { routes } from '@mailgate/contracts/routes';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, CLIENT_ERROR_CODES, http } from './http';
+import { endpoint } from './endpoint';
+import { ApiError, CLIENT_ERROR_CODES, send } from './http';
 
 function stubFetch(response: Response | Error) {
   const fetchMock = vi.fn<typeof fetch>(() =>
@@ -26,14 +28,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('http', () => {
+describe('send', () => {
   it('sends JSON with same-origin credentials and the CSRF header', async () => {
     const fetchMock = stubFetch(Response.json({ id: 1 }));
 
-    await expect(http.post('/api/things', { name: 'x' })).resolves.toEqual({ id: 1 });
+    await expect(send(endpoint(routes.appPasswords.create), { body: { name: 'x' } })).resolves.toEqual({ id: 1 });
 
     const [url, init] = fetchMock.mock.calls[0] ?? [];
-    expect(url).toBe('/api/things');
+    expect(url).toBe('/api/account/app-passwords');
     expect(init?.method).toBe('POST');
     expect(init?.credentials).toBe('same-origin');
     expect(init?.body).toBe('{"name":"x"}');
@@ -42,7 +44,7 @@ describe('http', () => {
 
   it('returns undefined for 204 No Content', async () => {
     stubFetch(new Response(null, { status: 204 }));
-    await expect(http.delete('/api/things/1')).resolves.toBeUndefined();
+    await expect(send(endpoint(routes.appPasswords.revoke, { params: { id: '1' } }))).resolves.toBeUndefined();
   });
 
   it('turns a problem+json body into an ApiError carrying its code', async () => {
@@ -61,7 +63,7 @@ describe('http', () => {
       ),
     );
 
-    const error = await captureError(http.get('/api/health'));
+    const error = await captureError(send(endpoint(routes.health.liveness)));
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -88,7 +90,7 @@ describe('http', () => {
       ),
     );
 
-    const error = await captureError(http.post('/api/auth/sign-in', { email: 'x' }));
+    const error = await captureError(send(endpoint(routes.auth.signIn), { body: { email: 'x' } }));
 
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -99,7 +101,7 @@ describe('http', () => {
   it('falls back to UNEXPECTED_RESPONSE when the error body is not problem+json', async () => {
     stubFetch(new Response('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
 
-    const error = await captureError(http.get('/api/health'));
+    const error = await captureError(send(endpoint(routes.health.liveness)));
 
     expect(error).toMatchObject({ status: 502, code: CLIENT_ERROR_CODES.unexpectedResponse });
   });
@@ -107,7 +109,7 @@ describe('http', () => {
   it('falls back to UNEXPECTED_RESPONSE when a problem body lacks a code', async () => {
     stubFetch(problemResponse({ title: 'Oops', status: 500 }, 500));
 
-    const error = await captureError(http.get('/api/health'));
+    const error = await captureError(send(endpoint(routes.health.liveness)));
 
     expect(error).toMatchObject({ status: 500, code: CLIENT_ERROR_CODES.unexpectedResponse });
   });
@@ -115,7 +117,7 @@ describe('http', () => {
   it('reports a failed connection as NETWORK_ERROR', async () => {
     stubFetch(new TypeError('Failed to fetch'));
 
-    const error = await captureError(http.get('/api/health'));
+    const error = await captureError(send(endpoint(routes.health.liveness)));
 
     expect(error).toMatchObject({ status: 0, code: CLIENT_ERROR_CODES.network });
   });
@@ -126,7 +128,7 @@ describe('http', () => {
     const abortError = new DOMException('The operation was aborted.', 'AbortError');
     stubFetch(abortError);
 
-    const error = await captureError(http.get('/api/health', { signal: controller.signal }));
+    const error = await captureError(send(endpoint(routes.health.liveness), { signal: controller.signal }));
 
     expect(error).toBe(abortError);
   });
@@ -152,7 +154,7 @@ describe('http password problems', () => {
       ),
     );
 
-    const error = await captureError(http.post('/api/account/password', {}));
+    const error = await captureError(send(endpoint(routes.password.change), { body: {} }));
 
     expect(error).toMatchObject({ code: 'PASSWORD_TOO_SHORT', problems: ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_WEAK'] });
   });

@@ -1,4 +1,5 @@
 import type { Problem } from '@mailgate/contracts';
+import type { Endpoint } from './endpoint';
 
 // The one place the SPA talks HTTP. Every request goes to the same origin (the API serves the SPA,
 // and Vite proxies /api in development), so cookies flow with `credentials: 'same-origin'`.
@@ -95,16 +96,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 }
 
-export const http = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) => request<T>(path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    request<T>(path, { ...options, method: 'POST', body }),
-  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    request<T>(path, { ...options, method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    request<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    request<T>(path, { ...options, method: 'DELETE' }),
+/** Calls one operation of the routes table: `send<T>(endpoint(routes.<group>.<operation>, …), { body })`. */
+export function send<T>(target: Endpoint, options: Omit<RequestOptions, 'method'> = {}): Promise<T> {
+  return request<T>(target.url, { ...options, method: HTTP_METHODS[target.method] });
+}
+
+const HTTP_METHODS: Record<Endpoint['method'], NonNullable<RequestOptions['method']>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
 };
 
 /** Reads a failed response as an ApiError (also for callers that fetch files rather than JSON). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ZProtocol } from '../protocol-access/protocol-access.contract.js';
 
@@ -75,9 +76,7 @@ export type ListSecurityEventsResponse = z.infer<typeof ZListSecurityEventsRespo
 const ERRORS = [CommonErrors.VALIDATION_FAILED, CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED];
 
 export const activityOperations = {
-  logins: defineOperation({
-    method: 'get',
-    path: '/api/account/activity/logins',
+  logins: defineOperation(routes.activity.logins, {
     tag: 'Activity',
     summary: "The signed-in user's recent mail logins (newest first), allowed and refused.",
     auth: 'session',
@@ -85,9 +84,7 @@ export const activityOperations = {
     responses: { 200: ZListLoginActivityResponse },
     errors: ERRORS,
   }),
-  events: defineOperation({
-    method: 'get',
-    path: '/api/account/activity/events',
+  events: defineOperation(routes.activity.events, {
     tag: 'Activity',
     summary: "Security events of the signed-in user's account (newest first), from the audit log.",
     auth: 'session',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { ZDateTimeInput } from '../common/dates.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AdminErrors } from './admin.errors.js';
@@ -67,12 +68,8 @@ export type ChangeUserRoleRequest = z.infer<typeof ZChangeUserRoleRequest>;
 /** Actions that could hand an account over to someone need the same fresh step-up as the user's own. */
 const HANDOVER_STEP_UP = "Needs a recent step-up, as fresh as for the user's own sensitive actions.";
 
-const action = <const P extends string>(path: P) => `/api/admin/users/{userId}${path}` as const;
-
 export const adminActionOperations = {
-  setUserProtocolAccess: defineOperation({
-    method: 'put',
-    path: action('/protocol-access/{protocol}'),
+  setUserProtocolAccess: defineOperation(routes.adminAction.setUserProtocolAccess, {
     tag: 'Admin',
     summary: "Turn one of the user's mail protocols on or off.",
     auth: 'session',
@@ -81,9 +78,7 @@ export const adminActionOperations = {
     responses: { 200: ZProtocolAccess },
     errors: [...ACTION_ERRORS, ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3],
   }),
-  revokeUserAppPassword: defineOperation({
-    method: 'post',
-    path: action('/app-passwords/{itemId}/revoke'),
+  revokeUserAppPassword: defineOperation(routes.adminAction.revokeUserAppPassword, {
     tag: 'Admin',
     summary: 'Revoke one app password of the user.',
     auth: 'session',
@@ -92,9 +87,7 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
   }),
-  removeUserPasskey: defineOperation({
-    method: 'post',
-    path: action('/passkeys/{itemId}/remove'),
+  removeUserPasskey: defineOperation(routes.adminAction.removeUserPasskey, {
     tag: 'Admin',
     summary: 'Remove one passkey of the user (with a reason; the user is told).',
     auth: 'session',
@@ -103,9 +96,7 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
   }),
-  revokeAllUserAppPasswords: defineOperation({
-    method: 'post',
-    path: action('/app-passwords/revoke-all'),
+  revokeAllUserAppPasswords: defineOperation(routes.adminAction.revokeAllUserAppPasswords, {
     tag: 'Admin',
     summary: 'Revoke every active app password of the user.',
     auth: 'session',
@@ -114,9 +105,7 @@ export const adminActionOperations = {
     responses: { 200: ZRevokedCountResponse },
     errors: [...ACTION_ERRORS],
   }),
-  revokeUserSession: defineOperation({
-    method: 'post',
-    path: action('/sessions/{itemId}/revoke'),
+  revokeUserSession: defineOperation(routes.adminAction.revokeUserSession, {
     tag: 'Admin',
     summary: 'Sign the user out of one web session.',
     auth: 'session',
@@ -125,9 +114,7 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, AdminErrors.ITEM_NOT_FOUND],
   }),
-  revokeAllUserSessions: defineOperation({
-    method: 'post',
-    path: action('/sessions/revoke-all'),
+  revokeAllUserSessions: defineOperation(routes.adminAction.revokeAllUserSessions, {
     tag: 'Admin',
     summary: 'Sign the user out of every web session.',
     auth: 'session',
@@ -136,9 +123,7 @@ export const adminActionOperations = {
     responses: { 200: ZRevokedCountResponse },
     errors: [...ACTION_ERRORS],
   }),
-  liftUserLock: defineOperation({
-    method: 'post',
-    path: action('/locks/{itemId}/lift'),
+  liftUserLock: defineOperation(routes.adminAction.liftUserLock, {
     tag: 'Admin',
     summary: 'Lift a brute-force lock affecting the user.',
     auth: 'session',
@@ -147,9 +132,7 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, AuthLocksErrors.AUTH_LOCK_NOT_FOUND, AuthLocksErrors.AUTH_LOCK_NOT_ACTIVE],
   }),
-  disableUser: defineOperation({
-    method: 'post',
-    path: action('/disable'),
+  disableUser: defineOperation(routes.adminAction.disableUser, {
     tag: 'Admin',
     summary: 'Disable the account: no web sign-in, no mail login; all sessions end.',
     description: HANDOVER_STEP_UP,
@@ -165,9 +148,7 @@ export const adminActionOperations = {
       AdminErrors.SELF_ACTION_REFUSED,
     ],
   }),
-  enableUser: defineOperation({
-    method: 'post',
-    path: action('/enable'),
+  enableUser: defineOperation(routes.adminAction.enableUser, {
     tag: 'Admin',
     summary: 'Re-enable a disabled account.',
     auth: 'session',
@@ -176,9 +157,7 @@ export const adminActionOperations = {
     responses: { 200: ZAdminUserSummary },
     errors: [...ACTION_ERRORS, AdminErrors.NO_CHANGE],
   }),
-  removeUserTwoFactor: defineOperation({
-    method: 'post',
-    path: action('/two-factor/remove'),
+  removeUserTwoFactor: defineOperation(routes.adminAction.removeUserTwoFactor, {
     tag: 'Admin',
     summary: "Remove the user's 2FA (after verifying the person by the provider's own process).",
     description: HANDOVER_STEP_UP,
@@ -188,9 +167,7 @@ export const adminActionOperations = {
     responses: { 204: null },
     errors: [...ACTION_ERRORS, SessionErrors.STEP_UP_REQUIRED, AdminErrors.NO_CHANGE, AdminErrors.SELF_ACTION_REFUSED],
   }),
-  createPasswordResetLink: defineOperation({
-    method: 'post',
-    path: action('/password-reset-links'),
+  createPasswordResetLink: defineOperation(routes.adminAction.createPasswordResetLink, {
     tag: 'Admin',
     summary: "Send a one-time password-reset link (valid 1 hour) to the user's confirmed recovery address.",
     description:
@@ -210,9 +187,7 @@ export const adminActionOperations = {
       RecoveryErrors.NO_RECOVERY_ADDRESS,
     ],
   }),
-  revealPasswordResetLink: defineOperation({
-    method: 'post',
-    path: action('/password-reset-links/reveal'),
+  revealPasswordResetLink: defineOperation(routes.adminAction.revealPasswordResetLink, {
     tag: 'Admin',
     summary: 'ADMIN only: create a reset link and show it, for a user who has no confirmed recovery address.',
     description:
@@ -230,9 +205,7 @@ export const adminActionOperations = {
       RecoveryErrors.RECOVERY_ADDRESS_EXISTS,
     ],
   }),
-  changeUserRole: defineOperation({
-    method: 'put',
-    path: action('/role'),
+  changeUserRole: defineOperation(routes.adminAction.changeUserRole, {
     tag: 'Admin',
     summary: 'Change the role of an account (ADMIN only, needs step-up).',
     auth: 'session',

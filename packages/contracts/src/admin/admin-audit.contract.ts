@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { ZEmail, zSafeText } from '../common/strings.js';
 import { ZDateTimeInput } from '../common/dates.js';
 import { ZBigintId, zCursor } from '../common/cursor.js';
@@ -64,9 +65,7 @@ export const ZAuditLogResponse = z
 export type AuditLogResponse = z.infer<typeof ZAuditLogResponse>;
 
 export const adminAuditOperations = {
-  queryAuditLog: defineOperation({
-    method: 'get',
-    path: '/api/admin/audit-events',
+  queryAuditLog: defineOperation(routes.adminAudit.queryAuditLog, {
     tag: 'Admin',
     summary: 'Read the audit log, newest first, filtered by user, actor, action and time.',
     auth: 'session',
@@ -74,9 +73,7 @@ export const adminAuditOperations = {
     responses: { 200: ZAuditLogResponse },
     errors: [...STAFF_READ_ERRORS, AdminErrors.INVALID_CURSOR],
   }),
-  exportAuditLog: defineOperation({
-    method: 'get',
-    path: '/api/admin/audit-events/export',
+  exportAuditLog: defineOperation(routes.adminAudit.exportAuditLog, {
     tag: 'Admin',
     summary: 'Export the filtered audit log as CSV (text/csv; at most 100,000 rows, newest first).',
     description:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { STAFF_SESSION_ERRORS, ZIsoDateTime } from './admin-common.js';
 
 export const ZOutboxMailStatus = z.enum(['PENDING', 'SENT', 'FAILED']);
@@ -35,9 +36,7 @@ export const ZMailOutboxView = z
 export type MailOutboxView = z.infer<typeof ZMailOutboxView>;
 
 export const adminMailOutboxOperations = {
-  getMailOutbox: defineOperation({
-    method: 'get',
-    path: '/api/admin/mail-outbox',
+  getMailOutbox: defineOperation(routes.adminMailOutbox.getMailOutbox, {
     tag: 'Admin',
     summary: 'Outgoing mail: how many wait, which ones failed for good, and the newest ones.',
     auth: 'session',

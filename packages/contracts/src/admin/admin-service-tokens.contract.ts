@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ZServiceToken, ZServiceTokenName } from '../service-tokens/service-tokens.contract.js';
 import { ServiceTokensErrors } from '../service-tokens/service-tokens.errors.js';
@@ -29,18 +30,14 @@ export type CreateServiceTokenResponse = z.infer<typeof ZCreateServiceTokenRespo
 export const ZServiceTokenParams = z.strictObject({ tokenId: ZUuid });
 
 export const adminServiceTokenOperations = {
-  listServiceTokens: defineOperation({
-    method: 'get',
-    path: '/api/admin/service-tokens',
+  listServiceTokens: defineOperation(routes.adminServiceToken.listServiceTokens, {
     tag: 'Admin',
     summary: 'List mail-server service tokens with their last use (ADMIN only; never the token).',
     auth: 'session',
     responses: { 200: ZListServiceTokensResponse },
     errors: [...STAFF_WRITE_ERRORS],
   }),
-  createServiceToken: defineOperation({
-    method: 'post',
-    path: '/api/admin/service-tokens',
+  createServiceToken: defineOperation(routes.adminServiceToken.createServiceToken, {
     tag: 'Admin',
     summary: 'Create a service token for a mail server (ADMIN only, needs step-up). The token is shown once.',
     auth: 'session',
@@ -53,9 +50,7 @@ export const adminServiceTokenOperations = {
       ServiceTokensErrors.SERVICE_TOKEN_NAME_INVALID,
     ],
   }),
-  revokeServiceToken: defineOperation({
-    method: 'post',
-    path: '/api/admin/service-tokens/{tokenId}/revoke',
+  revokeServiceToken: defineOperation(routes.adminServiceToken.revokeServiceToken, {
     tag: 'Admin',
     summary:
       'Revoke a service token (ADMIN only); the mail server using it is refused from then on. Revoking a revoked token changes nothing.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { zSafeText } from '../common/strings.js';
 import { ZPasswordPolicyResponse } from '../password-policy/password.contract.js';
 import { STAFF_WRITE_ERRORS, ZIsoDateTime, ZStaffReason } from './admin-common.js';
@@ -60,18 +61,14 @@ export const ZUpdatePasswordPolicyRequest = z.strictObject({ ...passwordPolicyFi
 export type UpdatePasswordPolicyRequest = z.infer<typeof ZUpdatePasswordPolicyRequest>;
 
 export const adminSettingsOperations = {
-  getGlobalSettings: defineOperation({
-    method: 'get',
-    path: '/api/admin/settings',
+  getGlobalSettings: defineOperation(routes.adminSettings.getGlobalSettings, {
     tag: 'Admin',
     summary: 'Read the global defaults (ADMIN only).',
     auth: 'session',
     responses: { 200: ZGlobalSettingsView },
     errors: [...STAFF_WRITE_ERRORS],
   }),
-  updateGlobalSettings: defineOperation({
-    method: 'put',
-    path: '/api/admin/settings',
+  updateGlobalSettings: defineOperation(routes.adminSettings.updateGlobalSettings, {
     tag: 'Admin',
     summary: 'Change the global defaults (ADMIN only). Applies to the next decision; audited.',
     auth: 'session',
@@ -79,18 +76,14 @@ export const adminSettingsOperations = {
     responses: { 200: ZGlobalSettingsView },
     errors: [...STAFF_WRITE_ERRORS],
   }),
-  getPasswordPolicy: defineOperation({
-    method: 'get',
-    path: '/api/admin/password-policy',
+  getPasswordPolicy: defineOperation(routes.adminSettings.getPasswordPolicy, {
     tag: 'Admin',
     summary: 'Read the current password policy (ADMIN only).',
     auth: 'session',
     responses: { 200: ZPasswordPolicyView },
     errors: [...STAFF_WRITE_ERRORS],
   }),
-  updatePasswordPolicy: defineOperation({
-    method: 'put',
-    path: '/api/admin/password-policy',
+  updatePasswordPolicy: defineOperation(routes.adminSettings.updatePasswordPolicy, {
     tag: 'Admin',
     summary: 'Save a new version of the password policy (ADMIN only).',
     description: 'Applies to the next password change; existing passwords keep working.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { zSafeText } from '../common/strings.js';
 import { zCursor } from '../common/cursor.js';
 import { AdminErrors } from './admin.errors.js';
@@ -126,18 +127,14 @@ export const ZStaffMeResponse = z
 export type StaffMeResponse = z.infer<typeof ZStaffMeResponse>;
 
 export const adminUserOperations = {
-  staffMe: defineOperation({
-    method: 'get',
-    path: '/api/admin/me',
+  staffMe: defineOperation(routes.adminUser.staffMe, {
     tag: 'Admin',
     summary: 'The signed-in staff member; also the panel gate (STAFF_TOTP_REQUIRED until 2FA is set up).',
     auth: 'session',
     responses: { 200: ZStaffMeResponse },
     errors: [...STAFF_SESSION_ERRORS],
   }),
-  searchUsers: defineOperation({
-    method: 'get',
-    path: '/api/admin/users',
+  searchUsers: defineOperation(routes.adminUser.searchUsers, {
     tag: 'Admin',
     summary: 'Search users by exact e-mail, e-mail prefix, or substring of e-mail or name.',
     description: 'Cursor-paginated, ordered by e-mail. Substring search needs at least 3 characters.',
@@ -151,9 +148,7 @@ export const adminUserOperations = {
       ...STAFF_SESSION_ERRORS,
     ],
   }),
-  getUser: defineOperation({
-    method: 'get',
-    path: '/api/admin/users/{userId}',
+  getUser: defineOperation(routes.adminUser.getUser, {
     tag: 'Admin',
     summary: 'Everything support needs about one account (never a password or secret).',
     auth: 'session',

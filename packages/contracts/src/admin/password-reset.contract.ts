@@ -3,6 +3,7 @@ import { ZActorKind } from '../activity/activity.contract.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { zSafeText, ZPasswordInput } from '../common/strings.js';
 import { PasswordErrors } from '../password-policy/password.errors.js';
 import { AdminErrors } from './admin.errors.js';
@@ -46,18 +47,14 @@ const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPI
 
 /** The account owner's side of staff-issued links (portal, not panel). */
 export const pendingResetLinkOperations = {
-  listPendingLinks: defineOperation({
-    method: 'get',
-    path: '/api/account/password-reset-links',
+  listPendingLinks: defineOperation(routes.pendingResetLink.listPendingLinks, {
     tag: 'Password reset',
     summary: "Staff-issued password-reset links that could still set the signed-in user's password.",
     auth: 'session',
     responses: { 200: ZListPendingPasswordResetLinksResponse },
     errors: [...SESSION_ERRORS],
   }),
-  cancelLink: defineOperation({
-    method: 'delete',
-    path: '/api/account/password-reset-links/{id}',
+  cancelLink: defineOperation(routes.pendingResetLink.cancelLink, {
     tag: 'Password reset',
     summary: 'Cancel one pending password-reset link of the signed-in user; it stops working at once.',
     description: "No step-up: closing a door is always allowed. Another user's link is NOT_FOUND.",
@@ -69,9 +66,7 @@ export const pendingResetLinkOperations = {
 };
 
 export const passwordResetOperations = {
-  redeemPasswordReset: defineOperation({
-    method: 'post',
-    path: '/api/password-reset',
+  redeemPasswordReset: defineOperation(routes.passwordReset.redeemPasswordReset, {
     tag: 'Password reset',
     summary: 'Set a new password with a one-time reset link (from the recovery address or support).',
     description:

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ZProtocol, ZServerSettings } from '../protocol-access/protocol-access.contract.js';
@@ -90,18 +91,14 @@ const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPI
 const CHANGE_ERRORS = [...SESSION_ERRORS, CommonErrors.CSRF_CHECK_FAILED] as const;
 
 export const appPasswordsOperations = {
-  list: defineOperation({
-    method: 'get',
-    path: '/api/account/app-passwords',
+  list: defineOperation(routes.appPasswords.list, {
     tag: 'App passwords',
     summary: "The signed-in user's app passwords (metadata only, never the secret).",
     auth: 'session',
     responses: { 200: ZListAppPasswordsResponse },
     errors: [...SESSION_ERRORS],
   }),
-  create: defineOperation({
-    method: 'post',
-    path: '/api/account/app-passwords',
+  create: defineOperation(routes.appPasswords.create, {
     tag: 'App passwords',
     summary: 'Create an app password. The response is the only time the secret is shown.',
     description: 'Needs a recent step-up.',
@@ -115,9 +112,7 @@ export const appPasswordsOperations = {
       AppPasswordsErrors.APP_PASSWORD_LIMIT_REACHED,
     ],
   }),
-  revoke: defineOperation({
-    method: 'delete',
-    path: '/api/account/app-passwords/{id}',
+  revoke: defineOperation(routes.appPasswords.revoke, {
     tag: 'App passwords',
     summary: 'Revoke one app password. Mail programs using it stop working at their next login.',
     description: 'Revoking one that is already revoked succeeds without a change.',
@@ -126,9 +121,7 @@ export const appPasswordsOperations = {
     responses: { 204: null },
     errors: [CommonErrors.VALIDATION_FAILED, CommonErrors.NOT_FOUND, ...CHANGE_ERRORS],
   }),
-  revokeAll: defineOperation({
-    method: 'post',
-    path: '/api/account/app-passwords/revoke-all',
+  revokeAll: defineOperation(routes.appPasswords.revokeAll, {
     tag: 'App passwords',
     summary: 'Revoke every active app password of the signed-in user.',
     auth: 'session',

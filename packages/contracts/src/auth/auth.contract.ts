@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { ZEmail, ZPasswordInput } from '../common/strings.js';
 import { AuthErrors } from './auth.errors.js';
 import { SessionErrors } from './session-errors.js';
@@ -127,9 +128,7 @@ export const ZStepUpResponse = z.object({ stepUpValidUntil: z.iso.datetime() }).
 export type StepUpResponse = z.infer<typeof ZStepUpResponse>;
 
 export const authOperations = {
-  signIn: defineOperation({
-    method: 'post',
-    path: '/api/auth/sign-in',
+  signIn: defineOperation(routes.auth.signIn, {
     tag: 'Auth',
     summary: 'Sign in with e-mail and password.',
     description:
@@ -139,9 +138,7 @@ export const authOperations = {
     responses: { 200: ZSignInResponse },
     errors: [AuthErrors.INVALID_CREDENTIALS, SessionErrors.ACCOUNT_DISABLED, CommonErrors.RATE_LIMITED],
   }),
-  signInTotp: defineOperation({
-    method: 'post',
-    path: '/api/auth/sign-in/totp',
+  signInTotp: defineOperation(routes.auth.signInTotp, {
     tag: 'Auth',
     summary: 'Finish a sign-in with a 2FA code or a recovery code.',
     auth: 'none',
@@ -154,42 +151,32 @@ export const authOperations = {
       CommonErrors.RATE_LIMITED,
     ],
   }),
-  signOut: defineOperation({
-    method: 'post',
-    path: '/api/auth/sign-out',
+  signOut: defineOperation(routes.auth.signOut, {
     tag: 'Auth',
     summary: 'Sign out of this session.',
     auth: 'none',
     responses: { 204: null },
   }),
-  me: defineOperation({
-    method: 'get',
-    path: '/api/auth/me',
+  me: defineOperation(routes.auth.me, {
     tag: 'Auth',
     summary: 'The signed-in user.',
     auth: 'session',
     responses: { 200: ZMe },
     errors: [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED],
   }),
-  listSessions: defineOperation({
-    method: 'get',
-    path: '/api/auth/sessions',
+  listSessions: defineOperation(routes.auth.listSessions, {
     tag: 'Auth',
     summary: "The signed-in user's active sessions.",
     auth: 'session',
     responses: { 200: ZListSessionsResponse },
   }),
-  signOutOthers: defineOperation({
-    method: 'post',
-    path: '/api/auth/sessions/sign-out-others',
+  signOutOthers: defineOperation(routes.auth.signOutOthers, {
     tag: 'Auth',
     summary: 'Sign out everywhere else.',
     auth: 'session',
     responses: { 200: ZSignOutOthersResponse },
   }),
-  revokeSession: defineOperation({
-    method: 'delete',
-    path: '/api/auth/sessions/{id}',
+  revokeSession: defineOperation(routes.auth.revokeSession, {
     tag: 'Auth',
     summary: 'End one of your sessions.',
     auth: 'session',
@@ -197,9 +184,7 @@ export const authOperations = {
     responses: { 204: null },
     errors: [CommonErrors.NOT_FOUND],
   }),
-  stepUp: defineOperation({
-    method: 'post',
-    path: '/api/auth/step-up',
+  stepUp: defineOperation(routes.auth.stepUp, {
     tag: 'Auth',
     summary: 'Confirm it is you before a sensitive action.',
     description: 'With the password while 2FA is off, with a code from the authenticator app while it is on.',

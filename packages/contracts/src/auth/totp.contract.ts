@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from './session-errors.js';
 import { ZTotpCode } from './auth.contract.js';
 import { TotpErrors } from './totp.errors.js';
@@ -36,17 +37,13 @@ export const ZRecoveryCodesResponse = z
 export type RecoveryCodesResponse = z.infer<typeof ZRecoveryCodesResponse>;
 
 export const totpOperations = {
-  status: defineOperation({
-    method: 'get',
-    path: '/api/account/totp',
+  status: defineOperation(routes.totp.status, {
     tag: 'Two-factor authentication',
     summary: 'Whether 2FA is on and how many recovery codes are left.',
     auth: 'session',
     responses: { 200: ZTotpStatusResponse },
   }),
-  startEnrollment: defineOperation({
-    method: 'post',
-    path: '/api/account/totp/enrollment',
+  startEnrollment: defineOperation(routes.totp.startEnrollment, {
     tag: 'Two-factor authentication',
     summary: 'Start setting up 2FA: a new secret as an otpauth URI and a manual key.',
     description: 'Needs a recent step-up. Starting again replaces an unconfirmed secret.',
@@ -54,9 +51,7 @@ export const totpOperations = {
     responses: { 201: ZStartTotpEnrollmentResponse },
     errors: [SessionErrors.STEP_UP_REQUIRED, TotpErrors.TOTP_ALREADY_ENABLED],
   }),
-  confirmEnrollment: defineOperation({
-    method: 'post',
-    path: '/api/account/totp/enrollment/confirm',
+  confirmEnrollment: defineOperation(routes.totp.confirmEnrollment, {
     tag: 'Two-factor authentication',
     summary: 'Turn 2FA on with a code from the app; returns 10 recovery codes once.',
     auth: 'session',
@@ -68,18 +63,14 @@ export const totpOperations = {
       TotpErrors.TOTP_ENROLLMENT_CODE_INVALID,
     ],
   }),
-  regenerateRecoveryCodes: defineOperation({
-    method: 'post',
-    path: '/api/account/totp/recovery-codes',
+  regenerateRecoveryCodes: defineOperation(routes.totp.regenerateRecoveryCodes, {
     tag: 'Two-factor authentication',
     summary: 'Replace all recovery codes with 10 new ones (shown once).',
     auth: 'session',
     responses: { 200: ZRecoveryCodesResponse },
     errors: [SessionErrors.STEP_UP_REQUIRED, TotpErrors.TOTP_NOT_ENABLED],
   }),
-  disable: defineOperation({
-    method: 'delete',
-    path: '/api/account/totp',
+  disable: defineOperation(routes.totp.disable, {
     tag: 'Two-factor authentication',
     summary: 'Turn 2FA off (needs a step-up with a 2FA code).',
     auth: 'session',

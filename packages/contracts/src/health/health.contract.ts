@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 
 export const ZHealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
 export type HealthResponse = z.infer<typeof ZHealthResponse>;
@@ -19,16 +20,12 @@ export const ZReadinessResponse = z
 export type ReadinessResponse = z.infer<typeof ZReadinessResponse>;
 
 export const healthOperations = {
-  liveness: defineOperation({
-    method: 'get',
-    path: '/api/health',
+  liveness: defineOperation(routes.health.liveness, {
     tag: 'Health',
     summary: 'Liveness: the process is up.',
     responses: { 200: ZHealthResponse },
   }),
-  readiness: defineOperation({
-    method: 'get',
-    path: '/api/ready',
+  readiness: defineOperation(routes.health.readiness, {
     tag: 'Health',
     summary: 'Readiness: the database is reachable and all migrations are applied.',
     description:

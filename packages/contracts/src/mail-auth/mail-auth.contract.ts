@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { CommonErrors } from '../common/error-codes.js';
 import { zSafeText } from '../common/strings.js';
 import { ZMailAuthReason } from './deny-reasons.js';
@@ -100,9 +101,7 @@ export type MailUserLookupResponse = z.infer<typeof ZMailUserLookupResponse>;
 const serviceTokenErrors = [CommonErrors.UNAUTHENTICATED] as const;
 
 export const mailAuthOperations = {
-  decide: defineOperation({
-    method: 'post',
-    path: '/api/mail/v1/auth',
+  decide: defineOperation(routes.mailAuth.decide, {
     tag: 'Mail servers',
     summary: 'Decide whether a mail login (IMAP, POP3, SMTP AUTH) may proceed.',
     description:
@@ -124,9 +123,7 @@ export const mailAuthOperations = {
       CommonErrors.PAYLOAD_TOO_LARGE,
     ],
   }),
-  protocolLookup: defineOperation({
-    method: 'get',
-    path: '/api/mail/v1/users/{email}/protocols/{protocol}',
+  protocolLookup: defineOperation(routes.mailAuth.protocolLookup, {
     tag: 'Mail servers',
     summary: 'Whether a user may use a protocol at all (no credential check, no client address).',
     auth: 'service-token',
@@ -134,9 +131,7 @@ export const mailAuthOperations = {
     responses: { 200: ZMailProtocolLookupResponse, 503: ZMailAuthTempfail },
     errors: [...serviceTokenErrors, MailAuthErrors.MAIL_AUTH_UNKNOWN_PROTOCOL],
   }),
-  userLookup: defineOperation({
-    method: 'get',
-    path: '/api/mail/v1/users/{email}',
+  userLookup: defineOperation(routes.mailAuth.userLookup, {
     tag: 'Mail servers',
     summary:
       "Userdb lookup: the user's canonical address and Dovecot userdb fields (LMTP delivery, per-user settings).",

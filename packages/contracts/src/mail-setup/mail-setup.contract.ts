@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { AppPasswordsErrors } from '../app-passwords/app-passwords.errors.js';
 import { ZAppPassword, ZAppPasswordName } from '../app-passwords/app-passwords.contract.js';
@@ -77,9 +78,7 @@ const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPI
 const CHANGE_ERRORS = [...SESSION_ERRORS, CommonErrors.CSRF_CHECK_FAILED] as const;
 
 export const mailSetupOperations = {
-  createProfile: defineOperation({
-    method: 'post',
-    path: '/api/account/device-profiles',
+  createProfile: defineOperation(routes.mailSetup.createProfile, {
     tag: 'Mail setup',
     summary: 'Create an app password for a device and download it inside an Apple configuration profile.',
     description:
@@ -94,9 +93,7 @@ export const mailSetupOperations = {
       AppPasswordsErrors.APP_PASSWORD_LIMIT_REACHED,
     ],
   }),
-  createHandoff: defineOperation({
-    method: 'post',
-    path: '/api/account/device-handoffs',
+  createHandoff: defineOperation(routes.mailSetup.createHandoff, {
     tag: 'Mail setup',
     summary: 'Create a single-use, 10-minute link that finishes the setup on a phone (shown as a QR code).',
     description: 'Needs a recent step-up. The phone must sign in to the same account to use the link.',
@@ -105,9 +102,7 @@ export const mailSetupOperations = {
     responses: { 201: ZCreateHandoffResponse },
     errors: [CommonErrors.VALIDATION_FAILED, ...CHANGE_ERRORS, SessionErrors.STEP_UP_REQUIRED],
   }),
-  redeemHandoff: defineOperation({
-    method: 'post',
-    path: '/api/account/device-handoffs/redeem',
+  redeemHandoff: defineOperation(routes.mailSetup.redeemHandoff, {
     tag: 'Mail setup',
     summary:
       "Use a hand-off link on the phone: creates the device's app password and returns the profile or the settings.",
@@ -123,9 +118,7 @@ export const mailSetupOperations = {
       AppPasswordsErrors.APP_PASSWORD_LIMIT_REACHED,
     ],
   }),
-  firstLogin: defineOperation({
-    method: 'get',
-    path: '/api/account/app-passwords/{id}/first-login',
+  firstLogin: defineOperation(routes.mailSetup.firstLogin, {
     tag: 'Mail setup',
     summary: 'Whether a mail program has logged in with this app password yet, or why it was refused.',
     auth: 'session',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 
 /**
@@ -85,18 +86,14 @@ export type MarkAllNoticesReadResponse = z.infer<typeof ZMarkAllNoticesReadRespo
 const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED] as const;
 
 export const noticesOperations = {
-  list: defineOperation({
-    method: 'get',
-    path: '/api/account/notices',
+  list: defineOperation(routes.notices.list, {
     tag: 'Security notices',
     summary: "The signed-in user's security notices: unread first.",
     auth: 'session',
     responses: { 200: ZListNoticesResponse },
     errors: [...SESSION_ERRORS],
   }),
-  markRead: defineOperation({
-    method: 'post',
-    path: '/api/account/notices/{id}/read',
+  markRead: defineOperation(routes.notices.markRead, {
     tag: 'Security notices',
     summary: 'Mark one notice as read.',
     auth: 'session',
@@ -104,9 +101,7 @@ export const noticesOperations = {
     responses: { 204: null },
     errors: [CommonErrors.VALIDATION_FAILED, CommonErrors.NOT_FOUND, CommonErrors.CSRF_CHECK_FAILED, ...SESSION_ERRORS],
   }),
-  markAllRead: defineOperation({
-    method: 'post',
-    path: '/api/account/notices/read-all',
+  markAllRead: defineOperation(routes.notices.markAllRead, {
     tag: 'Security notices',
     summary: 'Mark every notice as read.',
     auth: 'session',

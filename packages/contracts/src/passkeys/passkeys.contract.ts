@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { zSafeText } from '../common/strings.js';
 import { AuthErrors } from '../auth/auth.errors.js';
 import { SessionErrors } from '../auth/session-errors.js';
@@ -60,17 +61,13 @@ export const ZPasskeySignInResponse = z
 export type PasskeySignInResponse = z.infer<typeof ZPasskeySignInResponse>;
 
 export const passkeyOperations = {
-  list: defineOperation({
-    method: 'get',
-    path: '/api/account/passkeys',
+  list: defineOperation(routes.passkey.list, {
     tag: 'Passkeys',
     summary: "The signed-in user's passkeys.",
     auth: 'session',
     responses: { 200: ZListPasskeysResponse },
   }),
-  registrationOptions: defineOperation({
-    method: 'post',
-    path: '/api/account/passkeys/registration-options',
+  registrationOptions: defineOperation(routes.passkey.registrationOptions, {
     tag: 'Passkeys',
     summary: 'Start adding a passkey: options for navigator.credentials.create().',
     description: 'Needs a recent step-up. The challenge is bound to this session, valid 2 minutes, usable once.',
@@ -78,9 +75,7 @@ export const passkeyOperations = {
     responses: { 200: ZPasskeyOptions },
     errors: [SessionErrors.STEP_UP_REQUIRED, PasskeyErrors.PASSKEY_LIMIT_REACHED],
   }),
-  register: defineOperation({
-    method: 'post',
-    path: '/api/account/passkeys',
+  register: defineOperation(routes.passkey.register, {
     tag: 'Passkeys',
     summary: 'Finish adding a passkey with the authenticator’s response.',
     auth: 'session',
@@ -94,9 +89,7 @@ export const passkeyOperations = {
       PasskeyErrors.PASSKEY_LIMIT_REACHED,
     ],
   }),
-  rename: defineOperation({
-    method: 'patch',
-    path: '/api/account/passkeys/{id}',
+  rename: defineOperation(routes.passkey.rename, {
     tag: 'Passkeys',
     summary: 'Rename a passkey (needs a step-up).',
     auth: 'session',
@@ -105,9 +98,7 @@ export const passkeyOperations = {
     responses: { 200: ZPasskeyView },
     errors: [SessionErrors.STEP_UP_REQUIRED, CommonErrors.NOT_FOUND],
   }),
-  remove: defineOperation({
-    method: 'delete',
-    path: '/api/account/passkeys/{id}',
+  remove: defineOperation(routes.passkey.remove, {
     tag: 'Passkeys',
     summary: 'Remove a passkey (needs a step-up).',
     auth: 'session',
@@ -115,9 +106,7 @@ export const passkeyOperations = {
     responses: { 204: null },
     errors: [SessionErrors.STEP_UP_REQUIRED, CommonErrors.NOT_FOUND],
   }),
-  signInOptions: defineOperation({
-    method: 'post',
-    path: '/api/auth/passkey/sign-in-options',
+  signInOptions: defineOperation(routes.passkey.signInOptions, {
     tag: 'Auth',
     summary: 'Options for signing in with a passkey (navigator.credentials.get()).',
     description:
@@ -126,9 +115,7 @@ export const passkeyOperations = {
     responses: { 200: ZPasskeyOptions },
     errors: [CommonErrors.RATE_LIMITED],
   }),
-  signIn: defineOperation({
-    method: 'post',
-    path: '/api/auth/sign-in/passkey',
+  signIn: defineOperation(routes.passkey.signIn, {
     tag: 'Auth',
     summary: 'Sign in with a passkey alone, or finish a password sign-in with one.',
     auth: 'none',
@@ -142,9 +129,7 @@ export const passkeyOperations = {
       CommonErrors.RATE_LIMITED,
     ],
   }),
-  stepUpOptions: defineOperation({
-    method: 'post',
-    path: '/api/auth/step-up/passkey-options',
+  stepUpOptions: defineOperation(routes.passkey.stepUpOptions, {
     tag: 'Auth',
     summary: 'Options for confirming it is you with one of your passkeys.',
     auth: 'session',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { ZPasswordInput } from '../common/strings.js';
 import { PasswordErrors } from './password.errors.js';
 
@@ -45,17 +46,13 @@ export const ZChangePasswordResponse = z
 export type ChangePasswordResponse = z.infer<typeof ZChangePasswordResponse>;
 
 export const passwordOperations = {
-  policy: defineOperation({
-    method: 'get',
-    path: '/api/account/password-policy',
+  policy: defineOperation(routes.password.policy, {
     tag: 'Password',
     summary: 'The password policy in force.',
     auth: 'session',
     responses: { 200: ZPasswordPolicyResponse },
   }),
-  change: defineOperation({
-    method: 'post',
-    path: '/api/account/password',
+  change: defineOperation(routes.password.change, {
     tag: 'Password',
     summary: 'Change the account password.',
     description:

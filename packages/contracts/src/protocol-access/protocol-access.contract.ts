@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ProtocolAccessErrors } from './protocol-access.errors.js';
 import { ACCESS_DURATIONS, PROTOCOLS } from '../values.js';
@@ -85,18 +86,14 @@ export const ZSetProtocolAccessRequest = z
 export type SetProtocolAccessRequest = z.input<typeof ZSetProtocolAccessRequest>;
 
 export const protocolAccessOperations = {
-  list: defineOperation({
-    method: 'get',
-    path: '/api/account/protocols',
+  list: defineOperation(routes.protocolAccess.list, {
     tag: 'Protocol access',
     summary: "The signed-in user's IMAP, POP3 and SMTP access, with the server settings for mail programs.",
     auth: 'session',
     responses: { 200: ZListProtocolAccessResponse },
     errors: [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED],
   }),
-  set: defineOperation({
-    method: 'put',
-    path: '/api/account/protocols/{protocol}',
+  set: defineOperation(routes.protocolAccess.set, {
     tag: 'Protocol access',
     summary: 'Turn a protocol on (optionally for a limited time) or off.',
     description:

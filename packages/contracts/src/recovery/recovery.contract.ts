@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SessionErrors } from '../auth/session-errors.js';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
+import { routes } from '../routes.js';
 import { ZEmail, zSafeText } from '../common/strings.js';
 import { RecoveryErrors } from './recovery.errors.js';
 
@@ -33,18 +34,14 @@ export type RequestPasswordResetRequest = z.infer<typeof ZRequestPasswordResetRe
 const SESSION_ERRORS = [CommonErrors.UNAUTHENTICATED, SessionErrors.SESSION_EXPIRED] as const;
 
 export const recoveryOperations = {
-  getRecoveryAddress: defineOperation({
-    method: 'get',
-    path: '/api/account/recovery-address',
+  getRecoveryAddress: defineOperation(routes.recovery.getRecoveryAddress, {
     tag: 'Recovery',
     summary: "The signed-in user's recovery address and any change waiting for confirmation.",
     auth: 'session',
     responses: { 200: ZRecoveryAddressView },
     errors: [...SESSION_ERRORS],
   }),
-  setRecoveryAddress: defineOperation({
-    method: 'put',
-    path: '/api/account/recovery-address',
+  setRecoveryAddress: defineOperation(routes.recovery.setRecoveryAddress, {
     tag: 'Recovery',
     summary: 'Add or change the recovery address: a one-time confirmation link goes to the new address.',
     description:
@@ -63,9 +60,7 @@ export const recoveryOperations = {
       ...SESSION_ERRORS,
     ],
   }),
-  removeRecoveryAddress: defineOperation({
-    method: 'delete',
-    path: '/api/account/recovery-address',
+  removeRecoveryAddress: defineOperation(routes.recovery.removeRecoveryAddress, {
     tag: 'Recovery',
     summary: 'Remove the recovery address (and any change waiting); the old address is told.',
     description: 'Needs a step-up.',
@@ -78,9 +73,7 @@ export const recoveryOperations = {
       ...SESSION_ERRORS,
     ],
   }),
-  confirmRecoveryAddress: defineOperation({
-    method: 'post',
-    path: '/api/recovery-address/confirm',
+  confirmRecoveryAddress: defineOperation(routes.recovery.confirmRecoveryAddress, {
     tag: 'Recovery',
     summary: 'Confirm a recovery address with the token from its link (public, works once).',
     auth: 'none',
@@ -93,9 +86,7 @@ export const recoveryOperations = {
       RecoveryErrors.RECOVERY_LINK_INVALID,
     ],
   }),
-  requestPasswordReset: defineOperation({
-    method: 'post',
-    path: '/api/password-reset/request',
+  requestPasswordReset: defineOperation(routes.recovery.requestPasswordReset, {
     tag: 'Recovery',
     summary: 'Forgot password: send a one-time link to the account’s confirmed recovery address.',
     description:

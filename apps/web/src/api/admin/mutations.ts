@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   ProtocolAccessView,
   AdminUserSummary,
@@ -14,9 +15,9 @@ import type {
   UpdatePasswordPolicyRequest,
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { http } from '../http';
+import { send } from '../http';
 import { useWithStepUp } from '../step-up-context';
-import { adminRoutes, fillPath } from './admin-routes';
+import { endpoint } from '../endpoint';
 import { adminKeys } from './query-keys';
 
 /**
@@ -40,43 +41,51 @@ function useUserMutation<TVariables, TResult>(userId: string, send: (variables: 
 
 export function useSetUserProtocolAccess(userId: string) {
   return useUserMutation(userId, ({ protocol, ...body }: SetUserProtocolAccessRequest & { protocol: string }) =>
-    http.put<ProtocolAccessView>(fillPath(adminRoutes.setUserProtocolAccess.path, { userId, protocol }), body),
+    send<ProtocolAccessView>(endpoint(routes.adminAction.setUserProtocolAccess, { params: { userId, protocol } }), {
+      body,
+    }),
   );
 }
 
 export function useRevokeUserAppPassword(userId: string) {
   return useUserMutation(userId, ({ itemId, reason }: { itemId: string; reason: string }) =>
-    http.post<void>(fillPath(adminRoutes.revokeUserAppPassword.path, { userId, itemId }), { reason }),
+    send<void>(endpoint(routes.adminAction.revokeUserAppPassword, { params: { userId, itemId } }), {
+      body: { reason },
+    }),
   );
 }
 
 export function useRemoveUserPasskey(userId: string) {
   return useUserMutation(userId, ({ itemId, reason }: { itemId: string; reason: string }) =>
-    http.post<void>(fillPath(adminRoutes.removeUserPasskey.path, { userId, itemId }), { reason }),
+    send<void>(endpoint(routes.adminAction.removeUserPasskey, { params: { userId, itemId } }), { body: { reason } }),
   );
 }
 
 export function useRevokeAllUserAppPasswords(userId: string) {
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
-    http.post<RevokedCountResponse>(fillPath(adminRoutes.revokeAllUserAppPasswords.path, { userId }), { reason }),
+    send<RevokedCountResponse>(endpoint(routes.adminAction.revokeAllUserAppPasswords, { params: { userId } }), {
+      body: { reason },
+    }),
   );
 }
 
 export function useRevokeUserSession(userId: string) {
   return useUserMutation(userId, ({ itemId, reason }: { itemId: string; reason: string }) =>
-    http.post<void>(fillPath(adminRoutes.revokeUserSession.path, { userId, itemId }), { reason }),
+    send<void>(endpoint(routes.adminAction.revokeUserSession, { params: { userId, itemId } }), { body: { reason } }),
   );
 }
 
 export function useRevokeAllUserSessions(userId: string) {
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
-    http.post<RevokedCountResponse>(fillPath(adminRoutes.revokeAllUserSessions.path, { userId }), { reason }),
+    send<RevokedCountResponse>(endpoint(routes.adminAction.revokeAllUserSessions, { params: { userId } }), {
+      body: { reason },
+    }),
   );
 }
 
 export function useLiftUserLock(userId: string) {
   return useUserMutation(userId, ({ itemId, reason }: { itemId: string; reason: string }) =>
-    http.post<void>(fillPath(adminRoutes.liftUserLock.path, { userId, itemId }), { reason }),
+    send<void>(endpoint(routes.adminAction.liftUserLock, { params: { userId, itemId } }), { body: { reason } }),
   );
 }
 
@@ -89,9 +98,9 @@ export function useSetUserDisabled(userId: string) {
   const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ disabled, reason }: { disabled: boolean; reason: string }) =>
     withStepUp(() =>
-      http.post<AdminUserSummary>(
-        fillPath(disabled ? adminRoutes.disableUser.path : adminRoutes.enableUser.path, { userId }),
-        { reason },
+      send<AdminUserSummary>(
+        endpoint(disabled ? routes.adminAction.disableUser : routes.adminAction.enableUser, { params: { userId } }),
+        { body: { reason } },
       ),
     ),
   );
@@ -100,7 +109,9 @@ export function useSetUserDisabled(userId: string) {
 export function useRemoveUserTwoFactor(userId: string) {
   const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
-    withStepUp(() => http.post<void>(fillPath(adminRoutes.removeUserTwoFactor.path, { userId }), { reason })),
+    withStepUp(() =>
+      send<void>(endpoint(routes.adminAction.removeUserTwoFactor, { params: { userId } }), { body: { reason } }),
+    ),
   );
 }
 
@@ -108,9 +119,14 @@ export function useCreatePasswordResetLink(userId: string) {
   const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
     withStepUp(() =>
-      http.post<CreatePasswordResetLinkResponse>(fillPath(adminRoutes.createPasswordResetLink.path, { userId }), {
-        reason,
-      }),
+      send<CreatePasswordResetLinkResponse>(
+        endpoint(routes.adminAction.createPasswordResetLink, { params: { userId } }),
+        {
+          body: {
+            reason,
+          },
+        },
+      ),
     ),
   );
 }
@@ -120,9 +136,14 @@ export function useRevealPasswordResetLink(userId: string) {
   const withStepUp = useWithStepUp();
   return useUserMutation(userId, ({ reason }: { reason: string }) =>
     withStepUp(() =>
-      http.post<RevealPasswordResetLinkResponse>(fillPath(adminRoutes.revealPasswordResetLink.path, { userId }), {
-        reason,
-      }),
+      send<RevealPasswordResetLinkResponse>(
+        endpoint(routes.adminAction.revealPasswordResetLink, { params: { userId } }),
+        {
+          body: {
+            reason,
+          },
+        },
+      ),
     ),
   );
 }
@@ -131,7 +152,9 @@ export function useRevealPasswordResetLink(userId: string) {
 export function useChangeUserRole(userId: string) {
   const withStepUp = useWithStepUp();
   return useUserMutation(userId, (body: ChangeUserRoleRequest) =>
-    withStepUp(() => http.put<AdminUserSummary>(fillPath(adminRoutes.changeUserRole.path, { userId }), body)),
+    withStepUp(() =>
+      send<AdminUserSummary>(endpoint(routes.adminAction.changeUserRole, { params: { userId } }), { body }),
+    ),
   );
 }
 
@@ -139,7 +162,7 @@ export function useUpdateGlobalSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateGlobalSettingsRequest) =>
-      http.put<GlobalSettingsView>(adminRoutes.updateGlobalSettings.path, body),
+      send<GlobalSettingsView>(endpoint(routes.adminSettings.updateGlobalSettings), { body }),
     onSuccess: (settings) => {
       queryClient.setQueryData(adminKeys.settings(), settings);
       void queryClient.invalidateQueries({ queryKey: adminKeys.audits() });
@@ -151,7 +174,7 @@ export function useUpdatePasswordPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdatePasswordPolicyRequest) =>
-      http.put<PasswordPolicyView>(adminRoutes.updatePasswordPolicy.path, body),
+      send<PasswordPolicyView>(endpoint(routes.adminSettings.updatePasswordPolicy), { body }),
     onSuccess: (policy) => {
       queryClient.setQueryData(adminKeys.passwordPolicy(), policy);
       void queryClient.invalidateQueries({ queryKey: adminKeys.audits() });
@@ -165,7 +188,9 @@ export function useCreateServiceToken() {
   const withStepUp = useWithStepUp();
   return useMutation({
     mutationFn: (body: CreateServiceTokenRequest) =>
-      withStepUp(() => http.post<CreateServiceTokenResponse>(adminRoutes.createServiceToken.path, body)),
+      withStepUp(() =>
+        send<CreateServiceTokenResponse>(endpoint(routes.adminServiceToken.createServiceToken), { body }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.serviceTokens() }),
   });
 }
@@ -173,7 +198,8 @@ export function useCreateServiceToken() {
 export function useRevokeServiceToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (tokenId: string) => http.post<void>(fillPath(adminRoutes.revokeServiceToken.path, { tokenId })),
+    mutationFn: (tokenId: string) =>
+      send<void>(endpoint(routes.adminServiceToken.revokeServiceToken, { params: { tokenId } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.serviceTokens() }),
   });
 }

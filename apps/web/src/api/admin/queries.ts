@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   AdminUserDetail,
   AuditLogQuery,
@@ -10,8 +11,8 @@ import type {
   SearchUsersResponse,
 } from '@mailgate/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { http } from '../http';
-import { adminRoutes, fillPath, withQuery } from './admin-routes';
+import { send } from '../http';
+import { endpoint } from '../endpoint';
 import { adminKeys } from './query-keys';
 
 export const USER_SEARCH_PAGE_SIZE = 20;
@@ -27,13 +28,15 @@ export function useUserSearch(search: UserSearchInput | null) {
     enabled: search !== null && search.q.trim().length > 0,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      http.get<SearchUsersResponse>(
-        withQuery(adminRoutes.searchUsers.path, {
-          q: search?.q,
-          match: search?.match,
-          role: search?.role,
-          cursor: pageParam,
-          limit: USER_SEARCH_PAGE_SIZE,
+      send<SearchUsersResponse>(
+        endpoint(routes.adminUser.searchUsers, {
+          query: {
+            q: search?.q,
+            match: search?.match,
+            role: search?.role,
+            cursor: pageParam,
+            limit: USER_SEARCH_PAGE_SIZE,
+          },
         }),
         { signal },
       ),
@@ -44,7 +47,8 @@ export function useUserSearch(search: UserSearchInput | null) {
 export function useAdminUser(userId: string) {
   return useQuery({
     queryKey: adminKeys.user(userId),
-    queryFn: ({ signal }) => http.get<AdminUserDetail>(fillPath(adminRoutes.getUser.path, { userId }), { signal }),
+    queryFn: ({ signal }) =>
+      send<AdminUserDetail>(endpoint(routes.adminUser.getUser, { params: { userId } }), { signal }),
     // Support is usually on the phone with the user: show what happens now, not 30 s ago.
     staleTime: 0,
   });
@@ -67,11 +71,13 @@ export function useAuditLog(filters: AuditFilters) {
     queryKey: adminKeys.audit(filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      http.get<AuditLogResponse>(
-        withQuery(adminRoutes.queryAuditLog.path, {
-          ...auditFilterQuery(filters),
-          cursor: pageParam,
-          limit: AUDIT_PAGE_SIZE,
+      send<AuditLogResponse>(
+        endpoint(routes.adminAudit.queryAuditLog, {
+          query: {
+            ...auditFilterQuery(filters),
+            cursor: pageParam,
+            limit: AUDIT_PAGE_SIZE,
+          },
         }),
         { signal },
       ),
@@ -81,27 +87,28 @@ export function useAuditLog(filters: AuditFilters) {
 
 /** The CSV download link for the same filters as the table (a plain GET the browser downloads). */
 export function auditExportUrl(filters: AuditFilters): string {
-  return withQuery(adminRoutes.exportAuditLog.path, auditFilterQuery(filters));
+  return endpoint(routes.adminAudit.exportAuditLog, { query: auditFilterQuery(filters) }).url;
 }
 
 export function useGlobalSettings() {
   return useQuery({
     queryKey: adminKeys.settings(),
-    queryFn: ({ signal }) => http.get<GlobalSettingsView>(adminRoutes.getGlobalSettings.path, { signal }),
+    queryFn: ({ signal }) => send<GlobalSettingsView>(endpoint(routes.adminSettings.getGlobalSettings), { signal }),
   });
 }
 
 export function usePasswordPolicy() {
   return useQuery({
     queryKey: adminKeys.passwordPolicy(),
-    queryFn: ({ signal }) => http.get<PasswordPolicyView>(adminRoutes.getPasswordPolicy.path, { signal }),
+    queryFn: ({ signal }) => send<PasswordPolicyView>(endpoint(routes.adminSettings.getPasswordPolicy), { signal }),
   });
 }
 
 export function useServiceTokens() {
   return useQuery({
     queryKey: adminKeys.serviceTokens(),
-    queryFn: ({ signal }) => http.get<ListServiceTokensResponse>(adminRoutes.listServiceTokens.path, { signal }),
+    queryFn: ({ signal }) =>
+      send<ListServiceTokensResponse>(endpoint(routes.adminServiceToken.listServiceTokens), { signal }),
   });
 }
 
@@ -109,6 +116,6 @@ export function useServiceTokens() {
 export function useMailOutbox() {
   return useQuery({
     queryKey: adminKeys.mailOutbox(),
-    queryFn: ({ signal }) => http.get<MailOutboxView>(adminRoutes.getMailOutbox.path, { signal }),
+    queryFn: ({ signal }) => send<MailOutboxView>(endpoint(routes.adminMailOutbox.getMailOutbox), { signal }),
   });
 }

@@ -1,7 +1,8 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { StaffMeResponse } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { http } from '../http';
-import { adminRoutes } from './admin-routes';
+import { send } from '../http';
+import { endpoint } from '../endpoint';
 import { adminKeys } from './query-keys';
 
 export type StaffMe = StaffMeResponse;
@@ -13,7 +14,7 @@ export type StaffMe = StaffMeResponse;
 export function useStaffMe() {
   return useQuery({
     queryKey: adminKeys.me(),
-    queryFn: ({ signal }) => http.get<StaffMe>(adminRoutes.staffMe.path, { signal }),
+    queryFn: ({ signal }) => send<StaffMe>(endpoint(routes.adminUser.staffMe), { signal }),
     staleTime: 60_000,
   });
 }

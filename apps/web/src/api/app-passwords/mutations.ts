@@ -1,11 +1,12 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   CreateAppPasswordRequest,
   CreateAppPasswordResponse,
   RevokeAllAppPasswordsResponse,
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { useWithStepUp } from '../step-up-context';
 import { appPasswordsKeys } from './query-keys';
@@ -23,7 +24,7 @@ export function useCreateAppPassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateAppPasswordRequest) =>
-      withStepUp(() => http.post<CreateAppPasswordResponse>(endpoints.appPasswords, body)),
+      withStepUp(() => send<CreateAppPasswordResponse>(endpoint(routes.appPasswords.create), { body })),
     onSuccess: () => refresh(queryClient),
   });
 }
@@ -31,7 +32,7 @@ export function useCreateAppPassword() {
 export function useRevokeAppPassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => http.delete<void>(endpoints.appPassword(id)),
+    mutationFn: (id: string) => send<void>(endpoint(routes.appPasswords.revoke, { params: { id } })),
     onSuccess: () => refresh(queryClient),
   });
 }
@@ -39,7 +40,7 @@ export function useRevokeAppPassword() {
 export function useRevokeAllAppPasswords() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => http.post<RevokeAllAppPasswordsResponse>(endpoints.appPasswordsRevokeAll),
+    mutationFn: () => send<RevokeAllAppPasswordsResponse>(endpoint(routes.appPasswords.revokeAll)),
     onSuccess: () => refresh(queryClient),
   });
 }

@@ -1,12 +1,13 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { ListAppPasswordsResponse } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { appPasswordsKeys } from './query-keys';
 
 export function useAppPasswords() {
   return useQuery({
     queryKey: appPasswordsKeys.list(),
-    queryFn: ({ signal }) => http.get<ListAppPasswordsResponse>(endpoints.appPasswords, { signal }),
+    queryFn: ({ signal }) => send<ListAppPasswordsResponse>(endpoint(routes.appPasswords.list), { signal }),
   });
 }

@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   SignInRequest,
   SignInResponse,
@@ -8,8 +9,8 @@ import type {
   StepUpResponse,
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { markSessionEnded } from '../session-ended';
 import { authKeys } from './query-keys';
 
@@ -22,7 +23,7 @@ function startSession(queryClient: QueryClient, me: SignInTotpResponse['session'
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInRequest) => http.post<SignInResponse>(endpoints.signIn, body),
+    mutationFn: (body: SignInRequest) => send<SignInResponse>(endpoint(routes.auth.signIn), { body }),
     onSuccess: (response) => {
       if (response.status === 'signed-in') startSession(queryClient, response.session);
     },
@@ -32,7 +33,7 @@ export function useSignIn() {
 export function useSignInTotp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SignInTotpRequest) => http.post<SignInTotpResponse>(endpoints.signInTotp, body),
+    mutationFn: (body: SignInTotpRequest) => send<SignInTotpResponse>(endpoint(routes.auth.signInTotp), { body }),
     onSuccess: (response) => startSession(queryClient, response.session),
   });
 }
@@ -40,7 +41,7 @@ export function useSignInTotp() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => http.post<void>(endpoints.signOut),
+    mutationFn: () => send<void>(endpoint(routes.auth.signOut)),
     // Even if the request failed (offline), this tab forgets the session.
     onSettled: () => markSessionEnded(queryClient, 'signed-out'),
   });
@@ -50,7 +51,7 @@ export function useSignOut() {
 export function useStepUp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: StepUpRequest) => http.post<StepUpResponse>(endpoints.stepUp, body),
+    mutationFn: (body: StepUpRequest) => send<StepUpResponse>(endpoint(routes.auth.stepUp), { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });
 }
@@ -58,7 +59,7 @@ export function useStepUp() {
 export function useSignOutOthers() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => http.post<SignOutOthersResponse>(endpoints.signOutOthers),
+    mutationFn: () => send<SignOutOthersResponse>(endpoint(routes.auth.signOutOthers)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.sessions() }),
   });
 }
@@ -66,7 +67,7 @@ export function useSignOutOthers() {
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => http.delete<void>(endpoints.session(id)),
+    mutationFn: (id: string) => send<void>(endpoint(routes.auth.revokeSession, { params: { id } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.sessions() }),
   });
 }

@@ -1,7 +1,8 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { ListSessionsResponse, Me } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { isSessionEnded } from '../session-ended';
 import { authKeys } from './query-keys';
 
@@ -14,7 +15,7 @@ export function useMe() {
     queryKey: authKeys.me(),
     queryFn: async ({ signal }): Promise<Me | null> => {
       try {
-        return await http.get<Me>(endpoints.me, { signal });
+        return await send<Me>(endpoint(routes.auth.me), { signal });
       } catch (error) {
         if (isSessionEnded(error)) return null;
         throw error;
@@ -27,6 +28,6 @@ export function useMe() {
 export function useSessions() {
   return useQuery({
     queryKey: authKeys.sessions(),
-    queryFn: ({ signal }) => http.get<ListSessionsResponse>(endpoints.sessions, { signal }),
+    queryFn: ({ signal }) => send<ListSessionsResponse>(endpoint(routes.auth.listSessions), { signal }),
   });
 }

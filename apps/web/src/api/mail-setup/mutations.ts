@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   CreateHandoffResponse,
   DeviceSettingsResponse,
@@ -6,8 +7,8 @@ import type {
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { appPasswordsKeys } from '../app-passwords/query-keys';
-import { endpoints } from '../endpoints';
-import { ApiError, CLIENT_ERROR_CODES, http, toApiError } from '../http';
+import { endpoint, type Endpoint } from '../endpoint';
+import { ApiError, CLIENT_ERROR_CODES, send, toApiError } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { useWithStepUp } from '../step-up-context';
 
@@ -20,11 +21,11 @@ export interface DownloadedProfile {
  * Posts for a profile and hands the file to the browser as a download. The file holds a password:
  * it lives only in a blob URL revoked right after the click, never in the query cache.
  */
-async function downloadProfile(path: string, body: unknown): Promise<DownloadedProfile> {
+async function downloadProfile(target: Endpoint, body: unknown): Promise<DownloadedProfile> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
+    response = await fetch(target.url, {
+      method: target.method.toUpperCase(),
       headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'mailgate' },
       body: JSON.stringify(body),
       credentials: 'same-origin',
@@ -59,7 +60,8 @@ export function useDownloadProfile() {
   const withStepUp = useWithStepUp();
   const refresh = useRefreshAppPasswords();
   return useMutation({
-    mutationFn: (body: DeviceSetupRequest) => withStepUp(() => downloadProfile(endpoints.deviceProfiles, body)),
+    mutationFn: (body: DeviceSetupRequest) =>
+      withStepUp(() => downloadProfile(endpoint(routes.mailSetup.createProfile), body)),
     onSuccess: () => refresh(),
   });
 }
@@ -68,7 +70,7 @@ export function useCreateHandoff() {
   const withStepUp = useWithStepUp();
   return useMutation({
     mutationFn: (body: DeviceSetupRequest) =>
-      withStepUp(() => http.post<CreateHandoffResponse>(endpoints.deviceHandoffs, body)),
+      withStepUp(() => send<CreateHandoffResponse>(endpoint(routes.mailSetup.createHandoff), { body })),
   });
 }
 
@@ -77,8 +79,8 @@ export function useRedeemHandoff() {
   return useMutation({
     mutationFn: async (body: RedeemHandoffRequest): Promise<DownloadedProfile | DeviceSettingsResponse> =>
       body.as === 'profile'
-        ? downloadProfile(endpoints.deviceHandoffRedeem, body)
-        : http.post<DeviceSettingsResponse>(endpoints.deviceHandoffRedeem, body),
+        ? downloadProfile(endpoint(routes.mailSetup.redeemHandoff), body)
+        : send<DeviceSettingsResponse>(endpoint(routes.mailSetup.redeemHandoff), { body }),
     onSuccess: () => refresh(),
   });
 }

@@ -1,7 +1,8 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { FirstLoginResponse } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { mailSetupKeys } from './query-keys';
 
 const POLL_MS = 2_000;
@@ -11,7 +12,9 @@ export function useFirstLogin(appPasswordId: string | null) {
   return useQuery({
     queryKey: mailSetupKeys.firstLogin(appPasswordId ?? ''),
     queryFn: ({ signal }) =>
-      http.get<FirstLoginResponse>(endpoints.appPasswordFirstLogin(appPasswordId ?? ''), { signal }),
+      send<FirstLoginResponse>(endpoint(routes.mailSetup.firstLogin, { params: { id: appPasswordId ?? '' } }), {
+        signal,
+      }),
     enabled: appPasswordId !== null,
     refetchInterval: (query) => (query.state.data?.status === 'connected' ? false : POLL_MS),
   });

@@ -1,13 +1,14 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { MarkAllNoticesReadResponse } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from './query-keys';
 
 export function useMarkNoticeRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => http.post<void>(endpoints.noticeRead(id)),
+    mutationFn: (id: string) => send<void>(endpoint(routes.notices.markRead, { params: { id } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: noticesKeys.all }),
   });
 }
@@ -15,7 +16,7 @@ export function useMarkNoticeRead() {
 export function useMarkAllNoticesRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => http.post<MarkAllNoticesReadResponse>(endpoints.noticesReadAll),
+    mutationFn: () => send<MarkAllNoticesReadResponse>(endpoint(routes.notices.markAllRead)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: noticesKeys.all }),
   });
 }

@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   PasskeyOptions,
   PasskeySignInResponse,
@@ -8,8 +9,8 @@ import type {
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { authKeys } from '../auth/query-keys';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { useWithStepUp } from '../step-up-context';
 import { passkeysKeys } from './query-keys';
@@ -30,11 +31,11 @@ export function useAddPasskey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string) => {
-      const options = await withStepUp(() => http.post<PasskeyOptions>(endpoints.passkeyRegistrationOptions));
+      const options = await withStepUp(() => send<PasskeyOptions>(endpoint(routes.passkey.registrationOptions)));
       const response = await createPasskey(options);
       // The browser library's JSON is what the contract describes; its extension type is narrower.
       const body = { name, response } as unknown as RegisterPasskeyRequest;
-      return http.post<PasskeyView>(endpoints.passkeys, body);
+      return send<PasskeyView>(endpoint(routes.passkey.register), { body });
     },
     onSuccess: () => invalidateAfterPasskeyChange(queryClient),
   });
@@ -46,7 +47,7 @@ export function useRenamePasskey() {
   return useMutation({
     mutationFn: ({ id, name }: { id: string; name: string }) => {
       const body: RenamePasskeyRequest = { name };
-      return withStepUp(() => http.patch<PasskeyView>(endpoints.passkey(id), body));
+      return withStepUp(() => send<PasskeyView>(endpoint(routes.passkey.rename, { params: { id } }), { body }));
     },
     onSuccess: () => invalidateAfterPasskeyChange(queryClient),
   });
@@ -56,7 +57,7 @@ export function useRemovePasskey() {
   const withStepUp = useWithStepUp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => withStepUp(() => http.delete<void>(endpoints.passkey(id))),
+    mutationFn: (id: string) => withStepUp(() => send<void>(endpoint(routes.passkey.remove, { params: { id } }))),
     onSuccess: () => invalidateAfterPasskeyChange(queryClient),
   });
 }
@@ -66,9 +67,9 @@ export function useSignInWithPasskey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const options = await http.post<PasskeyOptions>(endpoints.passkeySignInOptions);
+      const options = await send<PasskeyOptions>(endpoint(routes.passkey.signInOptions));
       const response = await getPasskeyAssertion(options);
-      return http.post<PasskeySignInResponse>(endpoints.signInPasskey, { response });
+      return send<PasskeySignInResponse>(endpoint(routes.passkey.signIn), { body: { response } });
     },
     onSuccess: (result) => {
       // A new session starts with an empty cache: nothing of a previous user may linger.
@@ -83,9 +84,9 @@ export function useStepUpWithPasskey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const options = await http.post<PasskeyOptions>(endpoints.stepUpPasskeyOptions);
+      const options = await send<PasskeyOptions>(endpoint(routes.passkey.stepUpOptions));
       const passkey = await getPasskeyAssertion(options);
-      return http.post<StepUpResponse>(endpoints.stepUp, { passkey });
+      return send<StepUpResponse>(endpoint(routes.auth.stepUp), { body: { passkey } });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
   });

@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   ListProtocolAccessResponse,
   Protocol,
@@ -5,8 +6,8 @@ import type {
   SetProtocolAccessRequest,
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { useWithStepUp } from '../step-up-context';
 import { protocolAccessKeys } from './query-keys';
@@ -20,7 +21,12 @@ export function useSetProtocolAccess() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ protocol, ...body }: SetProtocolAccessInput) =>
-      withStepUp(() => http.put<ProtocolAccessItem>(endpoints.protocol(protocol), body)),
+      withStepUp(() =>
+        send<ProtocolAccessItem>(
+          endpoint(routes.protocolAccess.set, { params: { protocol: protocol.toLowerCase() } }),
+          { body },
+        ),
+      ),
     onSuccess: (item) => {
       // Show the new state at once (server settings appear), then refetch for the derived fields.
       queryClient.setQueryData<ListProtocolAccessResponse>(protocolAccessKeys.list(), (current) =>

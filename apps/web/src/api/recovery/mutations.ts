@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   ConfirmRecoveryAddressRequest,
   ConfirmRecoveryAddressResponse,
@@ -7,8 +8,8 @@ import type {
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activityKeys } from '../activity/query-keys';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { useWithStepUp } from '../step-up-context';
 import { recoveryKeys } from './query-keys';
@@ -29,7 +30,7 @@ export function useSetRecoveryAddress() {
   const refresh = useRefreshRecovery();
   return useMutation({
     mutationFn: (body: SetRecoveryAddressRequest) =>
-      withStepUp(() => http.put<RecoveryAddressView>(endpoints.recoveryAddress, body)),
+      withStepUp(() => send<RecoveryAddressView>(endpoint(routes.recovery.setRecoveryAddress), { body })),
     onSettled: refresh,
   });
 }
@@ -39,7 +40,7 @@ export function useRemoveRecoveryAddress() {
   const withStepUp = useWithStepUp();
   const refresh = useRefreshRecovery();
   return useMutation({
-    mutationFn: () => withStepUp(() => http.delete<void>(endpoints.recoveryAddress)),
+    mutationFn: () => withStepUp(() => send<void>(endpoint(routes.recovery.removeRecoveryAddress))),
     onSettled: refresh,
   });
 }
@@ -48,13 +49,14 @@ export function useRemoveRecoveryAddress() {
 export function useConfirmRecoveryAddress() {
   return useMutation({
     mutationFn: (body: ConfirmRecoveryAddressRequest) =>
-      http.post<ConfirmRecoveryAddressResponse>(endpoints.recoveryConfirm, body),
+      send<ConfirmRecoveryAddressResponse>(endpoint(routes.recovery.confirmRecoveryAddress), { body }),
   });
 }
 
 /** Public: "forgot password". The answer is the same whatever the address. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (body: RequestPasswordResetRequest) => http.post<void>(endpoints.forgotPassword, body),
+    mutationFn: (body: RequestPasswordResetRequest) =>
+      send<void>(endpoint(routes.recovery.requestPasswordReset), { body }),
   });
 }

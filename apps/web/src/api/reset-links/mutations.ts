@@ -1,7 +1,8 @@
+import { routes } from '@mailgate/contracts/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activityKeys } from '../activity/query-keys';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { resetLinksKeys } from './query-keys';
 
@@ -9,7 +10,7 @@ import { resetLinksKeys } from './query-keys';
 export function useCancelResetLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => http.delete<void>(endpoints.resetLink(id)),
+    mutationFn: (id: string) => send<void>(endpoint(routes.pendingResetLink.cancelLink, { params: { id } })),
     // Also after a refusal (e.g. already redeemed): show what is true now. The cancel adds a notice
     // and an activity entry.
     onSettled: () =>

@@ -1,3 +1,4 @@
+import { routes } from '@mailgate/contracts/routes';
 import type {
   ConfirmTotpEnrollmentRequest,
   RecoveryCodesResponse,
@@ -5,8 +6,8 @@ import type {
 } from '@mailgate/contracts';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { authKeys } from '../auth/query-keys';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { noticesKeys } from '../notices/query-keys';
 import { protocolAccessKeys } from '../protocol-access/query-keys';
 import { useWithStepUp } from '../step-up-context';
@@ -25,7 +26,7 @@ function invalidateAfterTotpChange(queryClient: QueryClient) {
 export function useStartTotpEnrollment() {
   const withStepUp = useWithStepUp();
   return useMutation({
-    mutationFn: () => withStepUp(() => http.post<StartTotpEnrollmentResponse>(endpoints.totpEnrollment)),
+    mutationFn: () => withStepUp(() => send<StartTotpEnrollmentResponse>(endpoint(routes.totp.startEnrollment))),
   });
 }
 
@@ -33,7 +34,7 @@ export function useConfirmTotpEnrollment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ConfirmTotpEnrollmentRequest) =>
-      http.post<RecoveryCodesResponse>(endpoints.totpEnrollmentConfirm, body),
+      send<RecoveryCodesResponse>(endpoint(routes.totp.confirmEnrollment), { body }),
     onSuccess: () => invalidateAfterTotpChange(queryClient),
   });
 }
@@ -42,7 +43,7 @@ export function useRegenerateRecoveryCodes() {
   const withStepUp = useWithStepUp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => withStepUp(() => http.post<RecoveryCodesResponse>(endpoints.totpRecoveryCodes)),
+    mutationFn: () => withStepUp(() => send<RecoveryCodesResponse>(endpoint(routes.totp.regenerateRecoveryCodes))),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: totpKeys.all }),
@@ -55,7 +56,7 @@ export function useDisableTotp() {
   const withStepUp = useWithStepUp();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => withStepUp(() => http.delete<void>(endpoints.totp)),
+    mutationFn: () => withStepUp(() => send<void>(endpoint(routes.totp.disable))),
     onSuccess: () => invalidateAfterTotpChange(queryClient),
   });
 }

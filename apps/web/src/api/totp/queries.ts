@@ -1,12 +1,13 @@
+import { routes } from '@mailgate/contracts/routes';
 import type { TotpStatusResponse } from '@mailgate/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { endpoints } from '../endpoints';
-import { http } from '../http';
+import { endpoint } from '../endpoint';
+import { send } from '../http';
 import { totpKeys } from './query-keys';
 
 export function useTotpStatus() {
   return useQuery({
     queryKey: totpKeys.status(),
-    queryFn: ({ signal }) => http.get<TotpStatusResponse>(endpoints.totp, { signal }),
+    queryFn: ({ signal }) => send<TotpStatusResponse>(endpoint(routes.totp.status), { signal }),
   });
 }

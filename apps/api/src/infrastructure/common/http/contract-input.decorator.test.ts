@@ -15,23 +15,25 @@ import {
 } from './contract-input.decorator.js';
 import { ContractRoute } from './contract-route.decorator.js';
 
-const rename = defineOperation({
-  method: 'put',
-  path: '/api/test/items/{id}',
-  tag: 'Test',
-  summary: 'Rename an item',
-  params: z.strictObject({ id: z.uuid() }),
-  query: z.strictObject({ times: z.coerce.number().int().min(1).max(3) }),
-  body: z.strictObject({ name: zSafeText(20) }),
-  responses: { 200: null },
-});
-const noBody = defineOperation({
-  method: 'post',
-  path: '/api/test/no-body',
-  tag: 'Test',
-  summary: 'Takes no input',
-  responses: { 200: null },
-});
+const rename = defineOperation(
+  { method: 'put', path: '/api/test/items/{id}' },
+  {
+    tag: 'Test',
+    summary: 'Rename an item',
+    params: z.strictObject({ id: z.uuid() }),
+    query: z.strictObject({ times: z.coerce.number().int().min(1).max(3) }),
+    body: z.strictObject({ name: zSafeText(20) }),
+    responses: { 200: null },
+  },
+);
+const noBody = defineOperation(
+  { method: 'post', path: '/api/test/no-body' },
+  {
+    tag: 'Test',
+    summary: 'Takes no input',
+    responses: { 200: null },
+  },
+);
 
 // The handler's argument types come from the operation; an operation without a body gives none.
 // @ts-expect-error a body the contract does not describe has no type but never

@@ -9,21 +9,23 @@ import { validate } from '../validation/zod-validation.pipe.js';
 import { Public } from '../../../auth/auth.decorators.js';
 
 const ZEchoRequest = z.strictObject({ name: zSafeText(20), count: z.number().int() });
-const echo = defineOperation({
-  method: 'post',
-  path: '/api/test/echo',
-  tag: 'Test',
-  summary: 'Echo',
-  body: ZEchoRequest,
-  responses: { 200: ZEchoRequest },
-});
-const explode = defineOperation({
-  method: 'get',
-  path: '/api/test/explode',
-  tag: 'Test',
-  summary: 'Fail',
-  responses: { 200: null },
-});
+const echo = defineOperation(
+  { method: 'post', path: '/api/test/echo' },
+  {
+    tag: 'Test',
+    summary: 'Echo',
+    body: ZEchoRequest,
+    responses: { 200: ZEchoRequest },
+  },
+);
+const explode = defineOperation(
+  { method: 'get', path: '/api/test/explode' },
+  {
+    tag: 'Test',
+    summary: 'Fail',
+    responses: { 200: null },
+  },
+);
 
 @Public()
 @Controller()

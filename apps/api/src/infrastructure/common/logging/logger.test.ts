@@ -12,13 +12,14 @@ import { loginBody, mailAuthEnv, postDecision, TEST_MAIL_TOKEN } from '../../../
 import { testConfig } from '../../../../test/support/test-config.js';
 import { createRootLogger } from './logger.js';
 
-const fail = defineOperation({
-  method: 'get',
-  path: '/api/test/log-probe',
-  tag: 'Test',
-  summary: 'Fails',
-  responses: { 200: null },
-});
+const fail = defineOperation(
+  { method: 'get', path: '/api/test/log-probe' },
+  {
+    tag: 'Test',
+    summary: 'Fails',
+    responses: { 200: null },
+  },
+);
 
 @Public()
 @Controller()
