@@ -5,6 +5,11 @@
 
 export const PROTOCOLS = ['IMAP', 'POP3', 'SMTP'] as const;
 
+export const ROLES = ['USER', 'SUPPORT', 'ADMIN'] as const;
+
+/** How the staff user search matches its term; `auto` picks one from the term's shape. */
+export const USER_SEARCH_MATCHES = ['auto', 'exact', 'prefix', 'substring'] as const;
+
 /** How long a protocol the user turns on stays on. */
 export const ACCESS_DURATIONS = ['unlimited', '1d', '7d', '30d'] as const;
 
@@ -55,3 +60,43 @@ export const MAIL_AUTH_REASONS = [
   // Mailgate could not decide (database unreachable, timeout); the mail server must refuse.
   'TEMPFAIL',
 ] as const;
+
+// ---- Bounds the schemas enforce and the forms show (maxLength, min/max, hints) ----------------
+
+/** A staff reason (shown to the user in the notice, kept in the audit log). */
+export const STAFF_REASON_MAX = 500;
+
+export const APP_PASSWORD_NAME_MAX = 64;
+
+export const PASSKEY_NAME_MAX = 64;
+
+/** A service token's name: lower-case letters, digits, dots and dashes, typed on a command line. */
+export const SERVICE_TOKEN_NAME_MAX = 63;
+export const SERVICE_TOKEN_NAME_PATTERN = new RegExp(`^[a-z0-9][a-z0-9.-]{0,${SERVICE_TOKEN_NAME_MAX - 1}}$`);
+
+/** What a TOTP code field accepts as typed: 6 digits, with the spaces apps show ("123 456"). */
+export const TOTP_CODE_INPUT_MAX = 16;
+
+/** What a recovery code field accepts as typed (`ABCD-EFGH-JKLM`, in any case and spacing). */
+export const RECOVERY_CODE_INPUT_MAX = 64;
+
+/** The staff user search matches substrings from this many characters (shorter: prefixes only). */
+export const USER_SEARCH_SUBSTRING_MIN = 3;
+
+/** How long login attempts and audit events are kept, in days. */
+export const RETENTION_DAYS_BOUNDS = {
+  loginAttemptRetentionDays: { min: 1, max: 3650 },
+  auditRetentionDays: { min: 30, max: 3650 },
+} as const;
+
+/**
+ * What staff may set in the password policy. The length ranges meet at 64 (64 must always work), so
+ * a maximum below the minimum cannot pass them.
+ */
+export const PASSWORD_POLICY_BOUNDS = {
+  minLength: { min: 8, max: 64 },
+  maxLength: { min: 64, max: 1024 },
+  minScore: { min: 0, max: 4 },
+  contextWordLength: { min: 3, max: 64 },
+  contextWordsMax: 50,
+} as const;

@@ -7,6 +7,7 @@ import {
   type SearchUsersQuery,
   type UserSearchCursor,
   type UserSearchMatch,
+  USER_SEARCH_SUBSTRING_MIN,
 } from '@mailgate/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -22,7 +23,6 @@ export interface UserSearchPage {
   readonly nextCursor: string | null;
 }
 
-const MIN_SUBSTRING_LENGTH = 3;
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -64,7 +64,7 @@ export interface UserSearchPlan {
 export function planUserSearch(query: SearchUsersQuery): UserSearchPlan {
   const term = normaliseEmail(query.q);
   const match = resolveMatch(term, query.match);
-  if (match === 'substring' && [...term].length < MIN_SUBSTRING_LENGTH) {
+  if (match === 'substring' && [...term].length < USER_SEARCH_SUBSTRING_MIN) {
     throw new AppError(AdminErrors.SEARCH_TERM_TOO_SHORT);
   }
   const fingerprint = fingerprintOf(match, term, query.role);
@@ -94,7 +94,7 @@ const SUBSTRING_ORDER = Prisma.raw(`("email" || '')`);
 export function resolveMatch(term: string, requested: UserSearchMatch): ResolvedMatch {
   if (requested !== 'auto') return requested;
   if (LOOKS_LIKE_EMAIL.test(term)) return 'exact';
-  return [...term].length >= MIN_SUBSTRING_LENGTH ? 'substring' : 'prefix';
+  return [...term].length >= USER_SEARCH_SUBSTRING_MIN ? 'substring' : 'prefix';
 }
 
 function matchCondition(match: ResolvedMatch, term: string): Prisma.Sql {

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { zSafeText } from '../common/strings.js';
 import { SessionErrors } from '../auth/session-errors.js';
+import { STAFF_REASON_MAX } from '../values.js';
 
 /** Why staff made a change: mandatory, shown to the user in the notice and kept in the audit log. */
-export const ZStaffReason = zSafeText(500, { multiline: true })
+export const ZStaffReason = zSafeText(STAFF_REASON_MAX, { multiline: true })
   .trim()
   .min(1, { message: 'A reason is required.' })
-  .meta({ description: 'Why this change is made (1-500 characters). Shown to the user and kept in the audit log.' });
+  .meta({
+    description: `Why this change is made (1-${STAFF_REASON_MAX} characters). Shown to the user and kept in the audit log.`,
+  });
 
 export const ZPageLimit = z.coerce.number().int().min(1).max(50).default(20);
 

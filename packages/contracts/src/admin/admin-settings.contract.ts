@@ -4,6 +4,10 @@ import { routes } from '../routes.js';
 import { zSafeText } from '../common/strings.js';
 import { ZPasswordPolicyResponse } from '../password-policy/password.contract.js';
 import { STAFF_WRITE_ERRORS, ZIsoDateTime, ZStaffReason } from './admin-common.js';
+import { PASSWORD_POLICY_BOUNDS, RETENTION_DAYS_BOUNDS } from '../values.js';
+
+/** A whole number within bounds the staff forms show too (values.ts). */
+const zWithin = (bounds: { min: number; max: number }) => z.number().int().min(bounds.min).max(bounds.max);
 
 // ---- Global settings --------------------------------------------------------------------------
 
@@ -16,8 +20,8 @@ const globalSettingsFields = {
   requireTlsForProtocols: z.boolean(),
   /** Whether the account password may be used in mail programs while 2FA is off. */
   allowMainPasswordWithout2fa: z.boolean(),
-  loginAttemptRetentionDays: z.number().int().min(1).max(3650),
-  auditRetentionDays: z.number().int().min(30).max(3650),
+  loginAttemptRetentionDays: zWithin(RETENTION_DAYS_BOUNDS.loginAttemptRetentionDays),
+  auditRetentionDays: zWithin(RETENTION_DAYS_BOUNDS.auditRetentionDays),
 };
 
 /** Staff sessions must be confirmed with a passkey (a TOTP code no longer opens the panel). */
@@ -38,17 +42,21 @@ export type UpdateGlobalSettingsRequest = z.infer<typeof ZUpdateGlobalSettingsRe
 
 // ---- Password policy --------------------------------------------------------------------------
 
-const ZContextWord = zSafeText(64).trim().min(3, { message: 'Context words need at least 3 characters.' });
+const ZContextWord = zSafeText(PASSWORD_POLICY_BOUNDS.contextWordLength.max)
+  .trim()
+  .min(PASSWORD_POLICY_BOUNDS.contextWordLength.min, {
+    message: `Context words need at least ${PASSWORD_POLICY_BOUNDS.contextWordLength.min} characters.`,
+  });
 
 const passwordPolicyFields = {
   /** Code points after NFKC. NIST SP 800-63B-4 asks for at least 8 (15 when it is the only factor). */
-  minLength: z.number().int().min(8).max(64),
+  minLength: zWithin(PASSWORD_POLICY_BOUNDS.minLength),
   /** 64 must always work; never truncated. (The ranges meet at 64, so max >= min always holds.) */
-  maxLength: z.number().int().min(64).max(1024),
+  maxLength: zWithin(PASSWORD_POLICY_BOUNDS.maxLength),
   /** zxcvbn score 0-4. */
-  minScore: z.number().int().min(0).max(4),
+  minScore: zWithin(PASSWORD_POLICY_BOUNDS.minScore),
   blocklistEnabled: z.boolean(),
-  contextWords: z.array(ZContextWord).max(50),
+  contextWords: z.array(ZContextWord).max(PASSWORD_POLICY_BOUNDS.contextWordsMax),
 };
 
 /** The policy in force as the portal reads it, plus when this version was saved. */

@@ -11,12 +11,15 @@ import { ZRole, ZSessionView } from '../auth/auth.contract.js';
 import { ZAppPassword } from '../app-passwords/app-passwords.contract.js';
 import { ZProtocolAccess } from '../protocol-access/protocol-access.contract.js';
 import { ZIsoDateTime, ZPageLimit, ZUserIdParams, STAFF_SESSION_ERRORS } from './admin-common.js';
+import { USER_SEARCH_MATCHES, USER_SEARCH_SUBSTRING_MIN } from '../values.js';
+
+export { USER_SEARCH_SUBSTRING_MIN };
 
 /**
  * How the search term is matched. `auto` picks `exact` for a complete e-mail address, `substring`
  * for 3+ characters otherwise, and `prefix` for shorter terms.
  */
-export const ZUserSearchMatch = z.enum(['auto', 'exact', 'prefix', 'substring']);
+export const ZUserSearchMatch = z.enum(USER_SEARCH_MATCHES);
 export type UserSearchMatch = z.infer<typeof ZUserSearchMatch>;
 
 /**

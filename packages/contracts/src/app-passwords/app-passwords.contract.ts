@@ -7,13 +7,12 @@ import { SessionErrors } from '../auth/session-errors.js';
 import { ZProtocol, ZServerSettings } from '../protocol-access/protocol-access.contract.js';
 import { ZMailAuthReason } from '../mail-auth/deny-reasons.js';
 import { AppPasswordsErrors } from './app-passwords.errors.js';
-import { APP_PASSWORD_EXPIRIES } from '../values.js';
+import { APP_PASSWORD_EXPIRIES, APP_PASSWORD_NAME_MAX } from '../values.js';
 
-export { APP_PASSWORD_EXPIRIES };
+export { APP_PASSWORD_EXPIRIES, APP_PASSWORD_NAME_MAX };
 
 /** At most this many active (not revoked, not expired) app passwords per user. */
 export const APP_PASSWORD_LIMIT = 25;
-export const APP_PASSWORD_NAME_MAX = 64;
 
 export const ZAppPasswordExpiry = z.enum(APP_PASSWORD_EXPIRIES);
 export type AppPasswordExpiry = z.infer<typeof ZAppPasswordExpiry>;

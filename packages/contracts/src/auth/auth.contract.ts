@@ -3,12 +3,13 @@ import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { routes } from '../routes.js';
 import { ZEmail, ZPasswordInput } from '../common/strings.js';
+import { RECOVERY_CODE_INPUT_MAX, ROLES, TOTP_CODE_INPUT_MAX } from '../values.js';
 import { AuthErrors } from './auth.errors.js';
 import { SessionErrors } from './session-errors.js';
 import { PasskeyErrors } from '../passkeys/passkeys.errors.js';
 import { ZPasskeyAuthenticationResponse } from '../passkeys/webauthn-json.js';
 
-export const ZRole = z.enum(['USER', 'SUPPORT', 'ADMIN']);
+export const ZRole = z.enum(ROLES);
 export type Role = z.infer<typeof ZRole>;
 
 /** The signed-in user, as the SPA needs it to render the shell. */
@@ -68,14 +69,14 @@ export type SignInResponse = z.infer<typeof ZSignInResponse>;
 /** A 6-digit code from an authenticator app; spaces are allowed, as apps show "123 456". */
 export const ZTotpCode = z
   .string()
-  .max(16)
+  .max(TOTP_CODE_INPUT_MAX)
   .transform((value) => value.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, { message: 'Enter the 6-digit code.' }));
 
 /** A recovery code as printed (`ABCD-EFGH-JKLM`); case, spaces and dashes do not matter. */
 export const ZRecoveryCodeInput = z
   .string()
-  .max(64)
+  .max(RECOVERY_CODE_INPUT_MAX)
   .transform((value) => value.replace(/[\s-]+/g, '').toUpperCase())
   .pipe(z.string().regex(/^[0-9A-Z]{8,32}$/, { message: 'Enter a recovery code.' }));
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { routes } from '../routes.js';
+import { PASSKEY_NAME_MAX } from '../values.js';
 import { zSafeText } from '../common/strings.js';
 import { AuthErrors } from '../auth/auth.errors.js';
 import { SessionErrors } from '../auth/session-errors.js';
@@ -9,7 +10,7 @@ import { ZMe } from '../auth/auth.contract.js';
 import { PasskeyErrors } from './passkeys.errors.js';
 import { ZPasskeyAuthenticationResponse, ZPasskeyOptions, ZPasskeyRegistrationResponse } from './webauthn-json.js';
 
-export const PASSKEY_NAME_MAX = 64;
+export { PASSKEY_NAME_MAX };
 export const PASSKEY_LIMIT = 20;
 
 export const ZPasskeyName = zSafeText(PASSKEY_NAME_MAX)

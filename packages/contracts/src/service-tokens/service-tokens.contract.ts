@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_TOKEN_NAME_MAX, SERVICE_TOKEN_NAME_PATTERN } from '../values.js';
 
 /** A mail server's API token as staff and the CLI see it: metadata only, never the token. */
 export const ZServiceToken = z
@@ -13,6 +14,6 @@ export const ZServiceToken = z
 export type ServiceTokenView = z.infer<typeof ZServiceToken>;
 
 /** Lower-case letters, digits, dots and dashes: the name is typed on a command line. */
-export const ZServiceTokenName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, { message: 'Use 1-63 lower-case letters, digits, dots or dashes.' });
+export const ZServiceTokenName = z.string().regex(SERVICE_TOKEN_NAME_PATTERN, {
+  message: `Use 1-${SERVICE_TOKEN_NAME_MAX} lower-case letters, digits, dots or dashes.`,
+});

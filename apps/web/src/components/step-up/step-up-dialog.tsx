@@ -1,3 +1,4 @@
+import { TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStepUp } from '../../api/auth/mutations';
@@ -79,7 +80,7 @@ function StepUpForm({ onConfirmed, onCancel }: Omit<StepUpDialogProps, 'open'>) 
           inputMode="numeric"
           autoComplete="one-time-code"
           pattern="[0-9 ]*"
-          maxLength={16}
+          maxLength={TOTP_CODE_INPUT_MAX}
           required
         />
       ) : (

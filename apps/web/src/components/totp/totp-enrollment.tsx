@@ -1,4 +1,5 @@
 import type { StartTotpEnrollmentResponse } from '@mailgate/contracts';
+import { TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmTotpEnrollment } from '../../api/totp/mutations';
@@ -57,7 +58,7 @@ export function TotpEnrollment({ enrollment, onCancel, onDone }: TotpEnrollmentP
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
-        maxLength={16}
+        maxLength={TOTP_CODE_INPUT_MAX}
         required
       />
       <div className="button-row">

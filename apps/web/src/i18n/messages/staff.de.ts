@@ -436,9 +436,9 @@ export const staffDe: AdminMessages = {
       'Jeder Mailserver (Dovecot, Postfix) fragt Mailgate mit einem eigenen Token, ob eine Anmeldung erlaubt ist. Widerrufen Sie ein Token, wenn ein Server stillgelegt wird oder das Token bekannt geworden sein könnte.',
     createTitle: 'Token erstellen',
     name: 'Name',
-    nameHint: 'Eine Bezeichnung für den Server, z. B. imap-1. Buchstaben, Ziffern, Punkt, Binde- und Unterstrich.',
+    nameHint: 'Eine Bezeichnung für den Server, z. B. imap-1. Kleinbuchstaben, Ziffern, Punkt und Bindestrich.',
     nameInvalid:
-      'Bis zu 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche, beginnend mit Buchstabe oder Ziffer.',
+      'Bis zu {{max}} Kleinbuchstaben, Ziffern, Punkte oder Bindestriche, beginnend mit Buchstabe oder Ziffer.',
     create: 'Token erstellen',
     created: 'Das Token „{{name}}“ wurde erstellt.',
     createdTitle: 'Token für „{{name}}“',

@@ -1,14 +1,12 @@
 import type { AppPasswordExpiry, CreateAppPasswordRequest, Protocol } from '@mailgate/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APP_PASSWORD_EXPIRIES, PROTOCOLS } from '@mailgate/contracts/values';
+import { APP_PASSWORD_EXPIRIES, APP_PASSWORD_NAME_MAX, PROTOCOLS } from '@mailgate/contracts/values';
 import { useProtocolAccess } from '../../../api/protocol-access/queries';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CheckboxField, SelectField, TextField } from '../../../components/form-field';
 import { TurnOnOffer } from './turn-on-offer';
-
-const NAME_MAX = 64;
 
 interface CreateAppPasswordFormProps {
   onSubmit: (request: CreateAppPasswordRequest) => void;
@@ -55,7 +53,7 @@ export function CreateAppPasswordForm({ onSubmit, onCancel, pending, errorMessag
         error={nameError}
         value={name}
         onChange={(event) => setName(event.target.value)}
-        maxLength={NAME_MAX}
+        maxLength={APP_PASSWORD_NAME_MAX}
         autoComplete="off"
         required
       />

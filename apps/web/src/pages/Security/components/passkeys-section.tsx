@@ -1,4 +1,5 @@
 import type { PasskeyView } from '@mailgate/contracts';
+import { PASSKEY_NAME_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddPasskey, useRemovePasskey, useRenamePasskey } from '../../../api/passkeys/mutations';
@@ -93,7 +94,7 @@ export function PasskeysSection() {
             label={t('passkeys.nameLabel')}
             hint={t('passkeys.nameHint')}
             name="name"
-            maxLength={64}
+            maxLength={PASSKEY_NAME_MAX}
             autoComplete="off"
           />
           <div>
@@ -112,7 +113,7 @@ export function PasskeysSection() {
               label={t('passkeys.nameLabel')}
               name="name"
               defaultValue={renaming.name}
-              maxLength={64}
+              maxLength={PASSKEY_NAME_MAX}
               required
             />
             <div className="button-row">

@@ -1,3 +1,4 @@
+import { RECOVERY_CODE_INPUT_MAX, TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/alert';
@@ -40,7 +41,7 @@ export function SecondFactorForm({ onSubmit, onStartOver, pending, errorMessage 
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="characters"
-          maxLength={64}
+          maxLength={RECOVERY_CODE_INPUT_MAX}
           required
           // The user just asked for this field; put the cursor there.
           // eslint-disable-next-line jsx-a11y/no-autofocus
@@ -54,7 +55,7 @@ export function SecondFactorForm({ onSubmit, onStartOver, pending, errorMessage 
           name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={16}
+          maxLength={TOTP_CODE_INPUT_MAX}
           required
           // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus

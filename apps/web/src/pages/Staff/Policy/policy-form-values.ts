@@ -1,5 +1,6 @@
 import type { PasswordPolicyView } from '@mailgate/contracts';
 import type { PasswordPolicySettings as PolicySettings } from '@mailgate/password-policy';
+import { PASSWORD_POLICY_BOUNDS as POLICY_BOUNDS } from '@mailgate/contracts/values';
 
 /** The editor's fields as typed (strings), and their conversion to settings with the contract's bounds. */
 export interface PolicyFormValues {
@@ -9,13 +10,6 @@ export interface PolicyFormValues {
   blocklistEnabled: boolean;
   contextWords: string;
 }
-
-export const POLICY_BOUNDS = {
-  minLength: { min: 8, max: 64 },
-  maxLength: { min: 64, max: 1024 },
-  contextWordMinLength: 3,
-  contextWordsMax: 50,
-} as const;
 
 // The bounds overlap only at 64 (min ≤ 64 ≤ max), so a maximum below the minimum cannot pass them.
 export type PolicyProblem = 'minLength' | 'maxLength' | 'contextWordShort' | 'contextWordsTooMany';
@@ -52,7 +46,7 @@ export function toSettings(values: PolicyFormValues): { settings: PolicySettings
     Number.isInteger(value) && value >= bounds.min && value <= bounds.max;
   if (!within(settings.minLength, POLICY_BOUNDS.minLength)) problems.push('minLength');
   if (!within(settings.maxLength, POLICY_BOUNDS.maxLength)) problems.push('maxLength');
-  if (settings.contextWords.some((word) => word.length < POLICY_BOUNDS.contextWordMinLength)) {
+  if (settings.contextWords.some((word) => word.length < POLICY_BOUNDS.contextWordLength.min)) {
     problems.push('contextWordShort');
   }
   if (settings.contextWords.length > POLICY_BOUNDS.contextWordsMax) problems.push('contextWordsTooMany');

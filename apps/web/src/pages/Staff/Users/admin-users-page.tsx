@@ -1,10 +1,11 @@
 import type { Role, UserSearchMatch } from '@mailgate/contracts';
+import { ROLES, USER_SEARCH_MATCHES } from '@mailgate/contracts/values';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUserSearch } from '../../../api/admin/queries';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorState, LoadingState } from '../../../components/query-state';
-import { ROLE_FILTERS, UserSearchForm, USER_SEARCH_MATCHES } from './components/user-search-form';
+import { UserSearchForm } from './components/user-search-form';
 import { MailOutboxCard } from './components/mail-outbox-card';
 import { UserSearchResults } from './components/user-search-results';
 
@@ -13,7 +14,7 @@ function readMatch(value: string | null): UserSearchMatch {
 }
 
 function readRole(value: string | null): Role | undefined {
-  return (ROLE_FILTERS as readonly string[]).includes(value ?? '') ? (value as Role) : undefined;
+  return (ROLES as readonly string[]).includes(value ?? '') ? (value as Role) : undefined;
 }
 
 /**

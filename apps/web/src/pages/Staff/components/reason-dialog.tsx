@@ -1,12 +1,10 @@
+import { STAFF_REASON_MAX } from '@mailgate/contracts/values';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
-
-/** The contract's limit (ZStaffReason); checked here too so the message comes before the round trip. */
-export const REASON_MAX_LENGTH = 500;
 
 interface ReasonDialogProps {
   open: boolean;
@@ -57,7 +55,8 @@ function ReasonForm({
     event.preventDefault();
     const trimmed = reason.trim();
     if (trimmed.length === 0) return setLocalError(t('admin.reason.required'));
-    if (trimmed.length > REASON_MAX_LENGTH) return setLocalError(t('admin.reason.tooLong', { max: REASON_MAX_LENGTH }));
+    // The contract's limit, checked here too so the message comes before the round trip.
+    if (trimmed.length > STAFF_REASON_MAX) return setLocalError(t('admin.reason.tooLong', { max: STAFF_REASON_MAX }));
     setLocalError(null);
     onConfirm(trimmed);
   }
@@ -77,12 +76,12 @@ function ReasonForm({
           aria-required="true"
           aria-invalid={localError ? true : undefined}
           aria-describedby={hintId}
-          maxLength={REASON_MAX_LENGTH}
+          maxLength={STAFF_REASON_MAX}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
         <p id={hintId} className="field__hint">
-          {t('admin.reason.hint', { count: reason.length, max: REASON_MAX_LENGTH })}
+          {t('admin.reason.hint', { count: reason.length, max: STAFF_REASON_MAX })}
         </p>
       </div>
       <div className="button-row">

@@ -1,10 +1,11 @@
 import type { PasswordPolicyView } from '@mailgate/contracts';
+import { PASSWORD_POLICY_BOUNDS as POLICY_BOUNDS } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdatePasswordPolicy } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
 import { useFormat } from '../../../../i18n/format';
-import { POLICY_BOUNDS, toFormValues, toSettings, type PolicyFormValues } from '../policy-form-values';
+import { toFormValues, toSettings, type PolicyFormValues } from '../policy-form-values';
 import { PolicyPreview } from './policy-preview';
 
 const SCORES = [0, 1, 2, 3, 4] as const;
@@ -140,6 +141,6 @@ const POLICY_BOUNDS_TEXT = {
   minTo: POLICY_BOUNDS.minLength.max,
   maxFrom: POLICY_BOUNDS.maxLength.min,
   maxTo: POLICY_BOUNDS.maxLength.max,
-  wordMin: POLICY_BOUNDS.contextWordMinLength,
+  wordMin: POLICY_BOUNDS.contextWordLength.min,
   wordsMax: POLICY_BOUNDS.contextWordsMax,
 };

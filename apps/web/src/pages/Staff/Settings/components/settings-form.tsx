@@ -1,4 +1,5 @@
 import type { GlobalSettingsView } from '@mailgate/contracts';
+import { RETENTION_DAYS_BOUNDS as RETENTION } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateGlobalSettings } from '../../../../api/admin/mutations';
@@ -13,10 +14,6 @@ const SWITCHES = [
 ] as const;
 
 // The contract's bounds (admin-settings.contract.ts).
-const RETENTION = {
-  loginAttemptRetentionDays: { min: 1, max: 3650 },
-  auditRetentionDays: { min: 30, max: 3650 },
-} as const;
 type RetentionKey = keyof typeof RETENTION;
 
 export function SettingsForm({ settings }: { settings: GlobalSettingsView }) {

@@ -1,4 +1,5 @@
 import type { CreateServiceTokenResponse } from '@mailgate/contracts';
+import { SERVICE_TOKEN_NAME_MAX, SERVICE_TOKEN_NAME_PATTERN } from '@mailgate/contracts/values';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateServiceToken } from '../../../../api/admin/mutations';
@@ -7,9 +8,6 @@ import { Button } from '../../../../components/button';
 import { TextField } from '../../../../components/form-field';
 import { useToast } from '../../../../components/toast';
 import { useActionError } from '../../../../i18n/error-message';
-
-// The contract's rule (ZCreateServiceTokenRequest), checked before the round trip.
-const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Creating a token needs a recent step-up; the portal's dialog asks for it and the request repeats. */
 export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServiceTokenResponse) => void }) {
@@ -24,7 +22,10 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServic
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!TOKEN_NAME.test(trimmed)) return setLocalError(t('admin.tokens.nameInvalid'));
+    // The contract's rule, checked before the round trip.
+    if (!SERVICE_TOKEN_NAME_PATTERN.test(trimmed)) {
+      return setLocalError(t('admin.tokens.nameInvalid', { max: SERVICE_TOKEN_NAME_MAX }));
+    }
     setLocalError(null);
     create.mutate(
       { name: trimmed },
@@ -49,7 +50,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreateServic
           name="name"
           autoComplete="off"
           spellCheck={false}
-          maxLength={64}
+          maxLength={SERVICE_TOKEN_NAME_MAX}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />

@@ -1,10 +1,9 @@
 import type { Role } from '@mailgate/contracts';
+import { ROLES } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeUserRole } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
-
-const ROLES = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly Role[];
 
 /** ADMIN only (the server checks, and asks for a recent confirmation: STEP_UP_REQUIRED). */
 export function RoleSection({ userId, role }: { userId: string; role: Role }) {

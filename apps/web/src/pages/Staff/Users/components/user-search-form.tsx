@@ -1,21 +1,9 @@
 import type { Role, UserSearchMatch } from '@mailgate/contracts';
+import { ROLES, USER_SEARCH_MATCHES, USER_SEARCH_SUBSTRING_MIN } from '@mailgate/contracts/values';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../../components/alert';
 import { Button } from '../../../../components/button';
-
-/** Filtering by role lists the staff accounts (role changes are made on an account's page). */
-export const ROLE_FILTERS = ['USER', 'SUPPORT', 'ADMIN'] as const satisfies readonly Role[];
-
-export const USER_SEARCH_MATCHES = [
-  'auto',
-  'exact',
-  'prefix',
-  'substring',
-] as const satisfies readonly UserSearchMatch[];
-
-/** The server refuses shorter substring terms (SEARCH_TERM_TOO_SHORT); say so before asking it. */
-export const SUBSTRING_MIN_LENGTH = 3;
 
 interface UserSearchFormProps {
   initialQuery: string;
@@ -39,8 +27,9 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
     event.preventDefault();
     const q = query.trim();
     if (!q) return setError(t('admin.users.termRequired'));
-    if (match === 'substring' && q.length < SUBSTRING_MIN_LENGTH) {
-      return setError(t('admin.users.termTooShort', { min: SUBSTRING_MIN_LENGTH }));
+    // The server refuses shorter substring terms (SEARCH_TERM_TOO_SHORT); say so before asking it.
+    if (match === 'substring' && [...q].length < USER_SEARCH_SUBSTRING_MIN) {
+      return setError(t('admin.users.termTooShort', { min: USER_SEARCH_SUBSTRING_MIN }));
     }
     setError(null);
     onSearch({ q, match, role: role || undefined });
@@ -78,7 +67,7 @@ export function UserSearchForm({ initialQuery, initialMatch, initialRole, onSear
           <label htmlFor={roleId}>{t('admin.users.roleLabel')}</label>
           <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role | '')}>
             <option value="">{t('admin.users.anyRole')}</option>
-            {ROLE_FILTERS.map((option) => (
+            {ROLES.map((option) => (
               <option key={option} value={option}>
                 {t(`admin.roles.${option}`)}
               </option>
