@@ -11,7 +11,7 @@ export interface Endpoint {
 }
 
 /** Query values; undefined, null and '' are left out (an empty filter means "no filter"). */
-export type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | undefined | null>;
 
 type EndpointInput<P extends string> = [PathParamNames<P>] extends [never]
   ? [input?: { query?: Query }]

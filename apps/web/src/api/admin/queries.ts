@@ -15,8 +15,8 @@ import { send } from '../http';
 import { endpoint } from '../endpoint';
 import { adminKeys } from './query-keys';
 
-export const USER_SEARCH_PAGE_SIZE = 20;
-export const AUDIT_PAGE_SIZE = 25;
+const USER_SEARCH_PAGE_SIZE = 20;
+const AUDIT_PAGE_SIZE = 25;
 
 export type UserSearchInput = Pick<SearchUsersQuery, 'q' | 'match' | 'role'>;
 export type AuditFilters = Omit<AuditLogQuery, 'cursor' | 'limit'>;
@@ -54,7 +54,7 @@ export function useAdminUser(userId: string) {
   });
 }
 
-export function auditFilterQuery(filters: AuditFilters): Record<string, string | undefined> {
+function auditFilterQuery(filters: AuditFilters): Record<string, string | undefined> {
   return {
     userId: filters.userId,
     actorId: filters.actorId,

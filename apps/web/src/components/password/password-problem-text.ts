@@ -4,10 +4,6 @@ import { en } from '../../i18n/en';
 
 type ProblemCode = keyof typeof en.password.problems;
 
-export function isPasswordProblem(code: string): code is ProblemCode {
-  return Object.hasOwn(en.password.problems, code);
-}
-
 /** One problem in words, with the numbers that make it actionable ("at least 15, now 9"). */
 export function passwordProblemText(
   t: TFunction,
