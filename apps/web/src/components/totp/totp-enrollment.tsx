@@ -1,6 +1,6 @@
 import type { StartTotpEnrollmentResponse } from '@mailgate/contracts';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useConfirmTotpEnrollment } from '../../api/totp/mutations';
 import { FormError } from '../alert';
 import { Button } from '../button';

@@ -1,6 +1,6 @@
 import type { CreateServiceTokenResponse } from '@mailgate/contracts';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useCreateServiceToken } from '../../../../api/admin/mutations';
 import { FormError } from '../../../../components/alert';
 import { Button } from '../../../../components/button';
