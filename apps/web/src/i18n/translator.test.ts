@@ -66,14 +66,12 @@ describe('Translator', () => {
 
   it('adds texts later without replacing existing ones or changing the imported catalogue', () => {
     const i18n = new Translator('en', { en });
-    let told = 0;
-    i18n.subscribe(() => told++);
-    i18n.addMessages('en', { nav: { security: 'Changed', admin: 'Admin' }, admin: { title: 'Staff' } });
     const t = loose(i18n.t);
+    i18n.addMessages('en', { nav: { security: 'Changed', admin: 'Admin' }, admin: { title: 'Staff' } });
+    // The `t` from before sees them: the staff panel adds its texts while it renders.
     expect(t('nav.security')).toBe('Security');
     expect(t('nav.admin')).toBe('Admin');
     expect(t('admin.title')).toBe('Staff');
     expect(en.nav).toEqual({ security: 'Security' });
-    expect(told).toBe(1);
   });
 });

@@ -48,7 +48,7 @@ export class Translator {
   private readonly catalogues = new Map<Language, Catalogue>();
   private readonly listeners = new Set<() => void>();
   private current: Language;
-  /** Changes with the language and with added texts, so components re-render with the new `t`. */
+  /** A new one per language, so components re-render with the new `t`. */
   private snapshot: { t: TFunction };
 
   constructor(language: Language, messages: Partial<Record<Language, object>>) {
@@ -87,19 +87,24 @@ export class Translator {
     return translate as TFunction;
   }
 
-  /** Adds texts for a language (a lazy catalogue, the staff panel's texts), keeping what is there. */
+  /**
+   * Adds texts for a language (a lazy catalogue, the staff panel's texts), keeping what is there.
+   * No re-render: `t` looks texts up when called, so texts added before they are first shown (the
+   * panel adds its own during its first render) appear without one; a language waits for its
+   * catalogue before changeLanguage.
+   */
   addMessages(language: Language, messages: object): void {
     const catalogue = this.catalogues.get(language) ?? {};
     this.catalogues.set(language, catalogue);
     mergeMissing(catalogue, messages);
-    this.refresh();
   }
 
   /** Switches the language; load its catalogue first (see loadLanguage in i18n.ts). */
   changeLanguage(language: Language): Promise<void> {
     if (language !== this.current) {
       this.current = language;
-      this.refresh();
+      this.snapshot = { t: this.fixedT(language) };
+      for (const listener of this.listeners) listener();
     }
     return Promise.resolve();
   }
@@ -110,11 +115,4 @@ export class Translator {
   };
 
   getSnapshot = (): { t: TFunction } => this.snapshot;
-
-  private refresh(): void {
-    // `this.snapshot` is unset only while the constructor adds the initial catalogues.
-    if (!this.snapshot) return;
-    this.snapshot = { t: this.fixedT(this.current) };
-    for (const listener of this.listeners) listener();
-  }
 }
