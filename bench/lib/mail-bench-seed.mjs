@@ -16,7 +16,7 @@ const fromApi = (path) => import(pathToFileURL(join(ROOT_DIR, 'apps/api/dist', p
  */
 export async function benchSecrets() {
   const { hashPassword } = await fromApi('auth/password-hasher.js');
-  const { SecretKeyring } = await fromApi('common/crypto/secret-keyring.js');
+  const { SecretKeyring } = await fromApi('infrastructure/common/crypto/secret-keyring.js');
   const secretKey = randomBytes(32).toString('base64url');
   const keyring = new SecretKeyring({
     MAILGATE_SECRET_KEY: secretKey,

@@ -1,26 +1,26 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
-import type { DataRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import type { Translator } from './i18n/translator';
+import { I18nProvider } from './i18n/use-translation';
+import type { Router } from './router/router';
+import { RouterProvider } from './router/router-provider';
 import { ToastProvider } from './components/toast';
 
 interface AppProps {
-  router: DataRouter;
+  router: Router;
   queryClient: QueryClient;
-  i18n: I18n;
+  i18n: Translator;
 }
 
 // The singletons are created by the caller (main.tsx), once per page load: a router created during
 // render would be created twice under StrictMode and leave a history listener behind.
 export function App({ router, queryClient, i18n }: AppProps) {
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
           <RouterProvider router={router} />
         </ToastProvider>
       </QueryClientProvider>
-    </I18nextProvider>
+    </I18nProvider>
   );
 }

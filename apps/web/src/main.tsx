@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createRouter } from './router/router';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import { createI18n } from './i18n/i18n';
@@ -20,7 +20,7 @@ parkSetupLinkToken();
 // Top-level await: German readers wait for their catalogue, then the page renders once, translated.
 const i18n = await createI18n();
 const queryClient = createQueryClient();
-const router = createBrowserRouter(routes);
+const router = createRouter(routes);
 
 createRoot(container).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from './router/match-routes';
 import { PortalLayout, PublicLayout } from './layout/layouts';
 import { staffPanelRoute } from './pages/Staff/staff-panel-route';
 import { HomePage } from './pages/Home/home-page';

@@ -1,6 +1,6 @@
 import type { ServerSettings as ServerSettingsData } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { BreakableName } from './breakable-name';
 import { CopyButton } from './copy-button';
 

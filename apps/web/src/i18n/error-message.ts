@@ -11,7 +11,7 @@ import type {
   SessionErrors,
   TotpErrorCode,
 } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 import { CLIENT_ERROR_CODES, isApiError } from '../api/http';
 import { isStepUpCancelled } from '../api/step-up-error';
 import { en } from './en';

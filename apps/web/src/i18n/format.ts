@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './use-translation';
 
 export interface Formatters {
   /** "3 May 2026, 14:05" in the UI language. */

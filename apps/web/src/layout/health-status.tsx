@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useHealth } from '../api/health/queries';
 
 type Indicator = 'ok' | 'checking' | 'down';

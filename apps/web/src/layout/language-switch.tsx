@@ -1,5 +1,5 @@
 import { useId, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { loadLanguage } from '../i18n/i18n';
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language';
 import { storeLanguage } from '../i18n/language-storage';

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate } from '../router/links';
+import { Outlet } from '../router/router-provider';
+import { useLocation } from '../router/hooks';
 import { useMe } from '../api/auth/queries';
 import { sessionEndReason } from '../api/session-ended';
 import { ErrorState, LoadingState } from '../components/query-state';

@@ -1,5 +1,5 @@
 import type { SecurityNoticeView } from '@mailgate/contracts';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/message-keys';
 import { en } from '../i18n/en';
 
 type KnownKind = Exclude<keyof typeof en.notices.kinds, 'unknown'>;

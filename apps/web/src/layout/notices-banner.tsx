@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useMarkAllNoticesRead, useMarkNoticeRead } from '../api/notices/mutations';
 import { useNotices } from '../api/notices/queries';
 import { Button } from '../components/button';

@@ -1,5 +1,5 @@
-import { NavLink } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { NavLink } from '../router/links';
+import { useTranslation } from '../i18n/use-translation';
 import { useMe } from '../api/auth/queries';
 
 export function PrimaryNav() {

@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../router/links';
+import { useTranslation } from '../i18n/use-translation';
 import { LanguageSwitch } from './language-switch';
 import { PrimaryNav } from './primary-nav';
 import { UserMenu } from './user-menu';

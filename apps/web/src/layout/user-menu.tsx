@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useSignOut } from '../api/auth/mutations';
 import { useMe } from '../api/auth/queries';
 import { Button } from '../components/button';

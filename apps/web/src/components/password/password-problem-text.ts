@@ -1,5 +1,5 @@
 import type { PasswordPolicyResponse } from '@mailgate/contracts';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/message-keys';
 import { en } from '../../i18n/en';
 
 type ProblemCode = keyof typeof en.password.problems;

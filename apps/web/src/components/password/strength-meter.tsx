@@ -1,5 +1,5 @@
 import type { PasswordEvaluation, PasswordPolicySettings } from '@mailgate/password-policy';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { passwordProblemText } from './password-problem-text';
 import type { EvaluationState } from './use-password-evaluation';
 

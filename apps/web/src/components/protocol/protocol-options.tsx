@@ -1,5 +1,5 @@
 import type { AccessDuration, Protocol } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ACCESS_DURATIONS } from '@mailgate/contracts/values';
 import { CheckboxField, RadioGroup } from '../form-field';
 

@@ -1,6 +1,6 @@
 import type { Protocol } from '@mailgate/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { FormError } from '../alert';
 import { Button } from '../button';
 import { Dialog } from '../dialog';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useStepUpWithPasskey } from '../../api/passkeys/mutations';
 import { useActionError } from '../../i18n/error-message';
 import { FormError } from '../alert';

@@ -1,6 +1,6 @@
 import { TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useStepUp } from '../../api/auth/mutations';
 import { useMe } from '../../api/auth/queries';
 import { PasskeyStepUp } from './passkey-step-up';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useMe } from '../../api/auth/queries';
 import { Alert } from '../alert';
 import { Button } from '../button';

@@ -1,7 +1,7 @@
 import type { StartTotpEnrollmentResponse } from '@mailgate/contracts';
 import { TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useId, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useConfirmTotpEnrollment } from '../../api/totp/mutations';
 import { FormError } from '../alert';
 import { Button } from '../button';

@@ -1,7 +1,7 @@
 import type { AppPasswordView } from '@mailgate/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/use-translation';
+import { useSearchParams } from '../../router/hooks';
 import { useRevokeAllAppPasswords, useRevokeAppPassword } from '../../api/app-passwords/mutations';
 import { useAppPasswords } from '../../api/app-passwords/queries';
 import { Button } from '../../components/button';

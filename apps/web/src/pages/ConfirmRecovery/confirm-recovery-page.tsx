@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../router/links';
+import { useLocation, useNavigate } from '../../router/hooks';
+import { useTranslation } from '../../i18n/use-translation';
 import { useConfirmRecoveryAddress } from '../../api/recovery/mutations';
 import { Alert } from '../../components/alert';
 import { PageTitle } from '../../components/page-title';

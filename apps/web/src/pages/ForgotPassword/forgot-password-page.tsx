@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../router/links';
+import { useTranslation } from '../../i18n/use-translation';
 import { useRequestPasswordReset } from '../../api/recovery/mutations';
 import { Alert, FormError } from '../../components/alert';
 import { Button } from '../../components/button';

@@ -1,6 +1,6 @@
 import type { ProtocolAccessItem } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/use-translation';
+import { Link } from '../../router/links';
 import { useProtocolAccess } from '../../api/protocol-access/queries';
 import { useFormat } from '../../i18n/format';
 import { PageTitle } from '../../components/page-title';

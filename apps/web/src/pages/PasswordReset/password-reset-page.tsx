@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../router/links';
+import { useLocation, useNavigate } from '../../router/hooks';
+import { useTranslation } from '../../i18n/use-translation';
 import { useRedeemPasswordReset } from '../../api/admin/password-reset';
 import { isApiError } from '../../api/http';
 import { Alert, FormError } from '../../components/alert';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Link, useRouteError } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../router/links';
+import { useRouteError } from '../../router/hooks';
+import { useTranslation } from '../../i18n/use-translation';
 import { PageTitle } from '../../components/page-title';
 import { PageShell } from '../../layout/page-shell';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useCreateHandoff, useDownloadProfile } from '../../api/mail-setup/mutations';
 import { Alert, FormError } from '../../components/alert';
 import { Button } from '../../components/button';

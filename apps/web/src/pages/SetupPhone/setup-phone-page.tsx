@@ -1,6 +1,6 @@
 import type { DeviceSettingsResponse } from '@mailgate/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useRedeemHandoff } from '../../api/mail-setup/mutations';
 import { Alert, FormError } from '../../components/alert';
 import { Button } from '../../components/button';

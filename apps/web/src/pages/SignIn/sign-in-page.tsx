@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/use-translation';
+import { Link, Navigate } from '../../router/links';
+import { useNavigate, useSearchParams } from '../../router/hooks';
 import { useSignIn, useSignInTotp } from '../../api/auth/mutations';
 import { useMe } from '../../api/auth/queries';
 import { isApiError } from '../../api/http';

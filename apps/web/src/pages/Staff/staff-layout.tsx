@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, NavLink, Outlet } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from '../../router/links';
+import { Outlet } from '../../router/router-provider';
+import { useTranslation } from '../../i18n/use-translation';
 import { adminKeys } from '../../api/admin/query-keys';
 import { useStaffMe } from '../../api/admin/staff-me';
 import { isApiError } from '../../api/http';

@@ -1,16 +1,16 @@
-import type { i18n as I18n } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { Translator } from '../../i18n/translator';
+import { useTranslation } from '../../i18n/use-translation';
 import { staffDe } from '../../i18n/messages/staff.de';
 import { staffEn } from '../../i18n/messages/staff.en';
 
-const withAdminMessages = new WeakSet<I18n>();
+const withAdminMessages = new WeakSet<Translator>();
 
 /** Adds the staff panel's texts to an i18n instance once; they travel with the panel's own chunk. */
-export function addAdminMessages(i18n: I18n): void {
+export function addAdminMessages(i18n: Translator): void {
   if (withAdminMessages.has(i18n)) return;
-  // Deep merge into the existing namespace, without overwriting anything the portal already has.
-  i18n.addResourceBundle('en', 'translation', { admin: staffEn }, true, false);
-  i18n.addResourceBundle('de', 'translation', { admin: staffDe }, true, false);
+  // Merged into the catalogues, without overwriting anything the portal already has.
+  i18n.addMessages('en', { admin: staffEn });
+  i18n.addMessages('de', { admin: staffDe });
   withAdminMessages.add(i18n);
 }
 

@@ -1,5 +1,5 @@
 import type { LoginActivity, SecurityEvent } from '@mailgate/contracts';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../i18n/message-keys';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTranslators } from '../../../i18n/test-translators';
 import { credentialText, eventText, reasonText } from './activity-text';

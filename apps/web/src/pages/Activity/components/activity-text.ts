@@ -1,5 +1,5 @@
 import type { LoginActivity, SecurityEvent } from '@mailgate/contracts';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../i18n/message-keys';
 import { en } from '../../../i18n/en';
 
 type ReasonCode = Exclude<keyof typeof en.activity.reasons, 'unknown'>;
@@ -28,7 +28,7 @@ export function eventText(t: TFunction, event: Pick<SecurityEvent, 'action' | 'd
   const details = Object.fromEntries(
     Object.entries(event.details).map(([key, value]) => [key, value === null ? '' : String(value)]),
   );
-  // The key is checked against the catalogue above; i18next's typed keys cannot see that.
+  // The key is checked against the catalogue above; the typed keys (i18n/message-keys.ts) cannot see that.
   const key = `activity.events.actions.${group}.${name}` as 'activity.events.actions.password.changed';
   return t(key, { protocol: '', name: '', ...details });
 }

@@ -1,5 +1,5 @@
 import type { LoginActivity } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useFormat } from '../../../i18n/format';
 import { credentialText, reasonText } from './activity-text';
 import { ScrollBox } from '../../../components/scroll-box';

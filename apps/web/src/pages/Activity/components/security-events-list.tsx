@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useFormat } from '../../../i18n/format';
 import { eventText } from './activity-text';
 

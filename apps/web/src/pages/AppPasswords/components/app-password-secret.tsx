@@ -1,6 +1,6 @@
 import type { CreateAppPasswordResponse } from '@mailgate/contracts';
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CopyButton } from '../../../components/copy-button';

@@ -1,5 +1,5 @@
 import type { AppPasswordView } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Button } from '../../../components/button';
 import { useFormat } from '../../../i18n/format';
 import { ScrollBox } from '../../../components/scroll-box';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useCreateAppPassword } from '../../../api/app-passwords/mutations';
 import { Dialog } from '../../../components/dialog';
 import { useActionError } from '../../../i18n/error-message';

@@ -1,6 +1,6 @@
 import type { AppPasswordExpiry, CreateAppPasswordRequest, Protocol } from '@mailgate/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { APP_PASSWORD_EXPIRIES, APP_PASSWORD_NAME_MAX, PROTOCOLS } from '@mailgate/contracts/values';
 import { useProtocolAccess } from '../../../api/protocol-access/queries';
 import { FormError } from '../../../components/alert';

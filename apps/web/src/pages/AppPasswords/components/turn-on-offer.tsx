@@ -1,7 +1,7 @@
 import type { Protocol } from '@mailgate/contracts';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useSetProtocolAccess } from '../../../api/protocol-access/mutations';
 import { Button } from '../../../components/button';
 import { TurnOnDialog } from '../../../components/protocol/turn-on-dialog';

@@ -1,6 +1,6 @@
 import type { ListProtocolAccessResponse } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../../i18n/use-translation';
+import { Link } from '../../../router/links';
 import { Alert } from '../../../components/alert';
 
 interface MainPasswordNoticeProps {

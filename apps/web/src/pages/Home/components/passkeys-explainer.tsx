@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../../i18n/use-translation';
+import { Link } from '../../../router/links';
 
 /** Passkeys are for the web only: mail programs keep using app passwords, whatever the user turns on. */
 export function PasskeysExplainer() {

@@ -1,6 +1,6 @@
 import type { ProtocolAccessItem } from '@mailgate/contracts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useSetProtocolAccess } from '../../../api/protocol-access/mutations';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';

@@ -1,7 +1,7 @@
 import type { PasskeyView } from '@mailgate/contracts';
 import { PASSKEY_NAME_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useAddPasskey, useRemovePasskey, useRenamePasskey } from '../../../api/passkeys/mutations';
 import { usePasskeys } from '../../../api/passkeys/queries';
 import { FormError } from '../../../components/alert';

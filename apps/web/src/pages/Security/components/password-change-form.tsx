@@ -1,6 +1,6 @@
 import type { ChangePasswordResponse } from '@mailgate/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useMe } from '../../../api/auth/queries';
 import { isApiError } from '../../../api/http';
 import { useChangePassword } from '../../../api/password/mutations';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useRemoveRecoveryAddress, useSetRecoveryAddress } from '../../../api/recovery/mutations';
 import { useRecoveryAddress } from '../../../api/recovery/queries';
 import { FormError } from '../../../components/alert';

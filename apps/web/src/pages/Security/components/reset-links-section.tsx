@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useCancelResetLink } from '../../../api/reset-links/mutations';
 import { usePendingResetLinks } from '../../../api/reset-links/queries';
 import { FormError } from '../../../components/alert';

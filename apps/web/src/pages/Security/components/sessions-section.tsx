@@ -1,5 +1,5 @@
 import type { SessionView } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useRevokeSession, useSignOutOthers } from '../../../api/auth/mutations';
 import { useSessions } from '../../../api/auth/queries';
 import { FormError } from '../../../components/alert';

@@ -1,6 +1,6 @@
 import type { StartTotpEnrollmentResponse } from '@mailgate/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useTotpStatus } from '../../../api/totp/queries';
 import { useDisableTotp, useRegenerateRecoveryCodes, useStartTotpEnrollment } from '../../../api/totp/mutations';
 import { FormError } from '../../../components/alert';

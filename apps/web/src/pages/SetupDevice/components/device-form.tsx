@@ -1,5 +1,5 @@
 import type { IncomingProtocol } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useProtocolAccess } from '../../../api/protocol-access/queries';
 import { RadioGroup, TextField } from '../../../components/form-field';
 

@@ -1,5 +1,5 @@
 import type { FirstLoginAttempt, Protocol } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useFirstLogin } from '../../../api/mail-setup/queries';
 import { useSetProtocolAccess } from '../../../api/protocol-access/mutations';
 import { Alert } from '../../../components/alert';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useSignInWithPasskey } from '../../../api/passkeys/mutations';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';

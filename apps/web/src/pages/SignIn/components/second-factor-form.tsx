@@ -1,6 +1,6 @@
 import { RECOVERY_CODE_INPUT_MAX, TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/form-field';

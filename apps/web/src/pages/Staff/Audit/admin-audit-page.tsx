@@ -1,5 +1,5 @@
-import { useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../router/hooks';
+import { useTranslation } from '../../../i18n/use-translation';
 import { auditExportUrl, useAuditLog } from '../../../api/admin/queries';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorState, LoadingState } from '../../../components/query-state';

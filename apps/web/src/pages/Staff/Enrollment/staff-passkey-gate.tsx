@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../../i18n/use-translation';
+import { Link } from '../../../router/links';
 import { PageTitle } from '../../../components/page-title';
 import { PasskeyStepUp } from '../../../components/step-up/passkey-step-up';
 

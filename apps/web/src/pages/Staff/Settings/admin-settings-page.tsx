@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useGlobalSettings } from '../../../api/admin/queries';
 import { PageTitle } from '../../../components/page-title';
 import { AdminOnlyNote } from '../components/admin-only-note';

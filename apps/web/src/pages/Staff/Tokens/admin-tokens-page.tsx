@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { CreateServiceTokenResponse } from '@mailgate/contracts';
 import { useServiceTokens } from '../../../api/admin/queries';
 import { Button } from '../../../components/button';

@@ -1,5 +1,6 @@
-import { Link, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../../router/links';
+import { useParams } from '../../../router/hooks';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useAdminUser } from '../../../api/admin/queries';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorState, LoadingState } from '../../../components/query-state';

@@ -1,7 +1,7 @@
 import type { Role, UserSearchMatch } from '@mailgate/contracts';
 import { ROLES, USER_SEARCH_MATCHES } from '@mailgate/contracts/values';
-import { useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../router/hooks';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useUserSearch } from '../../../api/admin/queries';
 import { PageTitle } from '../../../components/page-title';
 import { ErrorState, LoadingState } from '../../../components/query-state';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 
 /** Shown instead of an ADMIN-only page to support staff who followed a link there. */
 export function AdminOnlyNote() {

@@ -1,5 +1,5 @@
 import type { Role } from '@mailgate/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 
 export function RoleBadge({ role }: { role: Role }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import type { AuditFilters } from '../../../../api/admin/queries';
 import { accountFilter, isoToLocalInput, localInputToIso } from '../audit-filters';
 import { FormError } from '../../../../components/alert';

@@ -1,6 +1,6 @@
 import type { AuditEventView } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { ErrorState } from '../../../../components/query-state';
 import { useFormat } from '../../../../i18n/format';
 import { Button } from '../../../../components/button';

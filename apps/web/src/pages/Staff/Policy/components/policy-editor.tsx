@@ -1,7 +1,7 @@
 import type { PasswordPolicyView } from '@mailgate/contracts';
 import { PASSWORD_POLICY_BOUNDS as POLICY_BOUNDS } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useUpdatePasswordPolicy } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
 import { useFormat } from '../../../../i18n/format';

@@ -1,6 +1,6 @@
 import type { PasswordPolicySettings } from '@mailgate/password-policy';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { TextField } from '../../../../components/form-field';
 import { StrengthMeter } from '../../../../components/password/strength-meter';
 import { usePasswordEvaluation } from '../../../../components/password/use-password-evaluation';

@@ -1,7 +1,7 @@
 import type { GlobalSettingsView } from '@mailgate/contracts';
 import { RETENTION_DAYS_BOUNDS as RETENTION } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useUpdateGlobalSettings } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
 

@@ -1,7 +1,7 @@
 import type { CreateServiceTokenResponse } from '@mailgate/contracts';
 import { SERVICE_TOKEN_NAME_MAX, SERVICE_TOKEN_NAME_PATTERN } from '@mailgate/contracts/values';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useCreateServiceToken } from '../../../../api/admin/mutations';
 import { FormError } from '../../../../components/alert';
 import { Button } from '../../../../components/button';

@@ -1,6 +1,6 @@
 import type { ServiceTokenView } from '@mailgate/contracts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useRevokeServiceToken } from '../../../../api/admin/mutations';
 import { Button } from '../../../../components/button';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';

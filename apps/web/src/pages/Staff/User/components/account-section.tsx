@@ -1,6 +1,6 @@
 import type { AdminUserDetail, RevealPasswordResetLinkResponse } from '@mailgate/contracts';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import {
   useCreatePasswordResetLink,
   useRevealPasswordResetLink,

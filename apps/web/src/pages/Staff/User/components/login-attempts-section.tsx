@@ -1,6 +1,6 @@
 import type { AdminLoginAttempt } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
 import { ScrollBox } from '../../../../components/scroll-box';
 

@@ -1,6 +1,6 @@
 import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
 import { DIAGNOSIS_SCAN, diagnoseRefusedLogins, groupDiagnoses, type DiagnosisGroup } from '../login-diagnosis';
 

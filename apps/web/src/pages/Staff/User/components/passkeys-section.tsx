@@ -1,6 +1,6 @@
 import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useRemoveUserPasskey } from '../../../../api/admin/mutations';
 import { useFormat } from '../../../../i18n/format';
 import { ReasonActionButton } from '../../components/reason-action-button';

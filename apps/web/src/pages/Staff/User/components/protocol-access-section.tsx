@@ -1,6 +1,6 @@
 import type { ProtocolAccessView } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useSetUserProtocolAccess } from '../../../../api/admin/mutations';
 import { OnOffBadge } from '../../components/badges';
 import { ReasonActionButton } from '../../components/reason-action-button';

@@ -1,7 +1,7 @@
 import type { Role } from '@mailgate/contracts';
 import { ROLES } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useChangeUserRole } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
 

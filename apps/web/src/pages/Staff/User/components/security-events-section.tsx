@@ -1,7 +1,7 @@
 import type { AdminSecurityEvent } from '@mailgate/contracts';
 import { useId } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../../../router/links';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
 import { ScrollBox } from '../../../../components/scroll-box';
 

@@ -1,6 +1,6 @@
 import type { AdminSession } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useRevokeAllUserSessions, useRevokeUserSession } from '../../../../api/admin/mutations';
 import { ReasonActionButton } from '../../components/reason-action-button';
 import { useFormat } from '../../../../i18n/format';

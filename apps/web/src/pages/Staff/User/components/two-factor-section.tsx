@@ -1,6 +1,6 @@
 import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useRemoveUserTwoFactor } from '../../../../api/admin/mutations';
 import { OnOffBadge } from '../../components/badges';
 import { ReasonActionButton } from '../../components/reason-action-button';

@@ -1,6 +1,6 @@
 import type { AdminUserDetail } from '@mailgate/contracts';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../../../router/links';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { RoleBadge, StatusBadge } from '../../components/badges';
 import { useFormat } from '../../../../i18n/format';
 

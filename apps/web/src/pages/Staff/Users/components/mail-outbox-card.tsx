@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { useMailOutbox } from '../../../../api/admin/queries';
 import { ErrorState, LoadingState } from '../../../../components/query-state';
 import { useFormat } from '../../../../i18n/format';

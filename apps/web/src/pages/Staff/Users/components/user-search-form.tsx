@@ -1,7 +1,7 @@
 import type { Role, UserSearchMatch } from '@mailgate/contracts';
 import { ROLES, USER_SEARCH_MATCHES, USER_SEARCH_SUBSTRING_MIN } from '@mailgate/contracts/values';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { FormError } from '../../../../components/alert';
 import { Button } from '../../../../components/button';
 

@@ -1,7 +1,7 @@
 import type { SearchUsersResponse } from '@mailgate/contracts';
 import { useId } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Link } from '../../../../router/links';
+import { useTranslation } from '../../../../i18n/use-translation';
 import { ErrorState } from '../../../../components/query-state';
 import { RoleBadge, StatusBadge } from '../../components/badges';
 import { Button } from '../../../../components/button';
