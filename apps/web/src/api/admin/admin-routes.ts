@@ -47,6 +47,7 @@ export const adminRoutes = {
   createServiceToken: { method: 'post', path: '/api/admin/service-tokens' },
   revokeServiceToken: { method: 'post', path: '/api/admin/service-tokens/{tokenId}/revoke' },
   redeemPasswordReset: { method: 'post', path: '/api/password-reset' },
+  passwordResetRules: { method: 'post', path: '/api/password-reset/password-rules' },
   getMailOutbox: { method: 'get', path: '/api/admin/mail-outbox' },
 } as const satisfies { [K in keyof AdminOperations]: RouteOf<K> };
 

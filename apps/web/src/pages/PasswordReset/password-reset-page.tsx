@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useRedeemPasswordReset } from '../../api/admin/password-reset';
+import { usePasswordResetRules, useRedeemPasswordReset } from '../../api/admin/password-reset';
 import { isApiError } from '../../api/http';
 import { Alert, FormError } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/form-field';
 import { PageTitle } from '../../components/page-title';
+import { meterProblems, NewPasswordField } from '../../components/password/new-password-field';
+import { usePasswordEvaluation } from '../../components/password/use-password-evaluation';
 import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
 import { readResetToken } from './reset-token';
 
@@ -40,11 +42,18 @@ export function PasswordResetPage() {
   );
 }
 
+const NO_ACCOUNT_WORDS = { email: '', displayName: '' };
+
 function ResetForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const rules = usePasswordResetRules(token);
   const redeem = useRedeemPasswordReset();
   const [password, setPassword] = useState('');
+  const [blocked, setBlocked] = useState(false);
+  // Judged with the account's own words, as the redemption will; without the rules the meter waits.
+  const evaluation = usePasswordEvaluation(password, rules.data, rules.data?.account ?? NO_ACCOUNT_WORDS);
+  const clientProblems = meterProblems(evaluation);
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [secondFactor, setSecondFactor] = useState<'totp' | 'recovery' | null>(null);
@@ -55,6 +64,8 @@ function ResetForm({ token }: { token: string }) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The meter already lists what is wrong; a round trip would only repeat it.
+    if (clientProblems.length > 0) return setBlocked(true);
     if (password !== repeat) return setMismatch(true);
     setMismatch(false);
     const factor = askSecondFactor && code ? (factorKind === 'totp' ? { totpCode: code } : { recoveryCode: code }) : {};
@@ -81,8 +92,18 @@ function ResetForm({ token }: { token: string }) {
     );
   }
 
+  // A link that no longer works is said at once, before anyone types a password for nothing.
+  if (isApiError(rules.error) && rules.error.code === 'RESET_LINK_INVALID') {
+    return (
+      <Alert tone="error" live>
+        <p>{errorMessage(rules.error)}</p>
+      </Alert>
+    );
+  }
+
   // The same refusal as a password change: every broken rule, each in words.
-  const problems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const serverProblems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const problems = blocked && clientProblems.length > 0 ? clientProblems : serverProblems;
   const errorText = problems
     ? problems.map((code) => t(errorMessageKey(code))).join(' ')
     : redeem.error
@@ -93,14 +114,17 @@ function ResetForm({ token }: { token: string }) {
       <p>{t('resetPage.intro')}</p>
       <form className="form" onSubmit={handleSubmit}>
         <FormError message={mismatch ? t('resetPage.mismatch') : errorText} />
-        <TextField
+        <NewPasswordField
           label={t('resetPage.newPassword')}
-          hint={t('resetPage.hint')}
+          advice={t('resetPage.hint')}
           type="password"
-          autoComplete="new-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(value) => {
+            setPassword(value);
+            setBlocked(false);
+          }}
+          rules={rules.data}
+          evaluation={evaluation}
         />
         <TextField
           label={t('resetPage.repeat')}
