@@ -141,6 +141,17 @@ describe('mail programs page', () => {
     await pop3Card.getByLabel('For 30 days').check();
     await pop3Card.getByLabel('For 7 days').check();
     expect(await pop3Card.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+
+    // Changing only "keep a copy" leaves the limit alone: the 7 days do not start again.
+    await pop3Card.getByLabel('Keep a copy of every message on the server').uncheck();
+    await pop3Card.getByRole('button', { name: 'Save' }).click();
+    const saved = () =>
+      server.prisma.protocolAccess.findUniqueOrThrow({
+        where: { userId_protocol: { userId: user.id, protocol: 'POP3' } },
+      });
+    await expect.poll(async () => (await saved()).pop3KeepCopy).toBe(false);
+    expect((await saved()).enabledUntil?.toISOString()).toBe(row?.enabledUntil?.toISOString());
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 
   it('turns a protocol off without asking for confirmation', async () => {
