@@ -165,17 +165,24 @@ describe('mail programs page', () => {
         { userId: user.id, kind: 'LOGIN_LOCKED', params: { family: 'MAIL', until: new Date().toISOString() } },
         { userId: user.id, kind: 'PROTOCOL_DISABLED', params: { protocol: 'SMTP' }, byStaff: true, reason: 'Spam' },
         { userId: user.id, kind: 'APP_PASSWORD_CREATED', params: { name: 'Phone', scopes: 'IMAP' } },
+        {
+          userId: user.id,
+          kind: 'PROTOCOL_ACCESS_EXPIRED',
+          params: { protocol: 'POP3', enabledUntil: new Date().toISOString() },
+        },
       ],
     });
     await page.reload();
-    const notices = page.getByRole('region', { name: '3 security changes on your account' });
+    const notices = page.getByRole('region', { name: '4 security changes on your account' });
     await notices.waitFor();
     const groups = await notices.getByRole('heading', { level: 3 }).allTextContents();
     expect(groups).toEqual([
       'Mail logins: something to check',
       'Changed by support',
+      'A time limit ran out',
       'Changed in another session or on another device',
     ]);
+    await notices.getByText(/^The time limit for POP3 ran out on .+, so POP3 is off now\./).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await saveScreenshot(page, 'notices-grouped');
     await page.getByRole('button', { name: 'Mark all as read' }).click();
