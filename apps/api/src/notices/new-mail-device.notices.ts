@@ -30,10 +30,12 @@ interface History {
 
 /**
  * "A new device logged in to your mail" (NEW_MAIL_DEVICE), the one mail-login event a user may not
- * know about while nothing is wrong yet. A device is what a mail login carries: a protocol and a
- * client address (IPv4, or the IPv6 /64, as for familiar addresses). It is new when no successful
- * login of this user with that protocol from that address is in the login history within the
- * familiar-address window (MAIL_AUTH_RECENT_SUCCESS_DAYS). Not for the account's very first
+ * know about while nothing is wrong yet. Of what a mail login carries, the device is its client
+ * address, keyed as for familiar addresses (IPv4 as is, IPv6 by its /64). It is new when no
+ * successful mail login of this user from there is in the login history within the
+ * familiar-address window (MAIL_AUTH_RECENT_SUCCESS_DAYS). The protocol is named in the notice but
+ * is not part of the device: one mail program logs in with IMAP and SMTP from the same address, and
+ * counting each protocol would report every new setup twice. Not for the account's very first
  * successful mail login in that window: that is the user setting up their first mail program,
  * which the setup page confirms already, and a notice would only be noise. One notice per device
  * and window, however many logins (and API instances) see it: checked under a per-user lock.
@@ -66,24 +68,20 @@ export class NewMailDeviceNotices {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`new-mail-device:${device.userId}`}))`;
       const [history] = await tx.$queryRaw<History[]>`
         WITH earlier AS (
-          SELECT "protocol", "clientIp" FROM "login_attempts"
+          SELECT "clientIp" FROM "login_attempts"
           WHERE "userId" = ${device.userId}::uuid AND "result" = 'ALLOW' AND "createdAt" > ${since}
             AND COALESCE("firstAt", "createdAt") < ${device.firstAt})
         SELECT EXISTS (SELECT 1 FROM earlier) AS any_before,
                EXISTS (SELECT 1 FROM earlier
-                       WHERE "protocol" = ${device.protocol}::"Protocol" AND "clientIp" IS NOT NULL
-                         AND position('%' in "clientIp") = 0
-                         AND "clientIp"::inet <<= ${device.network}::inet) AS device_before`;
+                       WHERE CASE WHEN position('%' in "clientIp") = 0
+                                  THEN "clientIp"::inet <<= ${device.network}::inet ELSE false END) AS device_before`;
       if (!history?.any_before || history.device_before) return;
       const told = await tx.securityNotice.count({
         where: {
           userId: device.userId,
           kind: 'NEW_MAIL_DEVICE',
           createdAt: { gt: since },
-          AND: [
-            { params: { path: ['protocol'], equals: device.protocol } },
-            { params: { path: ['network'], equals: device.network } },
-          ],
+          params: { path: ['network'], equals: device.network },
         },
       });
       if (told > 0) return;
@@ -96,13 +94,13 @@ export class NewMailDeviceNotices {
   }
 }
 
-/** One entry per user, protocol and address key, with the earliest login of the batch. */
+/** One entry per user and address key, with the earliest login of the batch from there. */
 function distinctDevices(successes: readonly WrittenMailSuccess[]): Device[] {
   const devices = new Map<string, Device>();
   for (const success of successes) {
     const network = clientIpKey(success.clientIp);
     if (network === null) continue;
-    const key = `${success.userId} ${success.protocol} ${network}`;
+    const key = `${success.userId} ${network}`;
     const known = devices.get(key);
     if (!known || success.firstAt < known.firstAt) devices.set(key, { ...success, network });
   }

@@ -80,14 +80,15 @@ describe('notice: a new device logged in to the mailbox', () => {
     expect(await deviceNotices(user.id)).toHaveLength(1);
   });
 
-  it('counts another protocol from a known address as a new device, and an IPv6 /64 as one address', async () => {
+  it('counts the address, not the protocol: a setup logging in with IMAP and POP3 is one device', async () => {
     const { user, login } = await userWithImapAndPop3();
-    await loginsFrom([login('2001:db8:7:1::10')]);
-    await loginsFrom([login('2001:db8:7:1::99')]);
+    await loginsFrom([login('2001:db8:7:1::10'), login('2001:db8:7:1::10', 'pop3')]);
+    // Another address of the same IPv6 /64, another protocol from a known address: nothing new.
+    await loginsFrom([login('2001:db8:7:1::99'), login('2001:db8:7:1::10', 'pop3')]);
     expect(await deviceNotices(user.id)).toEqual([]);
-    await loginsFrom([login('2001:db8:7:1::10', 'pop3')]);
+    await loginsFrom([login('2001:db8:7:2::10', 'pop3'), login('2001:db8:7:2::10')]);
     expect((await deviceNotices(user.id)).map((notice) => notice.params)).toEqual([
-      { protocol: 'POP3', ip: '2001:db8:7:1::10', network: '2001:db8:7:1::/64' },
+      { protocol: 'POP3', ip: '2001:db8:7:2::10', network: '2001:db8:7:2::/64' },
     ]);
   });
 });

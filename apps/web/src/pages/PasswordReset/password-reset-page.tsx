@@ -8,7 +8,7 @@ import { Button } from '../../components/button';
 import { TextField } from '../../components/form-field';
 import { PageTitle } from '../../components/page-title';
 import { meterProblems, NewPasswordField } from '../../components/password/new-password-field';
-import { usePasswordEvaluation } from '../../components/password/use-password-evaluation';
+import { usePasswordEvaluation, type EvaluationState } from '../../components/password/use-password-evaluation';
 import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
 import { readResetToken } from './reset-token';
 
@@ -52,7 +52,10 @@ function ResetForm({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [blocked, setBlocked] = useState(false);
   // Judged with the account's own words, as the redemption will; without the rules the meter waits.
-  const evaluation = usePasswordEvaluation(password, rules.data, rules.data?.account ?? NO_ACCOUNT_WORDS);
+  const judged = usePasswordEvaluation(password, rules.data, rules.data?.account ?? NO_ACCOUNT_WORDS);
+  // Rules that could not be read (offline, rate limited) leave the verdict to the server, as a meter
+  // whose word lists failed to load does; it would otherwise say "checking" for ever.
+  const evaluation: EvaluationState = rules.isError ? { status: 'unavailable' } : judged;
   const clientProblems = meterProblems(evaluation);
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
