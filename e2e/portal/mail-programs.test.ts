@@ -141,6 +141,17 @@ describe('mail programs page', () => {
     await pop3Card.getByLabel('For 30 days').check();
     await pop3Card.getByLabel('For 7 days').check();
     expect(await pop3Card.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+
+    // Changing only "keep a copy" leaves the limit alone: the 7 days do not start again.
+    await pop3Card.getByLabel('Keep a copy of every message on the server').uncheck();
+    await pop3Card.getByRole('button', { name: 'Save' }).click();
+    const saved = () =>
+      server.prisma.protocolAccess.findUniqueOrThrow({
+        where: { userId_protocol: { userId: user.id, protocol: 'POP3' } },
+      });
+    await expect.poll(async () => (await saved()).pop3KeepCopy).toBe(false);
+    expect((await saved()).enabledUntil?.toISOString()).toBe(row?.enabledUntil?.toISOString());
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 
   it('turns a protocol off without asking for confirmation', async () => {
@@ -154,17 +165,24 @@ describe('mail programs page', () => {
         { userId: user.id, kind: 'LOGIN_LOCKED', params: { family: 'MAIL', until: new Date().toISOString() } },
         { userId: user.id, kind: 'PROTOCOL_DISABLED', params: { protocol: 'SMTP' }, byStaff: true, reason: 'Spam' },
         { userId: user.id, kind: 'APP_PASSWORD_CREATED', params: { name: 'Phone', scopes: 'IMAP' } },
+        {
+          userId: user.id,
+          kind: 'PROTOCOL_ACCESS_EXPIRED',
+          params: { protocol: 'POP3', enabledUntil: new Date().toISOString() },
+        },
       ],
     });
     await page.reload();
-    const notices = page.getByRole('region', { name: '3 security changes on your account' });
+    const notices = page.getByRole('region', { name: '4 security changes on your account' });
     await notices.waitFor();
     const groups = await notices.getByRole('heading', { level: 3 }).allTextContents();
     expect(groups).toEqual([
       'Mail logins: something to check',
       'Changed by support',
+      'A time limit ran out',
       'Changed in another session or on another device',
     ]);
+    await notices.getByText(/^The time limit for POP3 ran out on .+, so POP3 is off now\./).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await saveScreenshot(page, 'notices-grouped');
     await page.getByRole('button', { name: 'Mark all as read' }).click();

@@ -125,6 +125,7 @@ export const routes = {
     cancelLink: { method: 'delete', path: '/api/account/password-reset-links/{id}' },
   },
   passwordReset: {
+    passwordResetRules: { method: 'post', path: '/api/password-reset/password-rules' },
     redeemPasswordReset: { method: 'post', path: '/api/password-reset' },
   },
   recovery: {

@@ -13,6 +13,12 @@ export const USER_SEARCH_MATCHES = ['auto', 'exact', 'prefix', 'substring'] as c
 /** How long a protocol the user turns on stays on. */
 export const ACCESS_DURATIONS = ['unlimited', '1d', '7d', '30d'] as const;
 
+/**
+ * Sent instead of a duration when the user changed another option only: the time limit in force
+ * (or its absence) stays exactly as it is. Not a choice the forms offer, so not in ACCESS_DURATIONS.
+ */
+export const KEEP_CURRENT_LIMIT = 'keep' as const;
+
 /** When a new app password stops working. */
 export const APP_PASSWORD_EXPIRIES = ['30d', '90d', '365d', 'never'] as const;
 

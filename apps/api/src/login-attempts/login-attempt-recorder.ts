@@ -6,8 +6,9 @@ import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { samplePool } from '../infrastructure/metrics/pool-sampler.js';
 import type { Protocol } from '../generated/prisma/enums.js';
 import type { LoginAttemptRecord } from './login-attempts.types.js';
-import { LoginAttemptBatch } from './login-attempt-batch.js';
+import { LoginAttemptBatch, type LoginAttemptAggregate } from './login-attempt-batch.js';
 import { insertAttemptRows, upsertAggregates } from './login-attempt-sql.js';
+import { NewMailDeviceNotices, type WrittenMailSuccess } from '../notices/new-mail-device.notices.js';
 
 const FLUSH_INTERVAL_MS = 250;
 const FLUSH_BATCH = 500;
@@ -56,6 +57,7 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly metrics: MailgateMetrics,
+    private readonly newDevices: NewMailDeviceNotices,
   ) {
     // The same connect and statement deadlines as the main pool: a hung database must not hold a
     // flush (and with it a shutdown) for longer than that.
@@ -190,6 +192,8 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
           throw error;
         }
       }
+      // Only once they are written: the check reads them as history. It never fails the flush.
+      await this.newDevices.afterWrite(writtenSuccesses(taken));
     }
     const uses = [...this.appPasswordUses];
     this.appPasswordUses.clear();
@@ -206,4 +210,13 @@ export class LoginAttemptRecorder implements OnModuleDestroy, OnApplicationShutd
       throw error;
     }
   }
+}
+
+/** The successful logins of known users among written aggregates (refusal floods are aggregates too). */
+function writtenSuccesses(aggregates: readonly LoginAttemptAggregate[]): WrittenMailSuccess[] {
+  return aggregates.flatMap(({ record, firstAt }) =>
+    record.result === 'ALLOW' && record.userId && record.protocol && record.clientIp
+      ? [{ userId: record.userId, protocol: record.protocol, clientIp: record.clientIp, firstAt }]
+      : [],
+  );
 }

@@ -31,6 +31,7 @@ export const NOTICE_MAIL_SENTENCES: Record<MailLanguage, Record<SecurityNoticeKi
     PASSWORD_RESET: 'Your password was set with a one-time link',
     LOGIN_LOCKED: 'Mail logins to your account from new addresses are paused after many wrong passwords',
     LOGIN_LOCK_LIFTED: 'A pause on mail logins to your account was lifted',
+    NEW_MAIL_DEVICE: 'A mail program logged in over {{protocol}} from a new address ({{ip}})',
     RECOVERY_ADDRESS_CHANGE_REQUESTED: 'A change of your recovery address to {{newAddress}} was requested',
     RECOVERY_ADDRESS_CONFIRMED: 'Your recovery address is now {{address}}',
     RECOVERY_ADDRESS_REMOVED: 'Your recovery address was removed',
@@ -63,6 +64,7 @@ export const NOTICE_MAIL_SENTENCES: Record<MailLanguage, Record<SecurityNoticeKi
     PASSWORD_RESET: 'Ihr Passwort wurde über einen einmaligen Link neu gesetzt',
     LOGIN_LOCKED: 'Nach vielen falschen Passwörtern sind Mail-Anmeldungen von neuen Adressen vorerst gesperrt',
     LOGIN_LOCK_LIFTED: 'Eine Sperre der Mail-Anmeldungen an Ihrem Konto wurde aufgehoben',
+    NEW_MAIL_DEVICE: 'Ein E-Mail-Programm hat sich über {{protocol}} von einer neuen Adresse ({{ip}}) angemeldet',
     RECOVERY_ADDRESS_CHANGE_REQUESTED:
       'Eine Änderung Ihrer Wiederherstellungsadresse auf {{newAddress}} wurde angefordert',
     RECOVERY_ADDRESS_CONFIRMED: 'Ihre Wiederherstellungsadresse lautet jetzt {{address}}',

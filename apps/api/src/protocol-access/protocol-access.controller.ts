@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  KEEP_CURRENT_LIMIT,
   SessionErrors,
   protocolAccessOperations,
   type ListProtocolAccessResponse,
@@ -57,7 +58,11 @@ export class ProtocolAccessController {
       userId: session.userId,
       protocol: params.protocol,
       enabled: body.enabled,
-      enabledUntil: body.enabled ? accessDurationToUntil(body.duration, now) : null,
+      enabledUntil: !body.enabled
+        ? null
+        : body.duration === KEEP_CURRENT_LIMIT
+          ? KEEP_CURRENT_LIMIT
+          : accessDurationToUntil(body.duration, now),
       ...(body.pop3KeepCopy !== undefined ? { pop3KeepCopy: body.pop3KeepCopy } : {}),
       meta,
       now,

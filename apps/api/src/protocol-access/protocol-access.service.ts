@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  KEEP_CURRENT_LIMIT,
   PROTOCOLS,
   ProtocolAccessErrors,
   type Protocol,
@@ -23,8 +24,11 @@ export interface SetProtocolAccessInput {
   readonly userId: string;
   readonly protocol: Protocol;
   readonly enabled: boolean;
-  /** Null or omitted: on until turned off. Ignored when turning off. */
-  readonly enabledUntil?: Date | null;
+  /**
+   * Null or omitted: on until turned off. `keep`: the limit in force stays (refused with
+   * NO_LIMIT_TO_KEEP unless the protocol is on). Ignored when turning off.
+   */
+  readonly enabledUntil?: Date | null | typeof KEEP_CURRENT_LIMIT;
   /** POP3 only. Omitted: keep the previous choice. */
   readonly pop3KeepCopy?: boolean;
   readonly reason?: string | null;
@@ -133,9 +137,15 @@ function nextRow(
     enabled: true,
     // Re-confirming access that is on keeps its start; turning it on (again) starts now.
     enabledAt: before.effectiveEnabled && row?.enabledAt ? row.enabledAt : now,
-    enabledUntil: input.enabledUntil ?? null,
+    enabledUntil: input.enabledUntil === KEEP_CURRENT_LIMIT ? limitInForce(row, before) : (input.enabledUntil ?? null),
     pop3KeepCopy,
   };
+}
+
+/** The end of access that is on now, for a change that keeps it; nothing to keep when it is off. */
+function limitInForce(row: ProtocolAccessRow | null, before: ProtocolAccessView): Date | null {
+  if (!before.effectiveEnabled) throw new AppError(ProtocolAccessErrors.NO_LIMIT_TO_KEEP);
+  return row?.enabledUntil ?? null;
 }
 
 /** Whether the request changes anything; re-sending the current state writes nothing and notifies no one. */

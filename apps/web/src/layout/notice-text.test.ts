@@ -27,6 +27,22 @@ describe('notice texts', () => {
     );
   });
 
+  it('says which time limit ran out and when, in both languages', () => {
+    const expired = notice('PROTOCOL_ACCESS_EXPIRED', { protocol: 'POP3', enabledUntil: '2026-05-03T09:30:00.000Z' });
+    expect(noticeText(t, expired, dateTime)).toBe(
+      'The time limit for POP3 ran out on <09:30>, so POP3 is off now. Turn it on again if you still need it.',
+    );
+    expect(noticeText(tDe, expired, dateTime)).toContain('Die Frist für POP3 ist am <09:30> abgelaufen.');
+  });
+
+  it('names the protocol and address of a new mail device, in both languages', () => {
+    const device = notice('NEW_MAIL_DEVICE', { protocol: 'IMAP', ip: '198.51.100.7', network: '198.51.100.7' });
+    expect(noticeText(t, device, dateTime)).toContain('over IMAP from an address not seen before (198.51.100.7)');
+    expect(noticeText(tDe, device, dateTime)).toContain(
+      'über IMAP von einer bisher unbekannten Adresse (198.51.100.7)',
+    );
+  });
+
   it('fills the other params as they are, and words unknown kinds generically', () => {
     expect(noticeText(t, notice('PROTOCOL_ENABLED', { protocol: 'IMAP' }), dateTime)).toBe(
       'IMAP access was turned on.',

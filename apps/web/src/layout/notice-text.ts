@@ -9,7 +9,7 @@ function isKnownKind(kind: string): kind is KnownKind {
 }
 
 /** Params that hold an instant (ISO string) and are shown as a date and time in the UI language. */
-const INSTANT_PARAMS = new Set(['until']);
+const INSTANT_PARAMS = new Set(['until', 'enabledUntil']);
 
 /** The notice in words; a kind this SPA does not know yet still gets a sensible sentence. */
 export function noticeText(t: TFunction, notice: SecurityNoticeView, dateTime: (iso: string) => string): string {
@@ -20,5 +20,12 @@ export function noticeText(t: TFunction, notice: SecurityNoticeView, dateTime: (
       value === null ? '' : INSTANT_PARAMS.has(key) && typeof value === 'string' ? dateTime(value) : String(value),
     ]),
   );
-  return t(`notices.kinds.${notice.kind}`, { protocol: '', name: '', remaining: '', until: '', ...params });
+  return t(`notices.kinds.${notice.kind}`, {
+    protocol: '',
+    name: '',
+    remaining: '',
+    until: '',
+    enabledUntil: '',
+    ...params,
+  });
 }

@@ -5,6 +5,7 @@ import { CommonErrors } from '../common/error-codes.js';
 import { defineOperation } from '../common/operation.js';
 import { routes } from '../routes.js';
 import { zSafeText, ZPasswordInput } from '../common/strings.js';
+import { ZPasswordRules } from '../password-policy/password.contract.js';
 import { PasswordErrors } from '../password-policy/password.errors.js';
 import { AdminErrors } from './admin.errors.js';
 import { AuthErrors } from '../auth/auth.errors.js';
@@ -20,6 +21,19 @@ export const ZRedeemPasswordResetRequest = z.strictObject({
   recoveryCode: ZRecoveryCodeInput.optional(),
 });
 export type RedeemPasswordResetRequest = z.infer<typeof ZRedeemPasswordResetRequest>;
+
+export const ZPasswordResetRulesRequest = z.strictObject({ token: ZRedeemPasswordResetRequest.shape.token });
+export type PasswordResetRulesRequest = z.infer<typeof ZPasswordResetRulesRequest>;
+
+/**
+ * What the reset page's meter needs to judge a new password exactly as the redemption will: the
+ * policy's rules and the account's own words (its address and name are refused inside a password).
+ * Only a live link answers, and it is the credential that sets this account's password anyway.
+ */
+export const ZPasswordResetRulesResponse = ZPasswordRules.extend({
+  account: z.object({ email: z.string(), displayName: z.string() }),
+}).meta({ id: 'PasswordResetRulesResponse' });
+export type PasswordResetRulesResponse = z.infer<typeof ZPasswordResetRulesResponse>;
 
 /**
  * A staff-issued link that could still set the signed-in user's password. Who issued it is told
@@ -66,6 +80,23 @@ export const pendingResetLinkOperations = {
 };
 
 export const passwordResetOperations = {
+  passwordResetRules: defineOperation(routes.passwordReset.passwordResetRules, {
+    tag: 'Password reset',
+    summary: 'The password rules for the account of a reset link, for the reset page’s strength meter.',
+    description:
+      'Public (no session); the token travels in the body so it stays out of logs. Any link that could no ' +
+      'longer be redeemed answers RESET_LINK_INVALID; failures share the redemption’s limit per IP. ' +
+      'Reading the rules does not use the link.',
+    auth: 'none',
+    body: ZPasswordResetRulesRequest,
+    responses: { 200: ZPasswordResetRulesResponse },
+    errors: [
+      CommonErrors.VALIDATION_FAILED,
+      CommonErrors.CSRF_CHECK_FAILED,
+      CommonErrors.RATE_LIMITED,
+      AdminErrors.RESET_LINK_INVALID,
+    ],
+  }),
   redeemPasswordReset: defineOperation(routes.passwordReset.redeemPasswordReset, {
     tag: 'Password reset',
     summary: 'Set a new password with a one-time reset link (from the recovery address or support).',

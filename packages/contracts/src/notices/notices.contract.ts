@@ -50,6 +50,9 @@ export const SECURITY_NOTICE_KINDS = [
   'RECOVERY_ADDRESS_REMOVED',
   // Someone asked for a reset link on the sign-in page and it was sent to the recovery address.
   'PASSWORD_RESET_REQUESTED',
+  // A mail login succeeded from an address (IPv4, or IPv6 /64) not seen for this account in the
+  // familiar-address window (params: protocol, ip, network); never for the first login of all.
+  'NEW_MAIL_DEVICE',
 ] as const;
 export type SecurityNoticeKind = (typeof SECURITY_NOTICE_KINDS)[number];
 

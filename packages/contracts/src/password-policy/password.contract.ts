@@ -15,16 +15,20 @@ export const ZPasswordProblem = z.enum([
 ]);
 export type PasswordProblemCode = z.infer<typeof ZPasswordProblem>;
 
-export const ZPasswordPolicyResponse = z
-  .object({
-    version: z.number().int(),
-    minLength: z.number().int(),
-    maxLength: z.number().int(),
-    minScore: z.number().int().min(0).max(4),
-    blocklistEnabled: z.boolean(),
-    contextWords: z.array(z.string()),
-  })
-  .meta({ id: 'PasswordPolicyResponse', description: 'The policy in force, for the live strength meter.' });
+/** The rules a new password is checked against: exactly what the live strength meter evaluates. */
+export const ZPasswordRules = z.object({
+  minLength: z.number().int(),
+  maxLength: z.number().int(),
+  minScore: z.number().int().min(0).max(4),
+  blocklistEnabled: z.boolean(),
+  contextWords: z.array(z.string()),
+});
+export type PasswordRules = z.infer<typeof ZPasswordRules>;
+
+export const ZPasswordPolicyResponse = ZPasswordRules.extend({ version: z.number().int() }).meta({
+  id: 'PasswordPolicyResponse',
+  description: 'The policy in force, for the live strength meter.',
+});
 export type PasswordPolicyResponse = z.infer<typeof ZPasswordPolicyResponse>;
 
 export const ZChangePasswordRequest = z

@@ -4,9 +4,9 @@ import { defineOperation } from '../common/operation.js';
 import { routes } from '../routes.js';
 import { SessionErrors } from '../auth/session-errors.js';
 import { ProtocolAccessErrors } from './protocol-access.errors.js';
-import { ACCESS_DURATIONS, PROTOCOLS } from '../values.js';
+import { ACCESS_DURATIONS, KEEP_CURRENT_LIMIT, PROTOCOLS } from '../values.js';
 
-export { ACCESS_DURATIONS, PROTOCOLS };
+export { ACCESS_DURATIONS, KEEP_CURRENT_LIMIT, PROTOCOLS };
 
 export const ZProtocol = z.enum(PROTOCOLS).meta({ id: 'Protocol' });
 export type Protocol = z.infer<typeof ZProtocol>;
@@ -77,8 +77,15 @@ export const ZSetProtocolAccessParams = z.strictObject({ protocol: ZProtocolPath
 export const ZSetProtocolAccessRequest = z
   .strictObject({
     enabled: z.boolean(),
-    /** How long access stays on; ignored when turning off. */
-    duration: ZAccessDuration.default('unlimited'),
+    /**
+     * How long access stays on, counted from now; ignored when turning off. `keep` leaves the time
+     * limit in force as it is (for a change of another option only); it needs the protocol to be
+     * on (NO_LIMIT_TO_KEEP otherwise). Omitted: `unlimited`.
+     */
+    duration: z
+      .enum([...ACCESS_DURATIONS, KEEP_CURRENT_LIMIT])
+      .default('unlimited')
+      .meta({ description: 'unlimited, 1d, 7d or 30d from now; or keep: the current limit stays.' }),
     /** POP3 only. When omitted, turning POP3 on keeps the previous choice (default: keep a copy). */
     pop3KeepCopy: z.boolean().optional(),
   })
@@ -110,6 +117,7 @@ export const protocolAccessOperations = {
       SessionErrors.SESSION_EXPIRED,
       SessionErrors.STEP_UP_REQUIRED,
       ProtocolAccessErrors.POP3_KEEP_COPY_ONLY_FOR_POP3,
+      ProtocolAccessErrors.NO_LIMIT_TO_KEEP,
     ],
   }),
 };

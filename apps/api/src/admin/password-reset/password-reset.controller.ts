@@ -1,6 +1,6 @@
 import { Controller, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { passwordResetOperations } from '@mailgate/contracts';
+import { passwordResetOperations, type PasswordResetRulesResponse } from '@mailgate/contracts';
 import { Public } from '../../auth/auth.decorators.js';
 import { verifyCsrf } from '../../auth/csrf.js';
 import { ContractRoute } from '../../infrastructure/common/http/contract-route.decorator.js';
@@ -20,6 +20,21 @@ export class PasswordResetController {
     private readonly resets: PasswordResetService,
     private readonly limiter: AttemptLimiter,
   ) {}
+
+  @Public()
+  @ContractRoute(passwordResetOperations.passwordResetRules)
+  async passwordRules(
+    @Req() request: FastifyRequest,
+    @ContractBody() body: BodyOf<typeof passwordResetOperations.passwordResetRules>,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<PasswordResetRulesResponse> {
+    verifyCsrf(request);
+    // The same budget as redeeming: a guesser gains nothing by asking here instead.
+    const attempt = await this.limiter.reserve(redeemLimits(meta.ip));
+    const rules = await this.resets.passwordRules(body.token);
+    await attempt.succeeded();
+    return rules;
+  }
 
   @Public()
   @ContractRoute(passwordResetOperations.redeemPasswordReset)

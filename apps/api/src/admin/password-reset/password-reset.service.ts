@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorOf } from '../../audit/audit.types.js';
-import { AdminErrors, AuthErrors, RecoveryErrors } from '@mailgate/contracts';
+import { AdminErrors, AuthErrors, RecoveryErrors, type PasswordResetRulesResponse } from '@mailgate/contracts';
 import { SecurityChangeService } from '../../account-events/security-change.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { hashPassword } from '../../auth/password-hasher.js';
@@ -145,15 +145,7 @@ export class PasswordResetService {
     now?: Date;
   }): Promise<void> {
     const now = input.now ?? new Date();
-    const link = await this.prisma.passwordResetToken.findFirst({
-      where: { tokenHash: { in: this.keyring.candidateHashes('reset-token', input.token) } },
-      include: {
-        user: { select: { id: true, email: true, displayName: true, totpEnabledAt: true, ...RESET_TARGET_FIELDS } },
-        issuedBy: { select: RESET_ISSUER_FIELDS },
-      },
-    });
-    if (!link) throw new AppError(AdminErrors.RESET_LINK_INVALID, { internalDetail: 'unknown token' });
-    assertRedeemable(link, link.user, link.issuedBy, now);
+    const link = await this.redeemableLink(input.token, now);
     // A link the user asked for reaches whoever reads the recovery mailbox; with 2FA on, that alone
     // must not be enough to take the account. Staff links follow the provider's identity check
     // (which may be about a lost phone too: support can remove 2FA as its own audited action).
@@ -204,6 +196,37 @@ export class PasswordResetService {
       });
       await this.notices.create(tx, { userId: link.userId, kind: 'PASSWORD_RESET', byStaff: false });
     });
+  }
+
+  /**
+   * Public: what the reset page's meter needs to judge a new password as `redeem` will (the same
+   * policy and the same account words). Only a link that could still be redeemed answers.
+   */
+  async passwordRules(token: string, now = new Date()): Promise<PasswordResetRulesResponse> {
+    const link = await this.redeemableLink(token, now);
+    const { minLength, maxLength, minScore, blocklistEnabled, contextWords } = await this.policy.current();
+    return {
+      minLength,
+      maxLength,
+      minScore,
+      blocklistEnabled,
+      contextWords: [...contextWords],
+      account: { email: link.user.email, displayName: link.user.displayName },
+    };
+  }
+
+  /** The link of a token, or RESET_LINK_INVALID for every kind of link that no longer works. */
+  private async redeemableLink(token: string, now: Date) {
+    const link = await this.prisma.passwordResetToken.findFirst({
+      where: { tokenHash: { in: this.keyring.candidateHashes('reset-token', token) } },
+      include: {
+        user: { select: { id: true, email: true, displayName: true, totpEnabledAt: true, ...RESET_TARGET_FIELDS } },
+        issuedBy: { select: RESET_ISSUER_FIELDS },
+      },
+    });
+    if (!link) throw new AppError(AdminErrors.RESET_LINK_INVALID, { internalDetail: 'unknown token' });
+    assertRedeemable(link, link.user, link.issuedBy, now);
+    return link;
   }
 
   /** TOTP or recovery code, each usable once, counted per account before the check. */

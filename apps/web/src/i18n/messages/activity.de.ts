@@ -135,6 +135,8 @@ export const noticesDe: typeof noticesEn = {
     mailLogins_other: 'E-Mail-Anmeldungen: {{count}} Dinge zu prüfen',
     staff_one: 'Vom Support geändert',
     staff_other: 'Vom Support geändert ({{count}})',
+    timeLimits_one: 'Eine Frist ist abgelaufen',
+    timeLimits_other: '{{count}} Fristen sind abgelaufen',
     otherSessions_one: 'In einer anderen Sitzung oder auf einem anderen Gerät geändert',
     otherSessions_other: 'In einer anderen Sitzung oder auf einem anderen Gerät geändert ({{count}})',
   },
@@ -142,7 +144,8 @@ export const noticesDe: typeof noticesEn = {
     PROTOCOL_ENABLED: 'Der {{protocol}}-Zugriff wurde eingeschaltet.',
     PROTOCOL_DISABLED: 'Der {{protocol}}-Zugriff wurde ausgeschaltet.',
     PROTOCOL_SETTINGS_CHANGED: 'Die {{protocol}}-Einstellungen wurden geändert.',
-    PROTOCOL_ACCESS_EXPIRED: 'Der {{protocol}}-Zugriff ist wie geplant beendet: Seine Frist ist abgelaufen.',
+    PROTOCOL_ACCESS_EXPIRED:
+      'Die Frist für {{protocol}} ist am {{enabledUntil}} abgelaufen. {{protocol}} ist jetzt aus. Schalten Sie es wieder ein, wenn Sie es noch brauchen.',
     APP_PASSWORD_CREATED: 'Das App-Passwort „{{name}}“ wurde erstellt.',
     APP_PASSWORD_REVOKED: 'Das App-Passwort „{{name}}“ wurde widerrufen.',
     APP_PASSWORDS_REVOKED_ALL: 'Alle App-Passwörter wurden widerrufen.',
@@ -166,6 +169,8 @@ export const noticesDe: typeof noticesEn = {
     PASSWORD_RESET: 'Ihr Passwort wurde über einen Einmal-Link neu festgelegt.',
     LOGIN_LOCKED:
       'Für Ihr Konto wurden von unbekannten Adressen viele falsche Passwörter ausprobiert. Mail-Anmeldungen von neuen Adressen sind deshalb bis {{until}} pausiert; Mailprogramme, die schon funktionieren, sind nicht betroffen.',
+    NEW_MAIL_DEVICE:
+      'Ein E-Mail-Programm hat sich über {{protocol}} von einer bisher unbekannten Adresse ({{ip}}) bei Ihrem Postfach angemeldet. Wenn Sie das nicht waren, ändern Sie Ihr Passwort und prüfen Sie Ihre App-Passwörter.',
     LOGIN_LOCK_LIFTED: 'Eine Sperre für Mail-Anmeldungen an Ihrem Konto wurde aufgehoben.',
     RECOVERY_ADDRESS_CHANGE_REQUESTED:
       'Eine Änderung Ihrer Wiederherstellungsadresse auf {{newAddress}} wurde angefordert.',

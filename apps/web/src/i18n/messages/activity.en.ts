@@ -130,6 +130,8 @@ export const noticesEn = {
     mailLogins_other: 'Mail logins: {{count}} things to check',
     staff_one: 'Changed by support',
     staff_other: 'Changed by support ({{count}})',
+    timeLimits_one: 'A time limit ran out',
+    timeLimits_other: '{{count}} time limits ran out',
     otherSessions_one: 'Changed in another session or on another device',
     otherSessions_other: 'Changed in another session or on another device ({{count}})',
   },
@@ -137,7 +139,8 @@ export const noticesEn = {
     PROTOCOL_ENABLED: '{{protocol}} access was turned on.',
     PROTOCOL_DISABLED: '{{protocol}} access was turned off.',
     PROTOCOL_SETTINGS_CHANGED: 'The {{protocol}} settings were changed.',
-    PROTOCOL_ACCESS_EXPIRED: '{{protocol}} access ended as planned: its time limit has run out.',
+    PROTOCOL_ACCESS_EXPIRED:
+      'The time limit for {{protocol}} ran out on {{enabledUntil}}, so {{protocol}} is off now. Turn it on again if you still need it.',
     APP_PASSWORD_CREATED: 'The app password “{{name}}” was created.',
     APP_PASSWORD_REVOKED: 'The app password “{{name}}” was revoked.',
     APP_PASSWORDS_REVOKED_ALL: 'All app passwords were revoked.',
@@ -161,6 +164,8 @@ export const noticesEn = {
     PASSWORD_RESET: 'Your password was set with a one-time link.',
     LOGIN_LOCKED:
       'Many wrong passwords were tried on your account from unfamiliar addresses, so mail logins from new addresses are paused until {{until}}. Mail programs that already work are not affected.',
+    NEW_MAIL_DEVICE:
+      'A mail program logged in to your mailbox over {{protocol}} from an address not seen before ({{ip}}). If this was not you, change your password and check your app passwords.',
     LOGIN_LOCK_LIFTED: 'A block on mail logins to your account was lifted.',
     RECOVERY_ADDRESS_CHANGE_REQUESTED: 'A change of your recovery address to {{newAddress}} was requested.',
     RECOVERY_ADDRESS_CONFIRMED: 'Your recovery address is now {{address}}.',

@@ -28,6 +28,8 @@ export const portalErrorsDe: typeof portalErrorsEn = {
   CURRENT_PASSWORD_WRONG: 'Das aktuelle Passwort ist nicht korrekt.',
   PASSWORD_UNCHANGED: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'Die Option „Kopie auf dem Server behalten“ gilt nur für POP3.',
+  NO_LIMIT_TO_KEEP:
+    'Dieser Zugang ist nicht mehr eingeschaltet (vielleicht ist seine Frist gerade abgelaufen). Schalten Sie ihn wieder ein und wählen Sie, wie lange.',
   RECOVERY_ADDRESS_IS_MAILBOX:
     'Wählen Sie eine Adresse bei einem anderen Anbieter: Ihr eigenes Postfach hilft Ihnen nicht zurück ins Konto.',
   RECOVERY_ADDRESS_UNCHANGED: 'Das ist bereits Ihre Wiederherstellungsadresse.',

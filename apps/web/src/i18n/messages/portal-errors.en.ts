@@ -25,6 +25,8 @@ export const portalErrorsEn = {
   CURRENT_PASSWORD_WRONG: 'The current password is not correct.',
   PASSWORD_UNCHANGED: 'The new password must be different from the current one.',
   POP3_KEEP_COPY_ONLY_FOR_POP3: 'The “keep a copy on the server” option only applies to POP3.',
+  NO_LIMIT_TO_KEEP:
+    'This protocol is no longer on (its time limit may have just ended). Turn it on again and choose how long.',
   RECOVERY_ADDRESS_IS_MAILBOX: 'Choose an address at another provider: your own mailbox cannot help you get back in.',
   RECOVERY_ADDRESS_UNCHANGED: 'This is already your recovery address.',
   RECOVERY_ADDRESS_NOT_SET: 'You have no recovery address.',

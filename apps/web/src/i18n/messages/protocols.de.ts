@@ -15,7 +15,6 @@ export const protocolsDe: typeof protocolsEn = {
     confirm: '{{protocol}} einschalten',
     pending: 'Wird eingeschaltet…',
   },
-  limitRestarts: 'Beim Speichern beginnt die Frist von jetzt an neu.',
   whyOff: {
     title: 'Warum ist anfangs alles ausgeschaltet?',
     body: 'Ein E-Mail-Programm meldet sich alle paar Minuten mit einem Passwort an, ganz ohne zweiten Schritt. Angreifer nutzen denselben Weg: Sie probieren massenhaft Passwörter an Mailservern aus, und manche ältere Programme schicken das Passwort sogar unverschlüsselt, sodass es unterwegs mitgelesen werden kann. Ein ausgeschaltetes Protokoll lässt sich so nicht missbrauchen.',

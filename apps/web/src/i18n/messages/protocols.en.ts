@@ -14,7 +14,6 @@ export const protocolsEn = {
     confirm: 'Turn on {{protocol}}',
     pending: 'Turning on…',
   },
-  limitRestarts: 'Saving starts the time limit again from now.',
   whyOff: {
     title: 'Why is everything off by default?',
     body: 'A mail program logs in with a password every few minutes, without any second step. Attackers use the same way in: they try password after password against mail servers, and some older programs still send the password without encryption, where it can be read along the way. A protocol that is off cannot be misused like that.',

@@ -102,7 +102,8 @@ export const staffDe: AdminMessages = {
     unknownProtocol: 'unbekanntes Protokoll',
     unknownIp: 'einer unbekannten Adresse',
     reasons: {
-      AUTH_FAILED: 'Das Passwort hat nicht gepasst.',
+      AUTH_FAILED:
+        'Abgelehnt, ohne dass ein Grund aufgezeichnet wurde: Benutzername oder Passwort haben nicht gepasst.',
       USER_UNKNOWN: 'Zum Benutzernamen, den das E-Mail-Programm geschickt hat, gibt es kein Konto.',
       PASSWORD_WRONG: 'Falsches Passwort: Das Kontopasswort, das das Programm geschickt hat, war falsch.',
       APP_PASSWORD_WRONG: 'Falsches App-Passwort: Es passte zu keinem App-Passwort dieses Kontos.',
@@ -131,27 +132,34 @@ export const staffDe: AdminMessages = {
       LOCKED_ACCOUNT: 'Das Konto war nach {{failures}} Fehlversuchen für unbekannte Adressen bis {{until}} gesperrt.',
     },
     hints: {
-      AUTH_FAILED: 'Bitten Sie die Person, das Passwort im E-Mail-Programm neu einzugeben.',
+      AUTH_FAILED:
+        'Bitten Sie die Person zu prüfen, ob die vollständige E-Mail-Adresse als Benutzername eingetragen ist, und das Passwort neu einzugeben.',
       USER_UNKNOWN: 'Prüfen Sie, ob das E-Mail-Programm die vollständige E-Mail-Adresse als Benutzernamen verwendet.',
       PASSWORD_WRONG:
         'Bitten Sie die Person, das Passwort neu einzugeben, oder schicken Sie einen Link zum Zurücksetzen.',
       APP_PASSWORD_WRONG: 'Die Person kann im Portal ein neues App-Passwort erstellen und ins Programm einfügen.',
-      ACCOUNT_DISABLED: 'Entsperren Sie das Konto unten, wenn das richtig ist.',
+      ACCOUNT_DISABLED:
+        'Sehen Sie unter „Sicherheitsereignisse“ nach, warum es gesperrt wurde; schalten Sie es unten nur wieder frei, wenn dieser Grund nicht mehr gilt.',
       PROTOCOL_DISABLED: 'Wenn die Person es braucht, schalten Sie {{protocol}} unten ein.',
       PROTOCOL_EXPIRED: 'Wenn die Person es weiter braucht, schalten Sie {{protocol}} unten wieder ein.',
       TLS_REQUIRED: 'Stellen Sie im E-Mail-Programm SSL/TLS oder STARTTLS ein.',
       MAIN_PASSWORD_NOT_ALLOWED: 'Die Person sollte im Portal ein App-Passwort erstellen und im Programm verwenden.',
       APP_PASSWORD_SCOPE: 'Die Person kann ein App-Passwort erstellen, das {{protocol}} einschließt.',
       APP_PASSWORD_EXPIRED: 'Die Person kann im Portal ein neues App-Passwort erstellen.',
-      APP_PASSWORD_REVOKED: 'Die Person kann im Portal ein neues App-Passwort erstellen.',
+      APP_PASSWORD_REVOKED:
+        'Es wurde absichtlich widerrufen (auch eine Passwortänderung widerruft App-Passwörter). Soll das Programm weiter funktionieren, erstellt die Person im Portal ein neues App-Passwort.',
       LOCKED_USER_IP: 'Sobald die Person das richtige Passwort hat, heben Sie die Sperre unten auf.',
-      LOCKED_IP: 'Wenn die Adresse zur Person gehört, heben Sie die Sperre unten auf.',
-      LOCKED_ACCOUNT: 'Sobald die Person das richtige Passwort hat, heben Sie die Sperre unten auf.',
+      LOCKED_IP:
+        'Von dieser Adresse schlugen Anmeldungen bei mehreren Konten fehl, das sieht nach Raten aus. Heben Sie die Sperre nur auf, wenn die Adresse sicher zum Netz der Person gehört; sie gilt dann wieder für alle Konten.',
+      LOCKED_ACCOUNT:
+        'Jemand hat von unbekannten Adressen versucht, das Passwort dieses Kontos zu erraten; die gewohnten Geräte der Person funktionieren weiter. Empfehlen Sie ein neues Passwort und die Zwei-Schritt-Anmeldung. Heben Sie die Sperre nur auf, wenn ein neues Gerät der Person sie ausgelöst hat.',
       RATE_LIMITED:
         'Meist wiederholt ein E-Mail-Programm die Anmeldung in einer Schleife; das legt sich, sobald es langsamer wird.',
       INVALID_REQUEST: 'Das ist ein Problem zwischen Mailserver und Mailgate, nicht mit dem Konto.',
-      TEMPFAIL: 'Meist vorübergehend; der nächste Versuch sollte eine Antwort bekommen.',
-      UNKNOWN: '',
+      TEMPFAIL:
+        'Meist vorübergehend; der nächste Versuch sollte eine Antwort bekommen. Passiert es immer wieder, sagen Sie dem Technik-Team Bescheid.',
+      UNKNOWN:
+        'Diesen Grund kennt das Panel noch nicht: Notieren Sie den Code und geben Sie ihn an das Technik-Team weiter.',
     },
     resolved: {
       protocol: '{{protocol}} ist jetzt eingeschaltet, ein neuer Versuch kommt an dieser Stelle also weiter.',
@@ -328,6 +336,55 @@ export const staffDe: AdminMessages = {
     reason: 'Begründung',
     system: 'System',
     fullLog: 'Dieses Konto im Änderungsprotokoll anzeigen',
+    unknownAction: 'Andere Änderung ({{action}})',
+    actions: {
+      protocol_access: {
+        enabled: '{{protocol}} eingeschaltet',
+        disabled: '{{protocol}} ausgeschaltet',
+        updated: '{{protocol}}-Optionen geändert',
+        expired: 'Frist für {{protocol}} abgelaufen',
+      },
+      app_password: {
+        created: 'App-Passwort erstellt',
+        revoked: 'App-Passwort widerrufen',
+        revoked_all: 'Alle App-Passwörter widerrufen',
+      },
+      password: { changed: 'Passwort geändert', reset: 'Passwort über einen Link neu gesetzt' },
+      passkey: {
+        added: 'Passkey hinzugefügt',
+        renamed: 'Passkey umbenannt',
+        removed: 'Passkey entfernt',
+        counter_regressed: 'Passkey abgelehnt: Er wurde vielleicht kopiert',
+      },
+      totp: {
+        enabled: 'Zwei-Schritt-Anmeldung eingeschaltet',
+        disabled: 'Zwei-Schritt-Anmeldung ausgeschaltet',
+        recovery_codes_regenerated: 'Neue Wiederherstellungscodes erstellt',
+        recovery_code_used: 'Mit einem Wiederherstellungscode angemeldet',
+      },
+      session: {
+        signed_out_others: 'Alle anderen Sitzungen abgemeldet',
+        revoked: 'Eine Sitzung abgemeldet',
+        revoked_all: 'Alle Sitzungen abgemeldet',
+      },
+      account: { disabled: 'Konto gesperrt', enabled: 'Konto wieder freigeschaltet', role_changed: 'Rolle geändert' },
+      password_reset: {
+        link_sent: 'Link zum Zurücksetzen an die Wiederherstellungsadresse geschickt',
+        link_revealed: 'Link zum Zurücksetzen im Admin-Bereich angezeigt',
+        link_cancelled: 'Link zum Zurücksetzen von der Person widerrufen',
+        requested: 'Person hat einen Link zum Zurücksetzen angefordert („Passwort vergessen“)',
+      },
+      recovery_address: {
+        change_requested: 'Neue Wiederherstellungsadresse wartet auf Bestätigung',
+        confirmed: 'Wiederherstellungsadresse bestätigt',
+        removed: 'Wiederherstellungsadresse entfernt',
+      },
+      auth_lock: {
+        set: 'Mail-Anmeldungen nach vielen Fehlversuchen pausiert',
+        lifted: 'Anmeldesperre aufgehoben',
+      },
+      demo: { account_created: 'Demo-Konto erstellt' },
+    },
   },
   audit: {
     title: 'Änderungsprotokoll',

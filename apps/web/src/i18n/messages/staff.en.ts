@@ -94,7 +94,7 @@ export const staffEn = {
     unknownProtocol: 'unknown protocol',
     unknownIp: 'an unknown address',
     reasons: {
-      AUTH_FAILED: 'The password did not match.',
+      AUTH_FAILED: 'Refused without a recorded cause: the login or the password did not work.',
       USER_UNKNOWN: 'No account matched the user name the mail program sent.',
       PASSWORD_WRONG: 'Wrong password: the account password the program sent did not match.',
       APP_PASSWORD_WRONG: 'Wrong app password: it matched none of the app passwords of this account.',
@@ -123,25 +123,31 @@ export const staffEn = {
         'The account was locked for unfamiliar addresses after {{failures}} failed attempts, until {{until}}.',
     },
     hints: {
-      AUTH_FAILED: 'Ask the user to type the password again in the mail program.',
+      AUTH_FAILED:
+        'Ask the user to check that the user name is the full e-mail address and to type the password again.',
       USER_UNKNOWN: 'Check that the mail program uses the full e-mail address as the user name.',
       PASSWORD_WRONG: 'Ask the user to type the password again, or send a password-reset link.',
       APP_PASSWORD_WRONG: 'The user can create a new app password in the portal and paste it into the program.',
-      ACCOUNT_DISABLED: 'Re-enable the account below if that is right.',
+      ACCOUNT_DISABLED:
+        'Check under Security events why it was disabled; enable it again below only if that reason no longer applies.',
       PROTOCOL_DISABLED: 'If the user needs it, turn {{protocol}} on below.',
       PROTOCOL_EXPIRED: 'If the user still needs it, turn {{protocol}} on again below.',
       TLS_REQUIRED: 'Set the mail program to use SSL/TLS or STARTTLS.',
       MAIN_PASSWORD_NOT_ALLOWED: 'The user should create an app password in the portal and use it in the program.',
       APP_PASSWORD_SCOPE: 'The user can create an app password that includes {{protocol}}.',
       APP_PASSWORD_EXPIRED: 'The user can create a new app password in the portal.',
-      APP_PASSWORD_REVOKED: 'The user can create a new app password in the portal.',
+      APP_PASSWORD_REVOKED:
+        'Someone revoked it on purpose (a password change also revokes app passwords). If the user still wants this program, they create a new app password in the portal.',
       LOCKED_USER_IP: 'Once the user has the right password, lift the lock below.',
-      LOCKED_IP: 'If the address belongs to the user, lift the lock below.',
-      LOCKED_ACCOUNT: 'Once the user has the right password, lift the lock below.',
+      LOCKED_IP:
+        'This address failed for several accounts, which looks like guessing. Lift it only if you know the address is the user’s own network; lifting it opens it for every account.',
+      LOCKED_ACCOUNT:
+        'Someone was guessing this account’s password from unknown addresses; the user’s usual devices still work. Suggest a new password and two-step sign-in. Lift the lock only if the user’s own new device caused it.',
       RATE_LIMITED: 'Usually a mail program retrying in a loop; it passes once the program slows down.',
       INVALID_REQUEST: 'This is a problem between the mail server and Mailgate, not with the account.',
-      TEMPFAIL: 'Usually temporary; the next attempt should get an answer.',
-      UNKNOWN: '',
+      TEMPFAIL:
+        'Usually temporary; the next attempt should get an answer. If it keeps happening, tell the technical team.',
+      UNKNOWN: 'This cause is new to the panel: note the code and pass it to the technical team.',
     },
     resolved: {
       protocol: '{{protocol}} is on now, so a new attempt will get past this point.',
@@ -317,6 +323,55 @@ export const staffEn = {
     reason: 'Reason',
     system: 'System',
     fullLog: 'Show this account in the audit log',
+    unknownAction: 'Other change ({{action}})',
+    actions: {
+      protocol_access: {
+        enabled: '{{protocol}} turned on',
+        disabled: '{{protocol}} turned off',
+        updated: '{{protocol}} options changed',
+        expired: '{{protocol}} time limit ran out',
+      },
+      app_password: {
+        created: 'App password created',
+        revoked: 'App password revoked',
+        revoked_all: 'All app passwords revoked',
+      },
+      password: { changed: 'Password changed', reset: 'Password set with a reset link' },
+      passkey: {
+        added: 'Passkey added',
+        renamed: 'Passkey renamed',
+        removed: 'Passkey removed',
+        counter_regressed: 'Passkey refused: it may have been copied',
+      },
+      totp: {
+        enabled: 'Two-step sign-in turned on',
+        disabled: 'Two-step sign-in turned off',
+        recovery_codes_regenerated: 'New recovery codes created',
+        recovery_code_used: 'Signed in with a recovery code',
+      },
+      session: {
+        signed_out_others: 'Signed out all other sessions',
+        revoked: 'One session signed out',
+        revoked_all: 'All sessions signed out',
+      },
+      account: { disabled: 'Account disabled', enabled: 'Account enabled again', role_changed: 'Role changed' },
+      password_reset: {
+        link_sent: 'Reset link sent to the recovery address',
+        link_revealed: 'Reset link shown to an administrator',
+        link_cancelled: 'Reset link cancelled by the user',
+        requested: 'User asked for a reset link ("forgot password")',
+      },
+      recovery_address: {
+        change_requested: 'New recovery address waiting for confirmation',
+        confirmed: 'Recovery address confirmed',
+        removed: 'Recovery address removed',
+      },
+      auth_lock: {
+        set: 'Mail logins paused after many failed attempts',
+        lifted: 'Login lock lifted',
+      },
+      demo: { account_created: 'Demo account created' },
+    },
   },
   audit: {
     title: 'Audit log',

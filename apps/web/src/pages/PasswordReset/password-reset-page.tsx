@@ -1,13 +1,16 @@
+import { RECOVERY_CODE_INPUT_MAX, TOTP_CODE_INPUT_MAX } from '@mailgate/contracts/values';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../router/links';
 import { useLocation, useNavigate } from '../../router/hooks';
 import { useTranslation } from '../../i18n/use-translation';
-import { useRedeemPasswordReset } from '../../api/admin/password-reset';
+import { usePasswordResetRules, useRedeemPasswordReset } from '../../api/admin/password-reset';
 import { isApiError } from '../../api/http';
 import { Alert, FormError } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/form-field';
 import { PageTitle } from '../../components/page-title';
+import { meterProblems, NewPasswordField } from '../../components/password/new-password-field';
+import { usePasswordEvaluation, type EvaluationState } from '../../components/password/use-password-evaluation';
 import { errorMessageKey, useErrorMessage } from '../../i18n/error-message';
 import { readResetToken } from './reset-token';
 
@@ -41,11 +44,21 @@ export function PasswordResetPage() {
   );
 }
 
+const NO_ACCOUNT_WORDS = { email: '', displayName: '' };
+
 function ResetForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const rules = usePasswordResetRules(token);
   const redeem = useRedeemPasswordReset();
   const [password, setPassword] = useState('');
+  const [blocked, setBlocked] = useState(false);
+  // Judged with the account's own words, as the redemption will; without the rules the meter waits.
+  const judged = usePasswordEvaluation(password, rules.data, rules.data?.account ?? NO_ACCOUNT_WORDS);
+  // Rules that could not be read (offline, rate limited) leave the verdict to the server, as a meter
+  // whose word lists failed to load does; it would otherwise say "checking" for ever.
+  const evaluation: EvaluationState = rules.isError ? { status: 'unavailable' } : judged;
+  const clientProblems = meterProblems(evaluation);
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [secondFactor, setSecondFactor] = useState<'totp' | 'recovery' | null>(null);
@@ -56,6 +69,8 @@ function ResetForm({ token }: { token: string }) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The meter already lists what is wrong; a round trip would only repeat it.
+    if (clientProblems.length > 0) return setBlocked(true);
     if (password !== repeat) return setMismatch(true);
     setMismatch(false);
     const factor = askSecondFactor && code ? (factorKind === 'totp' ? { totpCode: code } : { recoveryCode: code }) : {};
@@ -82,8 +97,18 @@ function ResetForm({ token }: { token: string }) {
     );
   }
 
+  // A link that no longer works is said at once, before anyone types a password for nothing.
+  if (isApiError(rules.error) && rules.error.code === 'RESET_LINK_INVALID') {
+    return (
+      <Alert tone="error" live>
+        <p>{errorMessage(rules.error)}</p>
+      </Alert>
+    );
+  }
+
   // The same refusal as a password change: every broken rule, each in words.
-  const problems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const serverProblems = isApiError(redeem.error) && redeem.error.problems?.length ? redeem.error.problems : null;
+  const problems = blocked && clientProblems.length > 0 ? clientProblems : serverProblems;
   const errorText = problems
     ? problems.map((code) => t(errorMessageKey(code))).join(' ')
     : redeem.error
@@ -94,14 +119,17 @@ function ResetForm({ token }: { token: string }) {
       <p>{t('resetPage.intro')}</p>
       <form className="form" onSubmit={handleSubmit}>
         <FormError message={mismatch ? t('resetPage.mismatch') : errorText} />
-        <TextField
+        <NewPasswordField
           label={t('resetPage.newPassword')}
-          hint={t('resetPage.hint')}
+          advice={t('resetPage.hint')}
           type="password"
-          autoComplete="new-password"
-          required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(value) => {
+            setPassword(value);
+            setBlocked(false);
+          }}
+          rules={rules.data}
+          evaluation={evaluation}
         />
         <TextField
           label={t('resetPage.repeat')}
@@ -120,7 +148,7 @@ function ResetForm({ token }: { token: string }) {
               inputMode={factorKind === 'totp' ? 'numeric' : 'text'}
               autoComplete={factorKind === 'totp' ? 'one-time-code' : 'off'}
               spellCheck={false}
-              maxLength={64}
+              maxLength={factorKind === 'totp' ? TOTP_CODE_INPUT_MAX : RECOVERY_CODE_INPUT_MAX}
               required
               value={code}
               onChange={(event) => setCode(event.target.value)}

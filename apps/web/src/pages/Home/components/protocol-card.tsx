@@ -1,4 +1,5 @@
 import type { ProtocolAccessItem } from '@mailgate/contracts';
+import { KEEP_CURRENT_LIMIT } from '@mailgate/contracts/values';
 import { useId, useState } from 'react';
 import { useTranslation } from '../../../i18n/use-translation';
 import { useSetProtocolAccess } from '../../../api/protocol-access/mutations';
@@ -42,13 +43,19 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
       : t('protocols.state.onUntilOff')
     : t('protocols.state.off');
 
-  function save(enabled: boolean, values: ProtocolOptionValues, message: string, onDone?: () => void) {
+  /** `keepLimit`: the duration was not touched, so the limit in force stays as it is. */
+  function save(
+    enabled: boolean,
+    values: ProtocolOptionValues,
+    message: string,
+    { keepLimit = false, onDone }: { keepLimit?: boolean; onDone?: () => void } = {},
+  ) {
     setAccess.mutate(
       enabled
         ? {
             protocol,
             enabled,
-            duration: values.duration,
+            duration: keepLimit ? KEEP_CURRENT_LIMIT : values.duration,
             ...(protocol === 'POP3' ? { pop3KeepCopy: values.keepCopy } : {}),
           }
         : { protocol, enabled },
@@ -91,7 +98,7 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
           error={actionError(setAccess.error)}
           onCancel={() => setTurningOn(false)}
           onConfirm={(values) =>
-            save(true, values, t('protocols.turnedOn', { protocol: name }), () => setTurningOn(false))
+            save(true, values, t('protocols.turnedOn', { protocol: name }), { onDone: () => setTurningOn(false) })
           }
         />
       )}
@@ -119,16 +126,16 @@ export function ProtocolCard({ item, mainPasswordUsable }: ProtocolCardProps) {
                 onChange={setEdited}
                 disabled={setAccess.isPending}
               />
-              {/* The API stores an end, not a choice: any save with a limit starts it again. */}
-              {changed.keepCopy && !changed.duration && item.enabledUntil && (
-                <p className="field__hint field__hint--warning">{t('protocols.limitRestarts')}</p>
-              )}
               <Button
                 variant="primary"
                 pending={setAccess.isPending}
                 pendingLabel={t('protocols.savingOptions')}
                 disabled={!changed.duration && !changed.keepCopy}
-                onClick={() => save(true, options, t('protocols.optionsSaved', { protocol: name }))}
+                onClick={() =>
+                  save(true, options, t('protocols.optionsSaved', { protocol: name }), {
+                    keepLimit: !changed.duration,
+                  })
+                }
               >
                 {t('protocols.saveOptions')}
               </Button>

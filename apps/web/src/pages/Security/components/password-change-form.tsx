@@ -9,7 +9,7 @@ import { Alert, FormError } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CheckboxField, TextField } from '../../../components/form-field';
 import { errorMessageKey, useActionError } from '../../../i18n/error-message';
-import { StrengthMeter } from '../../../components/password/strength-meter';
+import { meterProblems, NewPasswordField } from '../../../components/password/new-password-field';
 import { usePasswordEvaluation } from '../../../components/password/use-password-evaluation';
 
 export function PasswordChangeForm() {
@@ -30,7 +30,7 @@ export function PasswordChangeForm() {
     email: me.data?.email ?? '',
     displayName: me.data?.displayName ?? '',
   });
-  const clientProblems = evaluation.status === 'ready' ? evaluation.evaluation.problems : [];
+  const clientProblems = meterProblems(evaluation);
   const knownBad = clientProblems.length > 0;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -84,20 +84,16 @@ export function PasswordChangeForm() {
         onChange={(event) => setCurrentPassword(event.target.value)}
         required
       />
-      <TextField
+      <NewPasswordField
         label={t('password.new')}
-        hint={
-          policy.data ? t('password.newHint', { min: policy.data.minLength, max: policy.data.maxLength }) : undefined
-        }
         type={inputType}
-        autoComplete="new-password"
         value={newPassword}
-        onChange={(event) => {
-          setNewPassword(event.target.value);
+        onChange={(value) => {
+          setNewPassword(value);
           setBlocked(false);
         }}
-        required
-        below={<StrengthMeter state={evaluation} policy={policy.data} />}
+        rules={policy.data}
+        evaluation={evaluation}
       />
       <CheckboxField
         label={t('password.show')}

@@ -4,6 +4,7 @@ import { Link } from '../../../../router/links';
 import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
 import { ScrollBox } from '../../../../components/scroll-box';
+import { securityEventName } from '../security-event-name';
 
 interface SecurityEventsSectionProps {
   userId: string;
@@ -36,9 +37,7 @@ export function SecurityEventsSection({ userId, events }: SecurityEventsSectionP
               {events.map((event) => (
                 <tr key={event.id}>
                   <th scope="row">{format.dateTime(event.createdAt)}</th>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
+                  <td>{securityEventName(t, event)}</td>
                   <td>
                     {event.actorEmail ?? t('admin.events.system')}{' '}
                     <span className="admin-hint">({event.actorRole})</span>
