@@ -8,7 +8,12 @@ export function toProtocol(mailProtocol: MailProtocol): Protocol {
   return TO_PROTOCOL[mailProtocol];
 }
 
-/** The same for a value that may be anything (an invalid request's body): undefined if unknown. */
+/**
+ * The same for a value that may be anything (an invalid request's body): undefined if unknown.
+ * Own keys only: "constructor" or "toString" must not yield Object's functions for the record.
+ */
 export function protocolIfKnown(value: unknown): Protocol | undefined {
-  return typeof value === 'string' ? TO_PROTOCOL[value as MailProtocol] : undefined;
+  return typeof value === 'string' && Object.hasOwn(TO_PROTOCOL, value)
+    ? TO_PROTOCOL[value as MailProtocol]
+    : undefined;
 }
