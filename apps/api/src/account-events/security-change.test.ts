@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { createCustomer } from '../../test/support/admin-fixtures.js';
+import { addStoredPasskey, createCustomer } from '../../test/support/admin-fixtures.js';
 import { createUser, DEFAULT_TEST_PASSWORD, freshTotpCode, signedInAs } from '../../test/support/builders.js';
+import { PASSKEY_APP_CONFIG, registerPasskey } from '../../test/support/passkey-kit.js';
 import { staffSentResetToken } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { AuthLocksService } from '../auth-locks/auth-locks.service.js';
+import { PasskeysService } from '../auth/passkeys/passkeys.service.js';
 import { PasswordChangeService } from '../auth/password-change.service.js';
 import { TotpService } from '../auth/totp.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
@@ -30,7 +32,8 @@ const meta = { ip: '192.0.2.10', requestId: 'security-change-test', userAgent: '
 const newPassword = 'granite orchard velvet compass 1987';
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // The passkey routes need the site's origin (PUBLIC_URL); nothing else here depends on it.
+  app = await createTestApp(PASSKEY_APP_CONFIG);
   prisma = app.get(PrismaService);
   publish = vi.spyOn(app.get(AccountEventsService), 'publish');
   admin = await signedInUser(app, 'ADMIN');
@@ -152,6 +155,38 @@ describe('one security-change path', () => {
     }
   });
 
+  it('passkeys: adding one, removing it (by the user, by support); renaming changes no access', async () => {
+    // With TOTP on, the session's step-up still counts after the first passkey (rename, remove).
+    const customer = await createCustomer(app);
+    const userId = customer.user.id;
+    const session = await signedInAs(app, customer.user);
+    const asUser = (method: 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      app.inject({ method, url, cookies: session.cookies, headers: session.headers, ...(payload ? { payload } : {}) });
+    let passkeyId = '';
+    await expectOneSecurityChange(userId, 'passkey', async () => {
+      passkeyId = (await registerPasskey(app, session, 'Phone')).passkey.id;
+    });
+    expect(publish.mock.calls[0]![0].endsAccess).toEqual([]);
+
+    const before = await versionOf(userId);
+    publish.mockClear();
+    const renamed = await asUser('PATCH', `/api/account/passkeys/${passkeyId}`, { name: 'Old phone' });
+    expect([renamed.statusCode, renamed.json().name]).toEqual([200, 'Old phone']);
+    expect(await versionOf(userId)).toBe(before);
+    expect(publish).not.toHaveBeenCalled();
+    expect(await prisma.auditEvent.count({ where: { targetUserId: userId, action: 'passkey.renamed' } })).toBe(1);
+
+    await expectOneSecurityChange(userId, 'passkey', async () => {
+      expect((await asUser('DELETE', `/api/account/passkeys/${passkeyId}`)).statusCode).toBe(204);
+    });
+    const stored = await addStoredPasskey(app, userId);
+    await expectOneSecurityChange(userId, 'passkey', async () => {
+      const url = `/api/admin/users/${userId}/passkeys/${stored.id}/remove`;
+      const response = await callAs(app, admin, 'POST', url, { payload: { reason: 'Phone lost, caller verified' } });
+      expect(response.statusCode, response.body).toBe(204);
+    });
+  });
+
   it('lifting a lock on the user', async () => {
     const user = await createUser(prisma);
     const lock = await prisma.authLock.create({
@@ -170,6 +205,9 @@ describe('one security-change path', () => {
     });
     await expect(
       app.get(AppPasswordsService).revoke({ actor: actor(user), userId: user.id, appPasswordId: randomUUID(), meta }),
+    ).rejects.toMatchObject({ definition: { code: 'NOT_FOUND' } });
+    await expect(
+      app.get(PasskeysService).remove({ actor: actor(user), userId: user.id, passkeyId: randomUUID(), meta }),
     ).rejects.toMatchObject({ definition: { code: 'NOT_FOUND' } });
     expect(await versionOf(user.id)).toBe(before);
     expect(publish).not.toHaveBeenCalled();

@@ -14,7 +14,8 @@ import { CounterStore } from '../infrastructure/rate-limit/counter-store.js';
 import { RedisService } from '../infrastructure/redis/redis.service.js';
 import type { AuthLock } from '../generated/prisma/client.js';
 import { LockStore } from './lock-store.js';
-import { bruteForceKeys, type ProtocolFamily } from './brute-force.policy.js';
+import type { ProtocolFamily } from '../generated/prisma/enums.js';
+import { bruteForceKeys } from './brute-force.policy.js';
 
 export type LockScope = 'USER_IP' | 'IP' | 'USER';
 

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { AppConfig } from '../infrastructure/config/config.js';
+import type { ProtocolFamily } from '../generated/prisma/enums.js';
 
-export type ProtocolFamily = 'MAIL' | 'WEB';
 export type LockReason = 'LOCKED_USER_IP' | 'LOCKED_IP' | 'LOCKED_ACCOUNT';
 
 /** Thresholds of the brute-force defence, from configuration (see the README's table). */

@@ -14,8 +14,8 @@ import {
   pairLockMs,
   type BruteForceLimits,
   type LockReason,
-  type ProtocolFamily,
 } from './brute-force.policy.js';
+import type { ProtocolFamily } from '../generated/prisma/enums.js';
 
 /** Who is trying to log in: the normalised login (known user or not) and the client's IP key. */
 export interface LoginSubject {

@@ -16,7 +16,9 @@ import { MailgateMetrics } from '../infrastructure/metrics/mailgate-metrics.js';
 import { ServiceTokenGuard, type ServiceTokenRequest } from '../service-tokens/service-token.guard.js';
 import { MailAuthExceptionFilter } from './mail-auth-tempfail.js';
 import { parseMailAuthRequest } from './mail-auth-request.parser.js';
+import { DecisionRecorder } from './decision-recorder.js';
 import { MailAuthService } from './mail-auth.service.js';
+import { MailLookupsService } from './mail-lookups.service.js';
 
 /**
  * The mail servers' API. @Public() only exempts it from the user-session guard: every route
@@ -29,6 +31,8 @@ import { MailAuthService } from './mail-auth.service.js';
 export class MailAuthController {
   constructor(
     private readonly mailAuth: MailAuthService,
+    private readonly lookups: MailLookupsService,
+    private readonly recorder: DecisionRecorder,
     private readonly metrics: MailgateMetrics,
   ) {}
 
@@ -37,7 +41,7 @@ export class MailAuthController {
     const tokenId = request.serviceToken?.id as string;
     const parsed = parseMailAuthRequest(body);
     if (!parsed.ok) {
-      this.mailAuth.recordInvalidRequest(parsed.identifiableLogin, body, tokenId);
+      this.recorder.recordInvalidRequest(parsed.identifiableLogin, body, tokenId);
       throw new AppError(parsed.error, parsed.issues ? { issues: parsed.issues } : {});
     }
     const stopTimer = this.metrics.mailDecisionSeconds.startTimer({ protocol: parsed.request.protocol });
@@ -54,12 +58,12 @@ export class MailAuthController {
   async protocolLookup(@Param() params: Record<string, string>): Promise<MailProtocolLookupResponse> {
     const protocol = params.protocol as MailProtocol;
     if (!MAIL_PROTOCOLS.includes(protocol)) throw new AppError(MailAuthErrors.MAIL_AUTH_UNKNOWN_PROTOCOL);
-    return this.mailAuth.protocolLookup(checkedEmail(params.email), protocol);
+    return this.lookups.protocolLookup(checkedEmail(params.email), protocol);
   }
 
   @ContractRoute(mailAuthOperations.userLookup)
   async userLookup(@Param() params: Record<string, string>): Promise<MailUserLookupResponse> {
-    const found = await this.mailAuth.userLookup(checkedEmail(params.email));
+    const found = await this.lookups.userLookup(checkedEmail(params.email));
     if (!found) throw new AppError(MailAuthErrors.MAIL_USER_UNKNOWN);
     return found;
   }

@@ -4,11 +4,15 @@ import { ClusterEventsModule } from '../infrastructure/cluster-events/cluster-ev
 import { LoginAttemptsModule } from '../login-attempts/login-attempts.module.js';
 import { ServiceTokensModule } from '../service-tokens/service-tokens.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
+import { AttemptCounting } from './attempt-counting.js';
 import { CredentialVerifier } from './credential-verifier.js';
+import { DecisionInputsLoader } from './decision-inputs.js';
+import { DecisionRecorder } from './decision-recorder.js';
 import { DecisionStateCache } from './decision-state-cache.js';
 import { DoveadmClient } from './doveadm.client.js';
 import { MailAuthController } from './mail-auth.controller.js';
 import { MailAuthService } from './mail-auth.service.js';
+import { MailLookupsService } from './mail-lookups.service.js';
 import { RevocationListener } from './revocation.listener.js';
 import { SecurityVersionStore } from './security-version.store.js';
 import { DecisionFreshness } from './decision-freshness.js';
@@ -23,6 +27,10 @@ import { DecisionFreshness } from './decision-freshness.js';
   controllers: [MailAuthController],
   providers: [
     MailAuthService,
+    DecisionInputsLoader,
+    DecisionRecorder,
+    AttemptCounting,
+    MailLookupsService,
     DecisionStateCache,
     CredentialVerifier,
     DoveadmClient,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 export const ZLockScope = z.enum(['USER_IP', 'IP', 'USER']);
-export const ZProtocolFamily = z.enum(['MAIL', 'WEB']);
+/** Only mail so far: web sign-in has its own limits and leaves no lock rows. */
+export const ZProtocolFamily = z.enum(['MAIL']);
 
 /**
  * An active brute-force lock as support sees it: who/what is locked, for which family of

@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import { Injectable } from '@nestjs/common';
+import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import { PasskeyErrors, type PasskeyAuthenticationResponse, type PasskeyOptions } from '@mailgate/contracts';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../audit/audit.types.js';
@@ -18,8 +18,6 @@ import { RelyingParty } from './relying-party.js';
  */
 @Injectable()
 export class PasskeyAssertions {
-  private readonly logger = new Logger('PasskeyAssertions');
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly challenges: PasskeyChallenges,
@@ -75,7 +73,18 @@ export class PasskeyAssertions {
     ) {
       throw new AppError(PasskeyErrors.PASSKEY_NOT_ACCEPTED);
     }
-    const info = await this.verifySignature(input.response, passkey, challenge, input.requestOrigin);
+    const info = await this.rp.verifiedAssertion(
+      input.response,
+      // The counter is compared after the signature is verified (below), not by the library.
+      {
+        id: passkey.credentialId,
+        publicKey: new Uint8Array(passkey.publicKey),
+        counter: 0,
+        transports: passkey.transports,
+      },
+      challenge,
+      input.requestOrigin,
+    );
     const stored = Number(passkey.counter);
     // The signature counter must go up when the authenticator keeps one (synced passkeys report 0).
     // This is the library's own rule, applied after the signature was checked, so only someone
@@ -96,31 +105,6 @@ export class PasskeyAssertions {
     });
     if (used.count !== 1) throw new AppError(PasskeyErrors.PASSKEY_NOT_ACCEPTED);
     return { userId: passkey.userId, passkeyId: passkey.id };
-  }
-
-  private async verifySignature(
-    response: PasskeyAuthenticationResponse,
-    passkey: Passkey,
-    challenge: string,
-    origin: string | undefined,
-  ) {
-    try {
-      const result = await verifyAuthenticationResponse({
-        response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
-        ...this.rp.expectations(challenge, origin),
-        // The counter is compared after the signature is verified (see verify()).
-        credential: {
-          id: passkey.credentialId,
-          publicKey: new Uint8Array(passkey.publicKey),
-          counter: 0,
-          transports: passkey.transports,
-        },
-      });
-      if (result.verified) return result.authenticationInfo;
-    } catch (error) {
-      this.logger.debug({ err: (error as Error).message }, 'passkey assertion refused');
-    }
-    throw new AppError(PasskeyErrors.PASSKEY_NOT_ACCEPTED);
   }
 
   private async recordCounterRegression(passkey: Passkey, received: number, meta: RequestMeta | null): Promise<void> {

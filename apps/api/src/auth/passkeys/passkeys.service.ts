@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
+import { Injectable } from '@nestjs/common';
+import { generateRegistrationOptions } from '@simplewebauthn/server';
 import {
   CommonErrors,
   PASSKEY_LIMIT,
@@ -9,7 +9,7 @@ import {
   type PasskeyView,
   type SecurityNoticeKind,
 } from '@mailgate/contracts';
-import { AccountEventsService } from '../../account-events/account-events.service.js';
+import { lockUserRow, SecurityChangeService } from '../../account-events/security-change.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Actor } from '../../audit/audit.types.js';
 import { AppError } from '../../infrastructure/common/http/app-error.js';
@@ -26,20 +26,19 @@ type Change = { actor: Actor; userId: string; reason?: string | null; meta: Requ
 
 /**
  * The user's passkeys: adding one (discoverable, user verification required), renaming and
- * removing. Each change writes its audit event, a notice and a securityVersion bump in one
- * transaction under the user's row lock, and is published after commit, like TOTP changes.
+ * removing. Adding and removing change how the account signs in, so they go through
+ * SecurityChangeService (row lock, audit, notice, securityVersion bump, publish after commit),
+ * like TOTP changes; renaming is audited and noticed but changes no access.
  */
 @Injectable()
 export class PasskeysService {
-  private readonly logger = new Logger('Passkeys');
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly challenges: PasskeyChallenges,
     private readonly rp: RelyingParty,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
     private readonly sessions: AccountSessionsService,
   ) {}
 
@@ -87,15 +86,18 @@ export class PasskeysService {
       `session:${session.sessionId}`,
       now,
     );
-    const info = await this.verifyRegistration(input.response, challenge, input.requestOrigin);
+    const info = await this.rp.verifiedRegistration(input.response, challenge, input.requestOrigin);
     const change: Change = {
       actor: { userId: session.userId, role: session.role },
       userId: session.userId,
       meta: input.meta,
     };
 
-    const { created, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      const user = await lockUser(tx, session.userId);
+    const created = await this.passkeyChange(session.userId, async (tx) => {
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: session.userId },
+        select: { passkeysEnabledAt: true, totpEnabledAt: true },
+      });
       const count = await tx.passkey.count({ where: { userId: session.userId } });
       if (count >= PASSKEY_LIMIT) throw new AppError(PasskeyErrors.PASSKEY_LIMIT_REACHED);
       const taken = await tx.passkey.findUnique({ where: { credentialId: info.credential.id }, select: { id: true } });
@@ -121,55 +123,46 @@ export class PasskeysService {
         if (!user.totpEnabledAt) await this.sessions.endOthers(tx, session, input.meta, now);
       }
       await this.record(tx, change, 'passkey.added', 'PASSKEY_ADDED', null, { name: created.name });
-      return { created, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, session.userId) };
+      return created;
     });
-    await this.publish(session.userId, securityVersion);
     return toPasskeyView(created);
   }
 
+  /**
+   * A new label only: what a session or sign-in may do stays the same, so (unlike adding or
+   * removing) no securityVersion bump voids pending sign-ins or cached decisions. Still audited
+   * and noticed, under the row lock so `before` is the name it replaced.
+   */
   async rename(input: Change & { passkeyId: string; name: string }): Promise<PasskeyView> {
-    const { renamed, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, input.userId);
+    const renamed = await this.prisma.$transaction(async (tx) => {
+      await lockUserRow(tx, input.userId);
       const before = await this.owned(tx, input.userId, input.passkeyId);
       const renamed = await tx.passkey.update({ where: { id: before.id }, data: { name: input.name } });
       await this.record(tx, input, 'passkey.renamed', 'PASSKEY_RENAMED', { name: before.name }, { name: renamed.name });
-      return { renamed, securityVersion: await this.accountEvents.bumpSecurityVersion(tx, input.userId) };
+      return renamed;
     });
-    await this.publish(input.userId, securityVersion);
     return toPasskeyView(renamed);
   }
 
   /** By the user (after a step-up) or by support with a reason. The last one clears passkeysEnabledAt. */
   async remove(input: Change & { passkeyId: string }): Promise<void> {
-    const securityVersion = await this.prisma.$transaction(async (tx) => {
-      await lockUser(tx, input.userId);
+    await this.passkeyChange(input.userId, async (tx) => {
       const passkey = await this.owned(tx, input.userId, input.passkeyId);
       await tx.passkey.delete({ where: { id: passkey.id } });
       if ((await tx.passkey.count({ where: { userId: input.userId } })) === 0) {
         await tx.user.update({ where: { id: input.userId }, data: { passkeysEnabledAt: null } });
       }
       await this.record(tx, input, 'passkey.removed', 'PASSKEY_REMOVED', { name: passkey.name }, null);
-      return this.accountEvents.bumpSecurityVersion(tx, input.userId);
     });
-    await this.publish(input.userId, securityVersion);
   }
 
-  private async verifyRegistration(
-    response: PasskeyRegistrationResponse,
-    challenge: string,
-    origin: string | undefined,
-  ) {
-    try {
-      const result = await verifyRegistrationResponse({
-        response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
-        ...this.rp.expectations(challenge, origin),
-      });
-      if (result.verified) return result.registrationInfo;
-    } catch (error) {
-      // The library's message says what did not match; useful in logs, never sent to the client.
-      this.logger.debug({ err: (error as Error).message }, 'passkey registration refused');
-    }
-    throw new AppError(PasskeyErrors.PASSKEY_REGISTRATION_FAILED);
+  /** Adding or removing a way to sign in: through the one security-change path. */
+  private passkeyChange<T>(userId: string, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.securityChange.run(userId, 'passkey', (tx, control) => {
+      // Passkeys never open mail access, so no mail session has to end.
+      control.endsAccess([]);
+      return change(tx);
+    });
   }
 
   private async owned(tx: Prisma.TransactionClient, userId: string, passkeyId: string): Promise<Passkey> {
@@ -200,16 +193,6 @@ export class PasskeysService {
     const name = String((after ?? before)?.name ?? '');
     await this.notices.create(tx, { userId: change.userId, kind, params: { name }, byStaff, reason });
   }
-
-  private async publish(userId: string, securityVersion: number): Promise<void> {
-    // Passkeys never open mail access, so no mail session has to end.
-    await this.accountEvents.publish({ userId, kind: 'passkey', securityVersion, endsAccess: [] });
-  }
-}
-
-async function lockUser(tx: Prisma.TransactionClient, userId: string) {
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
-  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passkeysEnabledAt: true, totpEnabledAt: true } });
 }
 
 export function toPasskeyView(passkey: Passkey): PasskeyView {

@@ -195,7 +195,6 @@ export const staffDe: AdminMessages = {
       IP: 'Die Adresse {{ip}} ist nach {{failures}} Fehlversuchen bei mehreren Konten bis {{until}} gesperrt.',
       USER: 'Anmeldungen von unbekannten Adressen sind nach {{failures}} Fehlversuchen bis {{until}} gesperrt.',
     },
-    web: '(Web-Anmeldung)',
     lift: 'Sperre aufheben',
     liftLabel: 'Sperre aufheben: {{description}}',
     liftTitle: 'Diese Sperre aufheben',

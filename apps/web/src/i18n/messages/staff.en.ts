@@ -183,7 +183,6 @@ export const staffEn = {
       IP: 'The address {{ip}} is locked after {{failures}} failed attempts across accounts, until {{until}}.',
       USER: 'Logins from unfamiliar addresses are locked after {{failures}} failed attempts, until {{until}}.',
     },
-    web: '(web sign-in)',
     lift: 'Lift lock',
     liftLabel: 'Lift lock: {{description}}',
     liftTitle: 'Lift this lock',

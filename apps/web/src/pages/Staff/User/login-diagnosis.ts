@@ -69,7 +69,6 @@ function findLock(attempt: AdminLoginAttempt, locks: readonly AuthLockView[]): A
   const candidates = locks.filter(
     (lock) =>
       lock.scope === scope &&
-      lock.family === 'MAIL' &&
       Date.parse(lock.lockedFrom) <= at &&
       at <= Date.parse(lock.lockedUntil) &&
       (scope === 'USER' || sameClient(lock.clientIp, attempt.clientIp)),

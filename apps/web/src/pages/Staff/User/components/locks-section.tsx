@@ -32,10 +32,7 @@ export function LocksSection({ userId, locks, canAct }: LocksSectionProps) {
             });
             return (
               <li key={lock.id} className="admin-list__item">
-                <p>
-                  {description}
-                  {lock.family === 'WEB' && <span className="admin-hint"> {t('admin.locks.web')}</span>}
-                </p>
+                <p>{description}</p>
                 {canAct && (
                   <ReasonActionButton
                     label={t('admin.locks.lift')}
