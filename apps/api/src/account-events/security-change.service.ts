@@ -35,6 +35,16 @@ export async function lockUserRow(
   if (rows.length === 0) throw new AppError(notFound);
 }
 
+/** The row lock without waiting: false when another transaction holds it (or the user is gone). */
+async function tryLockUserRow(tx: Prisma.TransactionClient, userId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE SKIP LOCKED`;
+  return rows.length > 0;
+}
+
+/** Marks a change that did not run because its user's row was busy (see runUnlessBusy). */
+const BUSY = Symbol('busy');
+
 /**
  * The one path for a change to what a mail login or session of a user may do: lock the user's
  * row, run the change (which writes its own audit event and notice in `tx`), bump
@@ -54,6 +64,35 @@ export class SecurityChangeService {
     change: (tx: Prisma.TransactionClient, control: SecurityChangeControl) => Promise<T>,
     options: SecurityChangeOptions<T> = {},
   ): Promise<T> {
+    const lock = async (tx: Prisma.TransactionClient) => {
+      await options.lockFirst?.(tx);
+      await lockUserRow(tx, userId, options.notFound);
+      return true;
+    };
+    return (await this.execute(userId, kind, lock, change, options)) as T;
+  }
+
+  /**
+   * The same change for background jobs that must never wait for a user's row: when another
+   * transaction holds it (or the user is gone), nothing runs and the answer is `null`; the job
+   * retries on its next round.
+   */
+  async runUnlessBusy<T>(
+    userId: string,
+    kind: AccountChangeKind,
+    change: (tx: Prisma.TransactionClient, control: SecurityChangeControl) => Promise<T>,
+  ): Promise<T | null> {
+    const result = await this.execute(userId, kind, (tx) => tryLockUserRow(tx, userId), change, {});
+    return result === BUSY ? null : (result as T);
+  }
+
+  private async execute<T>(
+    userId: string,
+    kind: AccountChangeKind,
+    lock: (tx: Prisma.TransactionClient) => Promise<boolean>,
+    change: (tx: Prisma.TransactionClient, control: SecurityChangeControl) => Promise<T>,
+    options: SecurityChangeOptions<T>,
+  ): Promise<T | typeof BUSY> {
     let changed = true;
     let endsAccess: readonly Protocol[] | undefined;
     const control: SecurityChangeControl = {
@@ -64,12 +103,13 @@ export class SecurityChangeService {
         endsAccess = protocols;
       },
     };
-    const { result, securityVersion } = await this.prisma.$transaction(async (tx) => {
-      await options.lockFirst?.(tx);
-      await lockUserRow(tx, userId, options.notFound);
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      if (!(await lock(tx))) return null;
       const result = await change(tx, control);
       return { result, securityVersion: changed ? await this.accountEvents.bumpSecurityVersion(tx, userId) : null };
     });
+    if (outcome === null) return BUSY;
+    const { result, securityVersion } = outcome;
     await options.beforePublish?.(result);
     if (securityVersion !== null) {
       await this.accountEvents.publish({

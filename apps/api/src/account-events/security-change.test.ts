@@ -16,6 +16,7 @@ import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
+import { ProtocolExpiryJob } from '../protocol-access/protocol-expiry.job.js';
 import { AccountEventsService } from './account-events.service.js';
 
 /**
@@ -195,6 +196,26 @@ describe('one security-change path', () => {
     await expectOneSecurityChange(user.id, 'lock', () =>
       app.get(AuthLocksService).lift({ actor: actor(admin.user), lockId: lock.id, reason: 'checked by phone', meta }),
     );
+  });
+
+  it('a time limit that ran out (the expiry job), which leaves a busy user for its next round', async () => {
+    const user = await createUser(prisma, { imap: { enabled: true, enabledUntil: new Date(Date.now() - 1_000) } });
+    const before = await versionOf(user.id);
+    // The job also handles expiries of other test files in this database: count this user's only.
+    const publishedForUser = () => publish.mock.calls.filter(([event]) => event.userId === user.id);
+    publish.mockClear();
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+      await app.get(ProtocolExpiryJob).runOnce();
+    });
+    expect(await versionOf(user.id)).toBe(before);
+    expect(publishedForUser()).toHaveLength(0);
+
+    await app.get(ProtocolExpiryJob).runOnce();
+    expect(await versionOf(user.id)).toBe(before + 1);
+    expect(publishedForUser().map(([event]) => event)).toEqual([
+      expect.objectContaining({ kind: 'protocol-access', securityVersion: before + 1, endsAccess: ['IMAP'] }),
+    ]);
   });
 
   it('a change that fails rolls back: no bump, no publish', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Protocol } from '@mailgate/contracts';
-import { AccountEventsService } from '../account-events/account-events.service.js';
+import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 import { Clock } from '../infrastructure/common/clock/clock.js';
@@ -15,10 +15,10 @@ const BATCH = 100;
  * on this job: they compare `enabledUntil` with the clock. What only the job does is tell the
  * user and close what is still open: Dovecot's cached allows and idling sessions of that protocol.
  *
- * Every instance polls; each expiry is handled exactly once across them: under the same user-row
- * lock every protocol-access change takes (`FOR UPDATE SKIP LOCKED`, so an instance never waits
- * for another), the row is re-read and `expiryHandledAt` set in the transaction that writes the
- * audit event and the notice. A row another instance holds is left to it (or to the next round).
+ * Every instance polls; each expiry is handled exactly once across them, as a security change
+ * (`SecurityChangeService.runUnlessBusy`: the user-row lock every protocol-access change takes,
+ * without waiting): the row is re-read and `expiryHandledAt` set in the transaction that writes
+ * the audit event and the notice. A row another instance holds is left to it (or to the next round).
  */
 @Injectable()
 export class ProtocolExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +32,7 @@ export class ProtocolExpiryJob implements OnApplicationBootstrap, OnApplicationS
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly notices: SecurityNoticesService,
-    private readonly accountEvents: AccountEventsService,
+    private readonly securityChange: SecurityChangeService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,13 +68,13 @@ export class ProtocolExpiryJob implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async handle(userId: string, protocol: Protocol, now: Date): Promise<boolean> {
-    const securityVersion = await this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE SKIP LOCKED`;
-      if (locked.length === 0) return null;
+    const handled = await this.securityChange.runUnlessBusy(userId, 'protocol-access', async (tx, change) => {
       const row = await tx.protocolAccess.findUnique({ where: { userId_protocol: { userId, protocol } } });
       // Changed or handled since the scan (by the user, or by another instance): nothing to do.
-      if (!row?.enabled || !row.enabledUntil || row.enabledUntil > now || row.expiryHandledAt) return null;
+      if (!row?.enabled || !row.enabledUntil || row.enabledUntil > now || row.expiryHandledAt) {
+        change.unchanged();
+        return false;
+      }
       await tx.protocolAccess.update({
         where: { userId_protocol: { userId, protocol } },
         data: { expiryHandledAt: now },
@@ -91,13 +91,12 @@ export class ProtocolExpiryJob implements OnApplicationBootstrap, OnApplicationS
         kind: 'PROTOCOL_ACCESS_EXPIRED',
         params: { protocol, enabledUntil: row.enabledUntil.toISOString() },
       });
-      return this.accountEvents.bumpSecurityVersion(tx, userId);
+      // As for a user's own change: caches dropped everywhere, Dovecot flushed and the user's
+      // sessions of this protocol only closed.
+      change.endsAccess([protocol]);
+      return true;
     });
-    if (securityVersion === null) return false;
-    // The same path as a user's own change: caches dropped everywhere, Dovecot flushed and the
-    // user's sessions of this protocol only closed.
-    await this.accountEvents.publish({ userId, kind: 'protocol-access', securityVersion, endsAccess: [protocol] });
-    return true;
+    return handled === true;
   }
 
   private schedule(delayMs: number): void {
