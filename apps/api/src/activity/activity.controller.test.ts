@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
@@ -11,12 +11,7 @@ import { safeDetails } from './activity.service.js';
 describe('activity API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   it("lists the user's own recent mail logins, newest first, naming the app password used", async () => {
     const user = await createUser(prisma);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
@@ -11,20 +10,13 @@ import { GlobalSettingsService } from '../settings/global-settings.service.js';
 
 // Settings and policy are single, global rows: this file uses a database of its own so that
 // parallel test files never see its changes.
-let database: TestDatabase;
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started), {}, { ownDatabase: true });
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
-  app = await createTestApp({ DATABASE_URL: database.url });
-  prisma = app.get(PrismaService);
   admin = await signedInUser(app, 'ADMIN');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
 });
 
 const settings = {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, freshTotpCode, signedInAs, signIn, type SignedIn } from '../../test/support/builders.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -9,13 +9,7 @@ describe('sessions and step-up', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma, keyring } = started));
 
   const list = (session: SignedIn) =>
     app.inject({ method: 'GET', url: '/api/auth/sessions', cookies: session.cookies });

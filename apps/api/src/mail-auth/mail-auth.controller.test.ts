@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it, vi } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signIn } from '../../test/support/builders.js';
 import {
   decision,
@@ -21,14 +21,7 @@ describe('POST /api/mail/v1/auth', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-  beforeAll(async () => {
-    app = await createTestApp(mailAuthEnv());
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((started) => ({ app, prisma, keyring } = started), mailAuthEnv());
 
   /** An address this user logged in from recently, as PostgreSQL remembers it. */
   const attemptsOf = async (userId: string) => {

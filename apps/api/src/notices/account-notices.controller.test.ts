@@ -1,18 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 describe('security notices API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   async function notice(userId: string, kind: string, createdAt: Date, readAt: Date | null = null) {
     return prisma.securityNotice.create({ data: { userId, kind, params: { protocol: 'IMAP' }, createdAt, readAt } });

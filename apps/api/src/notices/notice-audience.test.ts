@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
@@ -9,12 +9,7 @@ import { PrismaService } from '../infrastructure/database/prisma.service.js';
 describe('security notices: who sees them', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   async function noticeKinds(session: SignedIn): Promise<{ kinds: string[]; unread: number; params: unknown[] }> {
     const response = await app.inject({ method: 'GET', url: '/api/account/notices', cookies: session.cookies });
