@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { describe, expect, it } from 'vitest';
 import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
 import { AuditService } from '../audit/audit.service.js';

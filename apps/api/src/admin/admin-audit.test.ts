@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -9,12 +9,11 @@ let app: NestFastifyApplication;
 let support: Caller;
 let admin: Caller;
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 describe('audit log for staff', () => {
   it('filters by user, actor, action (exact or prefix) and time, newest first, with cursor pages', async () => {

@@ -4,7 +4,7 @@ import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
 import { withTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 /**
  * Staff actions that can hand an account to someone else (or take it from its owner) need a

@@ -5,7 +5,7 @@ import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.
 import { DEFAULT_GLOBAL_SETTINGS } from '../../test/support/admin-fixtures.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { csrf, PASSKEY_APP_CONFIG, registerPasskey, signInWithPasskey } from '../../test/support/passkey-kit.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 // The staffPasskeyRequired setting is a global row: this file uses a database of its own.
 let app: NestFastifyApplication;

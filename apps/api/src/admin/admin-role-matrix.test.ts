@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import {
   addStoredPasskey,
@@ -125,8 +125,8 @@ let app: NestFastifyApplication;
 let callers: Record<Exclude<keyof RoleMatrixRow, 'anonymous'>, Caller>;
 let adminRoutes: { key: string; method: Method }[];
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   callers = {
     user: await signedInUser(app, 'USER'),
     supportWithoutTotp: await signedInUser(app, 'SUPPORT', { totp: false }),
@@ -141,7 +141,6 @@ beforeAll(async () => {
     }))
     .filter((route) => route.path.startsWith('/api/admin'));
 });
-afterAll(() => app.close());
 
 describe('admin role × endpoint matrix (generated from the route table)', () => {
   it('lists every served /api/admin operation, and only those', () => {

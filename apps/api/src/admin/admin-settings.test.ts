@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';

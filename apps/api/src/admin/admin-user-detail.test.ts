@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -8,11 +8,10 @@ import { PrismaService } from '../infrastructure/database/prisma.service.js';
 let app: NestFastifyApplication;
 let support: Caller;
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
 });
-afterAll(() => app.close());
 
 describe('user detail for support', () => {
   it('shows access, app passwords, sessions, 2FA, locks, refused logins with reasons and security events', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -18,8 +18,8 @@ const emails = {
   dora: `dora-${randomBytes(4).toString('hex')}@example.test`,
 };
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
   const prisma = app.get(PrismaService);
   await createUser(prisma, { email: emails.anna, displayName: 'Anna Becker' });
@@ -27,7 +27,6 @@ beforeAll(async () => {
   await createUser(prisma, { email: emails.carla, displayName: 'Carla Dietz' });
   await createUser(prisma, { email: emails.dora, displayName: `Dora ${token.toUpperCase()}-Stein` });
 });
-afterAll(() => app.close());
 
 async function search(query: Record<string, string>) {
   const response = await callAs(app, support, 'GET', '/api/admin/users', { query });

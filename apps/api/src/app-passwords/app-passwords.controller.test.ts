@@ -1,12 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { normaliseAppPassword } from '@mailgate/contracts';
 import { findAppPassword } from '../../test/support/app-password-match.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppPasswordsService } from './app-passwords.service.js';
 
@@ -14,15 +14,12 @@ describe('app passwords API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let service: AppPasswordsService;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
+  withTestApp((started) => ({ app, prisma, accountChanges: published } = started));
   beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
     service = app.get(AppPasswordsService);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
   });
-  afterAll(() => app.close());
 
   function create(session: SignedIn, payload: unknown) {
     return app.inject({

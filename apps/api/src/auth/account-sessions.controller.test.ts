@@ -4,8 +4,8 @@ import { authOperations } from '@mailgate/contracts';
 import { withTestApp } from '../../test/support/test-app.js';
 import { callOperation, expectContract, sendOperation } from '../../test/support/contract-client.js';
 import { createUser, freshTotpCode, signedInAs, signIn, type SignedIn } from '../../test/support/builders.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 describe('sessions and step-up', () => {
   let app: NestFastifyApplication;

@@ -7,7 +7,7 @@ import { listMigrations, ROOT_DIR } from '@mailgate/db';
 import { createTestDatabase } from '../../test/db/test-database.js';
 import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { aggregateKey } from './login-attempt-batch.js';
 import { LoginAttemptsPruner, PARTITION_DAYS_AHEAD } from './login-attempts-pruner.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { LoginAttemptRecorder } from './login-attempt-recorder.js';
 import { FLOOD_ROWS_PER_IP_HOUR, hourOf } from './login-attempt-batch.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision, TEST_MAIL_TOKEN } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';

@@ -12,8 +12,8 @@ import {
   randomIp,
 } from '../../test/support/mail-auth-client.js';
 import { BruteForceService } from '../auth-locks/brute-force.service.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 

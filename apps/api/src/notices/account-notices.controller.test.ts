@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { describe, expect, it } from 'vitest';
 import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 describe('security notices API', () => {
   let app: NestFastifyApplication;

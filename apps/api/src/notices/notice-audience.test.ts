@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { describe, expect, it } from 'vitest';
 import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 // Who is told about a change (issue 12): a notice is for what the user may not know. The session
 // that made a change saw it happen; the user's other sessions, and every change by staff, get one.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callAs, signedInUser } from '../../test/support/admin-kit.js';
 import { giveRecoveryAddress, outboxMailsTo } from '../../test/support/recovery-kit.js';
 import { withTestApp } from '../../test/support/test-app.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ALWAYS_MAILED_NOTICES, isMailedNotice } from './security-mail.rules.js';
 
 let app: NestFastifyApplication;

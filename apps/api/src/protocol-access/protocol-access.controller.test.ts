@@ -1,11 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it, vi } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
 import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,18 +14,13 @@ import { GlobalSettingsService } from '../settings/global-settings.service.js';
 describe('protocol access API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
-  beforeAll(async () => {
-    app = await createTestApp({
-      MAIL_IMAP_HOST: 'imap.mail.test',
-      MAIL_SMTP_PORT: '465',
-      MAIL_SMTP_SECURITY: 'SSL/TLS',
-    });
-    prisma = app.get(PrismaService);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
+  withTestApp((started) => ({ app, prisma, accountChanges: published } = started), {
+    MAIL_IMAP_HOST: 'imap.mail.test',
+    MAIL_SMTP_PORT: '465',
+    MAIL_SMTP_SECURITY: 'SSL/TLS',
   });
-  afterAll(() => app.close());
 
   async function state(userId: string) {
     const [user, audits, notices, rows] = await Promise.all([

@@ -7,7 +7,7 @@ import { withTestApp } from '../../test/support/test-app.js';
 import { verifyPassword } from '../auth/password-hasher.js';
 import { RecoveryCodes } from '../auth/recovery-codes.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 
 let app: NestFastifyApplication;

@@ -4,7 +4,7 @@ import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.
 import { randomEmail } from '../../test/support/builders.js';
 import { outboxMailsTo, tokenMailedTo } from '../../test/support/recovery-kit.js';
 import { withTestApp } from '../../test/support/test-app.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 
 let app: NestFastifyApplication;

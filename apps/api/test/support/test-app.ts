@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type CreateAppOptions } from '../../src/app.factory.js';
+import { AccountEventsService, type AccountChange } from '../../src/account-events/account-events.service.js';
 import { SecretKeyring } from '../../src/infrastructure/common/crypto/secret-keyring.js';
 import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.js';
@@ -22,6 +23,8 @@ export interface StartedTestApp {
   readonly app: NestFastifyApplication;
   readonly prisma: PrismaService;
   readonly keyring: SecretKeyring;
+  /** Every account change the app has published since it started, oldest first. */
+  readonly accountChanges: readonly AccountChange[];
 }
 
 export interface TestAppOptions extends Pick<CreateAppOptions, 'imports'> {
@@ -46,7 +49,9 @@ export function withTestApp(
   beforeAll(async () => {
     if (ownDatabase) database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
     app = await createTestApp(database ? { ...overrides, DATABASE_URL: database.url } : overrides, options);
-    assign({ app, prisma: app.get(PrismaService), keyring: app.get(SecretKeyring) });
+    const accountChanges: AccountChange[] = [];
+    app.get(AccountEventsService).subscribe((change) => void accountChanges.push(change));
+    assign({ app, prisma: app.get(PrismaService), keyring: app.get(SecretKeyring), accountChanges });
   });
   afterAll(async () => {
     await app?.close();
