@@ -7,6 +7,8 @@ import type { PrismaService } from '../infrastructure/database/prisma.service.js
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { adminServiceTokenOperations, adminSettingsOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 // Settings and policy are single, global rows: this file uses a database of its own so that
 // parallel test files never see its changes.
@@ -33,7 +35,7 @@ describe('global settings', () => {
   it('reads the defaults (protocols off, TLS required), saves with one audit event and refreshes the cache', async () => {
     const service = app.get(GlobalSettingsService);
     const initial = await callAs(app, admin, 'GET', '/api/admin/settings');
-    expect(initial.json()).toMatchObject({
+    expect(expectContract(adminSettingsOperations.getGlobalSettings, initial)).toMatchObject({
       defaultImapEnabled: false,
       defaultPop3Enabled: false,
       defaultSmtpEnabled: false,
@@ -44,8 +46,7 @@ describe('global settings', () => {
     expect((await service.get()).requireTlsForProtocols).toBe(true);
 
     const saved = await callAs(app, admin, 'PUT', '/api/admin/settings', { payload: { ...settings, reason: 'Pilot' } });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject(settings);
+    expect(expectContract(adminSettingsOperations.updateGlobalSettings, saved)).toMatchObject(settings);
     expect(await service.get()).toMatchObject(settings);
 
     const events = await prisma.auditEvent.findMany({ where: { action: 'settings.updated' } });
@@ -148,8 +149,7 @@ describe('service tokens for mail servers', () => {
     expect(refused.json()).toMatchObject({ status: 403, code: 'STEP_UP_REQUIRED' });
 
     const created = await callAs(app, admin, 'POST', '/api/admin/service-tokens', { payload: { name: 'imap-1' } });
-    expect(created.statusCode).toBe(201);
-    const { id, token } = created.json<{ id: string; token: string }>();
+    const { id, token } = expectContract(adminServiceTokenOperations.createServiceToken, created);
     expect(token.length).toBeGreaterThanOrEqual(40);
     const stored = await prisma.serviceToken.findUniqueOrThrow({ where: { id } });
     expect(stored.tokenHash).not.toContain(token);
@@ -157,7 +157,7 @@ describe('service tokens for mail servers', () => {
     expect(await app.get(ServiceTokensService).authenticate(token)).toEqual({ id, name: 'imap-1' });
     const list = await callAs(app, stale, 'GET', '/api/admin/service-tokens');
     expect(list.body).not.toContain(token);
-    expect(list.json().items).toEqual([
+    expect(expectContract(adminServiceTokenOperations.listServiceTokens, list).items).toEqual([
       expect.objectContaining({ id, name: 'imap-1', lastUsedAt: expect.any(String), revokedAt: null }),
     ]);
 

@@ -4,6 +4,8 @@ import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { adminUserOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 let app: NestFastifyApplication;
 let support: Caller;
@@ -53,8 +55,7 @@ describe('user detail for support', () => {
     });
 
     const response = await callAs(app, support, 'GET', `/api/admin/users/${customer.user.id}`);
-    expect(response.statusCode).toBe(200);
-    const detail = response.json();
+    const detail = expectContract(adminUserOperations.getUser, response);
     expect(detail.user).toMatchObject({
       id: customer.user.id,
       email: customer.user.email,
