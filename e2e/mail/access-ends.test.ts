@@ -2,30 +2,16 @@
 // runs out closes that protocol's idling sessions and cached allows (the expiry job), turning a
 // protocol on closes nothing, and turning SMTP on or off leaves IMAP sessions alone. Dovecot's
 // auth cache is on, as the worst case for "ended" reaching it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailUser, setProtocol, setProtocolUntil } from './support/mail-accounts.js';
 import { openIdleSession, type IdleSession } from './support/imap-session.js';
 import { imap } from './support/mail-clients.js';
-import { startMailStack, type MailStack } from './support/mail-stack.js';
+import { mailgateCalls, withMailStack, type MailStack } from './support/mail-stack.js';
 
 let stack: MailStack;
 
-beforeAll(async () => {
-  // The API looks for ended time limits every 500 ms (PROTOCOL_EXPIRY_INTERVAL_MS in the harness).
-  stack = await startMailStack({ authCache: true });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-/** How many of this user's logins Dovecot actually asked Mailgate about (the rest came from its cache). */
-function mailgateCalls(email: string): number {
-  return stack.dovecot
-    .log()
-    .split('\n')
-    .filter((line) => line.includes(`lua(${email},`) && line.includes('mailgate: decision=')).length;
-}
+// The API looks for ended time limits every 500 ms (PROTOCOL_EXPIRY_INTERVAL_MS in the harness).
+withMailStack((started) => (stack = started), { authCache: true });
 
 /** Resolves with the moment the server closed the session; rejects if it is still open at `deadline`. */
 function closedBy(session: IdleSession, deadline: number): Promise<number> {
@@ -51,7 +37,7 @@ describe('a time limit running out', () => {
     try {
       // A second login is answered from Dovecot's cache: only a flush makes the next one ask again.
       expect((await imap(stack.target, login)).ok).toBe(true);
-      expect(mailgateCalls(user.email)).toBe(1);
+      expect(mailgateCalls(stack, user.email)).toBe(1);
 
       const closedAt = await closedBy(session, until.getTime() + 6_000);
       expect(closedAt).toBeGreaterThanOrEqual(until.getTime());
@@ -60,7 +46,7 @@ describe('a time limit running out', () => {
       const after = await imap(stack.target, login);
       expect(after.code, after.transcript).toBe(67);
       // Dovecot's log process writes behind the client's answer: read it until the line is there.
-      await expect.poll(() => mailgateCalls(user.email)).toBe(2);
+      await expect.poll(() => mailgateCalls(stack, user.email)).toBe(2);
       await expect.poll(() => stack.dovecot.log()).toMatch(/decision=deny reason=PROTOCOL_EXPIRED/);
       const notices = await stack.api.prisma.securityNotice.findMany({
         where: { userId: user.id, kind: 'PROTOCOL_ACCESS_EXPIRED' },

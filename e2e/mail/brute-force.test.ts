@@ -1,20 +1,14 @@
 // Password guessing through a real Dovecot: after repeated failures from one client address the
 // (user, address) pair is locked, so even the right password is refused from there, while the
 // user's own devices elsewhere keep working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailUser } from './support/mail-accounts.js';
-import { imap } from './support/mail-clients.js';
-import { startMailStack, type MailStack } from './support/mail-stack.js';
+import { imapGuesses, imap } from './support/mail-clients.js';
+import { withMailStack, type MailStack } from './support/mail-stack.js';
 
 let stack: MailStack;
 
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+withMailStack((started) => (stack = started));
 
 describe('brute force over IMAP', () => {
   it('refuses the right password after 20 wrong ones from the same address, not from another', async () => {
@@ -24,11 +18,7 @@ describe('brute force over IMAP', () => {
 
     // In parallel, as a guessing tool would; Dovecot's own per-address delay grows with each
     // failure it has seen, so sequential guesses would make this test take minutes.
-    const guesses = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        imap(stack.target, { user: user.email, password: `guess number ${index}`, clientIp: attacker }),
-      ),
-    );
+    const guesses = await imapGuesses(stack.target, { user: user.email, clientIp: attacker }, 20);
     expect(guesses.map((guess) => guess.code)).toEqual(Array(20).fill(67));
 
     const right = await imap(stack.target, { user: user.email, password: user.password, clientIp: attacker });

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
-import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
-import { confirmStepUp, expectHeading, signInWithPassword } from '../support/portal-actions.js';
-import { MAIL_SETTINGS, startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { pageErrors } from '../support/browser.js';
+import { confirmStepUp, expectHeading, openSignedIn } from '../support/portal-actions.js';
+import { MAIL_SETTINGS, type PortalServer, withPortal } from '../support/portal-server.js';
 import { saveScreenshot } from '../support/screenshots.js';
 
 const NAME = 'Thunderbird on my laptop';
@@ -16,17 +16,10 @@ describe('app passwords page', () => {
   let user: Awaited<ReturnType<PortalServer['createUser']>>;
   let secret = '';
 
+  withPortal((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
     user = await server.createUser();
-    ({ page } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(page, user.email, user.password);
-    await expectHeading(page, 'Mail programs');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page } = await openSignedIn(browser, server.baseUrl, user));
   });
 
   it('starts empty and passes axe', async () => {

@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ForgotPasswordService } from '../../apps/api/src/recovery/forgot-password.service.js';
 import { freshTotpCode } from '../../apps/api/test/support/builders.js';
 import { giveRecoveryAddress, tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
-import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
-import { confirmStepUp, expectHeading, signInWithPassword } from '../support/portal-actions.js';
-import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { openPortal, pageErrors } from '../support/browser.js';
+import { confirmStepUp, expectHeading, openSignedIn, setPasswordFromResetLink } from '../support/portal-actions.js';
+import { hasPassword, type PortalServer, withPortal } from '../support/portal-server.js';
 import { saveScreenshot } from '../support/screenshots.js';
 
 const NEW_PASSWORD = 'saffron ferry crossing under grey november light';
@@ -19,17 +18,10 @@ describe('account recovery in Chromium', () => {
   let user: Awaited<ReturnType<PortalServer['createUser']>>;
   const recovery = `recovery-${Date.now()}@example.org`;
 
+  withPortal((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
     user = await server.createUser({ displayName: 'Lena Beispiel' });
-    ({ page } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(page, user.email, user.password);
-    await expectHeading(page, 'Mail programs');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page } = await openSignedIn(browser, server.baseUrl, user));
   });
 
   it('adds a recovery address after a step-up and confirms it with the mailed link', async () => {
@@ -71,14 +63,9 @@ describe('account recovery in Chromium', () => {
 
     await server.app.get(ForgotPasswordService).settled();
     const token = await tokenMailedTo(server.app, recovery, 'PASSWORD_RESET_LINK');
-    await signedOut.goto(`${server.baseUrl}/reset-password#token=${token}`);
-    await expectHeading(signedOut, 'Choose a new password');
-    await signedOut.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await signedOut.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
-    await signedOut.getByRole('button', { name: 'Set new password' }).click();
+    await setPasswordFromResetLink(signedOut, server.baseUrl, token, NEW_PASSWORD);
     await signedOut.getByText('Your password was changed.', { exact: false }).waitFor();
-    const changed = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(changed.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(await hasPassword(server, user.id, NEW_PASSWORD)).toBe(true);
     expect(pageErrors(signedOut)).toEqual([]);
     await context.close();
   });
@@ -97,18 +84,13 @@ describe('account recovery in Chromium', () => {
     const token = await tokenMailedTo(server.app, address, 'PASSWORD_RESET_LINK');
 
     const { context, page: signedOut } = await openPortal(browser, server.baseUrl);
-    await signedOut.goto(`${server.baseUrl}/reset-password#token=${token}`);
-    await expectHeading(signedOut, 'Choose a new password');
-    await signedOut.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await signedOut.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
-    await signedOut.getByRole('button', { name: 'Set new password' }).click();
+    await setPasswordFromResetLink(signedOut, server.baseUrl, token, NEW_PASSWORD);
     await signedOut.getByText('Two-step sign-in is on: also enter a code', { exact: false }).waitFor();
     await signedOut.getByLabel('Authentication code').fill(await freshTotpCode(server.app, secured));
     expect(await seriousAccessibilityFindings(signedOut)).toEqual([]);
     await signedOut.getByRole('button', { name: 'Set new password' }).click();
     await signedOut.getByText('Your password was changed.', { exact: false }).waitFor();
-    const changed = await server.prisma.user.findUniqueOrThrow({ where: { id: secured.id } });
-    expect(await verifyPassword(changed.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(await hasPassword(server, secured.id, NEW_PASSWORD)).toBe(true);
     await context.close();
   });
 });

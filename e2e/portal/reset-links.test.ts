@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signedInAs } from '../../apps/api/test/support/builders.js';
 import { giveRecoveryAddress, tokenMailedTo } from '../../apps/api/test/support/recovery-kit.js';
-import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
 import { SecretKeyring } from '../../apps/api/src/infrastructure/common/crypto/secret-keyring.js';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
-import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
-import { expectHeading, signInWithPassword } from '../support/portal-actions.js';
-import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { openPortal, pageErrors } from '../support/browser.js';
+import { expectHeading, openSignedIn } from '../support/portal-actions.js';
+import { hasPassword, type PortalServer, withPortal } from '../support/portal-server.js';
 import { saveScreenshot } from '../support/screenshots.js';
 
 const NEW_PASSWORD = 'copper lighthouse behind the winter orchard';
@@ -20,8 +19,8 @@ describe('security page: pending password-reset links from support', () => {
   let user: Awaited<ReturnType<PortalServer['createUser']>>;
   let linkUrl: string;
 
+  withPortal((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
     user = await server.createUser({ displayName: 'Mira Beispiel' });
     // Support sends a link to the user's recovery address through the panel's API, as the panel would;
     // the user opens it from that mailbox (read here from the outbox).
@@ -43,14 +42,7 @@ describe('security page: pending password-reset links from support', () => {
     const token = await tokenMailedTo(server.app, recovery, 'PASSWORD_RESET_LINK');
     linkUrl = `${server.baseUrl}/reset-password#token=${token}`;
 
-    ({ page } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(page, user.email, user.password);
-    await expectHeading(page, 'Mail programs');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page } = await openSignedIn(browser, server.baseUrl, user));
   });
 
   it('shows the open link: created by support, why, and until when; passes axe', async () => {
@@ -90,8 +82,7 @@ describe('security page: pending password-reset links from support', () => {
     expect(pageErrors(linkPage)).toEqual([]);
     await other.close();
 
-    const stored = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, user.password)).toBe(true);
+    expect(await hasPassword(server, user.id, user.password)).toBe(true);
   });
 
   it('had no script errors', () => {

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/accessibility.js';
-import { launchBrowser, openPortal, pageErrors } from '../support/browser.js';
-import { confirmStepUp, expectHeading, signInWithPassword } from '../support/portal-actions.js';
-import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { pageErrors } from '../support/browser.js';
+import { confirmStepUp, expectHeading, openSignedIn, signInWithPassword } from '../support/portal-actions.js';
+import { hasPassword, type PortalServer, withPortal } from '../support/portal-server.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { secretFromManualKey, TotpDevice } from '../support/totp.js';
 
@@ -20,21 +19,12 @@ describe('security page: password, two-step sign-in, sessions', () => {
   let device: TotpDevice;
   let recoveryCodes: string[] = [];
 
+  withPortal((started) => ({ server, browser } = started));
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchBrowser()]);
     user = await server.createUser({ displayName: 'Jonas Beispiel' });
     // A second browser, signed in as the same user: "sign out other sessions" must reach it.
-    ({ page: otherPage } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(otherPage, user.email, user.password);
-    await expectHeading(otherPage, 'Mail programs');
-    ({ page } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(page, user.email, user.password);
-    await expectHeading(page, 'Mail programs');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page: otherPage } = await openSignedIn(browser, server.baseUrl, user));
+    ({ page } = await openSignedIn(browser, server.baseUrl, user));
   });
 
   it('lists both sessions, marking this one, and passes axe', async () => {
@@ -61,8 +51,7 @@ describe('security page: password, two-step sign-in, sessions', () => {
     // Sending it anyway changes nothing and repeats the reason.
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('alert').filter({ hasText: 'contains your email address, your name' }).waitFor();
-    const stored = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, user.password)).toBe(true);
+    expect(await hasPassword(server, user.id, user.password)).toBe(true);
   });
 
   it('sets a strong password and signs the other session out', async () => {
@@ -73,8 +62,7 @@ describe('security page: password, two-step sign-in, sessions', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     const confirmation = page.getByRole('status').filter({ hasText: 'Your password was changed.' });
     await confirmation.getByText('Other sessions signed out: 1.', { exact: false }).waitFor();
-    const stored = await server.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword(stored.passwordHash, STRONG_PASSWORD)).toBe(true);
+    expect(await hasPassword(server, user.id, STRONG_PASSWORD)).toBe(true);
     await page.getByText('You are not signed in anywhere else.').waitFor();
 
     // The other browser finds its session gone at its next request and is sent to sign in.

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import * as plist from 'plist';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loginBody, mailAuthEnv, postDecision } from '../../apps/api/test/support/mail-auth-client.js';
-import { launchBrowser, openPortal } from '../support/browser.js';
-import { expectHeading, signInWithPassword } from '../support/portal-actions.js';
-import { startPortalServer, type PortalServer } from '../support/portal-server.js';
+import { expectHeading, openSignedIn } from '../support/portal-actions.js';
+import { type PortalServer, withPortal } from '../support/portal-server.js';
 import { saveScreenshot } from '../support/screenshots.js';
 
 // Chromium downloads the profile; its password then logs in through the mail servers' API (the
@@ -18,17 +17,10 @@ describe('set up a device', () => {
   let user: Awaited<ReturnType<PortalServer['createUser']>>;
   let password = '';
 
+  withPortal((started) => ({ server, browser } = started), { env: mailAuthEnv() });
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPortalServer({ env: mailAuthEnv() }), launchBrowser()]);
     user = await server.createUser({ imap: false, smtp: true });
-    ({ page } = await openPortal(browser, server.baseUrl));
-    await signInWithPassword(page, user.email, user.password);
-    await expectHeading(page, 'Mail programs');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page } = await openSignedIn(browser, server.baseUrl, user));
   });
 
   it('downloads a profile whose app password is named after the device', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPortal, type PortalPage } from './browser.js';
 
 /**
  * Signs in through the form, as a person would; stops at the 2FA step when one is asked for.
@@ -15,6 +16,32 @@ export async function signInWithPassword(
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A new browser context on the portal, signed in with the password and arrived on the start page. */
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+): Promise<PortalPage> {
+  const portal = await openPortal(browser, baseUrl);
+  await signInWithPassword(portal.page, user.email, user.password);
+  await expectHeading(portal.page, 'Mail programs');
+  return portal;
+}
+
+/** Follows a mailed reset link and sends a new password, typed twice, as a person would. */
+export async function setPasswordFromResetLink(
+  page: Page,
+  baseUrl: string,
+  token: string,
+  newPassword: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/reset-password#token=${token}`);
+  await expectHeading(page, 'Choose a new password');
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('Repeat the new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Set new password' }).click();
 }
 
 /** Password, then a code from the authenticator app at the second step. */

@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../apps/api/src/app.factory.js';
 import { SecretKeyring } from '../../apps/api/src/infrastructure/common/crypto/secret-keyring.js';
 import { loadConfig } from '../../apps/api/src/infrastructure/config/config.js';
 import { PrismaService } from '../../apps/api/src/infrastructure/database/prisma.service.js';
 import { createUser, type BuiltUser, type CreateUserOptions } from '../../apps/api/test/support/builders.js';
+import { verifyPassword } from '../../apps/api/src/auth/password-hasher.js';
 import { ROOT } from '../../scripts/lib/run.mjs';
+import { launchBrowser } from './browser.js';
 import '../../apps/api/test/db/provided-context.js';
 
 export const MAIL_SETTINGS = {
@@ -72,4 +75,30 @@ export async function startPortalServer(
     },
     close: () => app.close(),
   };
+}
+
+/**
+ * A portal server and a browser for the tests of the enclosing file (or describe block), started
+ * before them and closed after; `assign` hands both to the test's own variables.
+ */
+export function withPortal(
+  assign: (started: { server: PortalServer; browser: Browser }) => void,
+  options: Parameters<typeof startPortalServer>[0] = {},
+): void {
+  let server: PortalServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPortalServer(options), launchBrowser()]);
+    assign({ server, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** Whether the user's stored password is this one (what a page changed, or left alone). */
+export async function hasPassword(server: PortalServer, userId: string, password: string): Promise<boolean> {
+  const stored = await server.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  return verifyPassword(stored.passwordHash, password);
 }

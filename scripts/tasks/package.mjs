@@ -9,11 +9,10 @@
 //
 // A module the API loads at run time that is only a devDependency fails step 5's start, not a
 // deployment later: that is the point of pruning before the test starts the result.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, say } from '../lib/run.mjs';
+import { ROOT, run, say } from '../lib/run.mjs';
 
 /** Never copied into the staging folder: installed, built or local state (see also .dockerignore). */
 const SKIPPED_NAMES = new Set(['node_modules', 'dist', '.git', '.tools', '.data', '.tmp', 'coverage', 'artifacts']);
@@ -41,16 +40,6 @@ const RUNTIME_PATHS = [
   'prisma/schema.prisma',
   'prisma/migrations',
 ];
-
-function runIn(cwd, command, args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
-    );
-  });
-}
 
 function copySources(stage, outDir) {
   fs.cpSync(ROOT, stage, {
@@ -104,11 +93,11 @@ async function main() {
     copySources(stage, outDir);
     say('installing (npm ci)…');
     // --prefer-offline: the npm cache answers what it has (tests and CI run this repeatedly).
-    await runIn(stage, 'npm', ['ci', '--include=dev', '--prefer-offline', '--no-audit', '--no-fund'], env);
+    await run('npm', ['ci', '--include=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: stage, env });
     say('building the API and the SPA…');
-    await runIn(stage, process.execPath, [path.join(stage, 'scripts/tasks/build.mjs')], env);
+    await run(process.execPath, [path.join(stage, 'scripts/tasks/build.mjs')], { cwd: stage, env });
     say('removing development dependencies (npm prune --omit=dev)…');
-    await runIn(stage, 'npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], env);
+    await run('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: stage, env });
     for (const relative of RUNTIME_PATHS) moveInto(path.join(stage, relative), path.join(outDir, relative));
     say(`production layout ready in ${outDir}: NODE_ENV=production node apps/api/dist/main.js`);
   } finally {

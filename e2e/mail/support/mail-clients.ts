@@ -64,6 +64,20 @@ export async function imap(
   return toResult(await run('curl', curlArgs(login, url, command ? ['--request', command] : [])));
 }
 
+/**
+ * Wrong-password IMAP logins for the user from one address, all at once as a guessing tool sends
+ * them (Dovecot's per-address delay grows with each failure, so one by one would take minutes).
+ */
+export function imapGuesses(
+  target: LoginTarget,
+  login: Omit<ClientLogin, 'password'>,
+  count: number,
+): Promise<ClientResult[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, index) => imap(target, { ...login, password: `guess number ${index}` })),
+  );
+}
+
 /** Logs in over POP3 and lists the messages, or runs a command on one message (e.g. DELE 1). */
 export async function pop3(
   target: LoginTarget,

@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { startDovecot, type DovecotServer } from './dovecot-server.js';
 import { startMailgateApi, type MailgateApi } from './mailgate-api.js';
 import type { LoginTarget } from './mail-clients.js';
@@ -127,4 +128,24 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** A mail stack for the tests of the enclosing file, started before them and stopped after. */
+export function withMailStack(assign: (stack: MailStack) => void, options: MailStackOptions = {}): void {
+  let stack: MailStack | undefined;
+  beforeAll(async () => {
+    stack = await startMailStack(options);
+    assign(stack);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+}
+
+/** How many of this user's logins Dovecot actually asked Mailgate about (the rest came from its cache). */
+export function mailgateCalls(stack: MailStack, email: string): number {
+  return stack.dovecot
+    .log()
+    .split('\n')
+    .filter((line) => line.includes(`lua(${email},`) && line.includes('mailgate: decision=')).length;
 }

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { canConnect } from '../../../scripts/lib/ports.mjs';
 
 export interface RunResult {
   code: number;
@@ -104,15 +105,7 @@ export async function freePort(): Promise<number> {
 export async function waitForPort(port: number, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await canConnect(port)) return;
     await sleep(100);
   }
   throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);

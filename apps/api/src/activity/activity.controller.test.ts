@@ -1,22 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AppPasswordsService } from '../app-passwords/app-passwords.service.js';
 import { ProtocolAccessService } from '../protocol-access/protocol-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { safeDetails } from './activity.service.js';
+import { activityOperations } from '@mailgate/contracts';
+import { callOperation, expectContract, sendOperation } from '../../test/support/contract-client.js';
 
 describe('activity API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   it("lists the user's own recent mail logins, newest first, naming the app password used", async () => {
     const user = await createUser(prisma);
@@ -67,9 +64,8 @@ describe('activity API', () => {
       ],
     });
     const session = await signedInAs(app, user);
-    const response = await app.inject({ method: 'GET', url: '/api/account/activity/logins', cookies: session.cookies });
-    expect(response.statusCode).toBe(200);
-    const { logins } = response.json();
+    const response = await sendOperation(app, activityOperations.logins, { as: session });
+    const { logins } = expectContract(activityOperations.logins, response);
     expect(logins).toHaveLength(2);
     expect(logins[0]).toMatchObject({
       protocol: 'IMAP',
@@ -89,12 +85,8 @@ describe('activity API', () => {
     });
     expect(response.body).not.toContain('192.0.2.1');
 
-    const limited = await app.inject({
-      method: 'GET',
-      url: '/api/account/activity/logins?limit=1',
-      cookies: session.cookies,
-    });
-    expect(limited.json().logins).toHaveLength(1);
+    const limited = await callOperation(app, activityOperations.logins, { as: session, query: { limit: '1' } });
+    expect(limited.logins).toHaveLength(1);
   });
 
   it('refuses invalid limits and unknown query parameters', async () => {
@@ -153,16 +145,15 @@ describe('activity API', () => {
     });
 
     const session = await signedInAs(app, user);
-    const response = await app.inject({ method: 'GET', url: '/api/account/activity/events', cookies: session.cookies });
-    expect(response.statusCode).toBe(200);
-    const { events } = response.json();
-    expect(events.map((event: { action: string; actorKind: string }) => [event.action, event.actorKind])).toEqual([
+    const response = await sendOperation(app, activityOperations.events, { as: session });
+    const { events } = expectContract(activityOperations.events, response);
+    expect(events.map((event) => [event.action, event.actorKind])).toEqual([
       ['password.changed', 'system'],
       ['protocol_access.disabled', 'support'],
       ['protocol_access.enabled', 'you'],
     ]);
     expect(events[1]).toMatchObject({ reason: 'Spam wave', details: { protocol: 'IMAP' } });
-    expect(events[0].details).toEqual({ name: 'n' });
+    expect(events[0]!.details).toEqual({ name: 'n' });
     expect(response.body).not.toMatch(/argon2id|k1:|passwordHash|secretHash|totpSecret|before|after/);
     expect(response.body).not.toContain(staff.id);
   });

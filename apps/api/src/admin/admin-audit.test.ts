@@ -1,20 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { adminAuditOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 let app: NestFastifyApplication;
 let support: Caller;
 let admin: Caller;
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 describe('audit log for staff', () => {
   it('filters by user, actor, action (exact or prefix) and time, newest first, with cursor pages', async () => {
@@ -25,9 +26,7 @@ describe('audit log for staff', () => {
     await callAs(app, support, 'POST', `${url}/sessions/revoke-all`, { payload: { reason: 'three' } });
 
     const all = await callAs(app, support, 'GET', '/api/admin/audit-events', { query: { userId: customer.user.id } });
-    expect(all.statusCode).toBe(200);
-    const items = all.json<{ items: { action: string; reason: string; actorEmail: string; targetEmail: string }[] }>()
-      .items;
+    const { items } = expectContract(adminAuditOperations.queryAuditLog, all);
     expect(items.map((item) => item.reason)).toEqual(['three', 'two', 'one']);
     expect(items[1]).toMatchObject({
       actorEmail: admin.user.email,
@@ -38,17 +37,21 @@ describe('audit log for staff', () => {
     const byActor = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, actorId: admin.user.id },
     });
-    expect(byActor.json().items.map((item: { reason: string }) => item.reason)).toEqual(['two']);
+    expect(expectContract(adminAuditOperations.queryAuditLog, byActor).items.map((item) => item.reason)).toEqual([
+      'two',
+    ]);
     // Staff know e-mail addresses, not ids: the same filters by address (typed in any case).
     const byEmail = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userEmail: customer.user.email.toUpperCase(), actorEmail: admin.user.email },
     });
     expect(byEmail.statusCode).toBe(200);
-    expect(byEmail.json().items.map((item: { reason: string }) => item.reason)).toEqual(['two']);
+    expect(expectContract(adminAuditOperations.queryAuditLog, byEmail).items.map((item) => item.reason)).toEqual([
+      'two',
+    ]);
     const nobody = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userEmail: 'nobody-here@example.test' },
     });
-    expect(nobody.json().items).toEqual([]);
+    expect(expectContract(adminAuditOperations.queryAuditLog, nobody).items).toEqual([]);
     const badEmail = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userEmail: 'not-an-address' },
     });
@@ -56,27 +59,29 @@ describe('audit log for staff', () => {
     const byPrefix = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, action: 'protocol_access.' },
     });
-    expect(byPrefix.json().items).toHaveLength(2);
+    expect(expectContract(adminAuditOperations.queryAuditLog, byPrefix).items).toHaveLength(2);
     const byExact = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, action: 'protocol_access.disabled' },
     });
-    expect(byExact.json().items.map((item: { reason: string }) => item.reason)).toEqual(['one']);
+    expect(expectContract(adminAuditOperations.queryAuditLog, byExact).items.map((item) => item.reason)).toEqual([
+      'one',
+    ]);
     const future = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, from: new Date(Date.now() + 60_000).toISOString() },
     });
-    expect(future.json().items).toEqual([]);
+    expect(expectContract(adminAuditOperations.queryAuditLog, future).items).toEqual([]);
     const past = await callAs(app, support, 'GET', '/api/admin/audit-events', {
       query: { userId: customer.user.id, to: new Date(Date.now() - 60 * 60_000).toISOString() },
     });
-    expect(past.json().items).toEqual([]);
+    expect(expectContract(adminAuditOperations.queryAuditLog, past).items).toEqual([]);
 
-    const reasons: string[] = [];
+    const reasons: (string | null)[] = [];
     let cursor: string | null = null;
     do {
       const page = await callAs(app, support, 'GET', '/api/admin/audit-events', {
         query: { userId: customer.user.id, limit: '2', ...(cursor ? { cursor } : {}) },
       });
-      const body = page.json<{ items: { reason: string }[]; nextCursor: string | null }>();
+      const body = expectContract(adminAuditOperations.queryAuditLog, page);
       reasons.push(...body.items.map((item) => item.reason));
       cursor = body.nextCursor;
     } while (cursor);

@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 /**
  * Staff actions that can hand an account to someone else (or take it from its owner) need a
@@ -12,12 +12,7 @@ import { PrismaService } from '../infrastructure/database/prisma.service.js';
  */
 let app: NestFastifyApplication;
 let prisma: PrismaService;
-
-beforeAll(async () => {
-  app = await createTestApp();
-  prisma = app.get(PrismaService);
-});
-afterAll(() => app.close());
+withTestApp((started) => ({ app, prisma } = started));
 
 const HANDOVER_ACTIONS = [
   ['2FA removal', 'two-factor/remove', 204],

@@ -1,38 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
+import { DEFAULT_GLOBAL_SETTINGS } from '../../test/support/admin-fixtures.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { csrf, PASSKEY_APP_CONFIG, registerPasskey, signInWithPasskey } from '../../test/support/passkey-kit.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 // The staffPasskeyRequired setting is a global row: this file uses a database of its own.
-let database: TestDatabase;
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started), PASSKEY_APP_CONFIG, { ownDatabase: true });
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
-  app = await createTestApp({ ...PASSKEY_APP_CONFIG, DATABASE_URL: database.url });
-  prisma = app.get(PrismaService);
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const baseSettings = {
-  defaultImapEnabled: false,
-  defaultPop3Enabled: false,
-  defaultSmtpEnabled: false,
-  requireTlsForProtocols: true,
-  allowMainPasswordWithout2fa: true,
-  loginAttemptRetentionDays: 90,
-  auditRetentionDays: 730,
-};
 
 describe('passkeys for staff and in the support panel', () => {
   it('a passkey is a strong second factor for staff; requiring passkeys (audited) asks for a passkey-confirmed session', async () => {
@@ -42,7 +25,7 @@ describe('passkeys for staff and in the support panel', () => {
     expect((await callAs(app, support, 'GET', '/api/admin/me')).statusCode).toBe(200);
 
     const saved = await callAs(app, admin, 'PUT', '/api/admin/settings', {
-      payload: { ...baseSettings, staffPasskeyRequired: true, reason: 'Phishing-resistant staff sign-in' },
+      payload: { ...DEFAULT_GLOBAL_SETTINGS, staffPasskeyRequired: true, reason: 'Phishing-resistant staff sign-in' },
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().staffPasskeyRequired).toBe(true);
@@ -80,11 +63,11 @@ describe('passkeys for staff and in the support panel', () => {
       auth: { sessionId: '', cookies: adminSession.sessionCookies!, headers: csrf },
     };
     const kept = await callAs(app, adminByPasskey, 'PUT', '/api/admin/settings', {
-      payload: { ...baseSettings, reason: 'No change to passkeys' },
+      payload: { ...DEFAULT_GLOBAL_SETTINGS, reason: 'No change to passkeys' },
     });
     expect(kept.json().staffPasskeyRequired).toBe(true);
     const off = await callAs(app, adminByPasskey, 'PUT', '/api/admin/settings', {
-      payload: { ...baseSettings, staffPasskeyRequired: false, reason: 'Back to any strong factor' },
+      payload: { ...DEFAULT_GLOBAL_SETTINGS, staffPasskeyRequired: false, reason: 'Back to any strong factor' },
     });
     expect(off.json().staffPasskeyRequired).toBe(false);
   });

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { giveRecoveryAddress } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { addStoredPasskey, createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
+import {
+  addStoredPasskey,
+  createCustomer,
+  DEFAULT_GLOBAL_SETTINGS,
+  type Customer,
+} from '../../test/support/admin-fixtures.js';
 import { collectRouteTable } from '../infrastructure/openapi/route-table.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { ADMIN_ROLE_MATRIX, type RoleMatrixRow } from './admin-role-matrix.expected.js';
@@ -89,16 +94,7 @@ const VALID_REQUESTS: Record<string, (customer: Customer, app: NestFastifyApplic
   'GET /api/admin/settings': async () => ({ url: '/api/admin/settings' }),
   'PUT /api/admin/settings': async () => ({
     url: '/api/admin/settings',
-    payload: {
-      defaultImapEnabled: false,
-      defaultPop3Enabled: false,
-      defaultSmtpEnabled: false,
-      requireTlsForProtocols: true,
-      allowMainPasswordWithout2fa: true,
-      loginAttemptRetentionDays: 90,
-      auditRetentionDays: 730,
-      reason,
-    },
+    payload: { ...DEFAULT_GLOBAL_SETTINGS, reason },
   }),
   'GET /api/admin/password-policy': async () => ({ url: '/api/admin/password-policy' }),
   'PUT /api/admin/password-policy': async () => ({
@@ -129,8 +125,8 @@ let app: NestFastifyApplication;
 let callers: Record<Exclude<keyof RoleMatrixRow, 'anonymous'>, Caller>;
 let adminRoutes: { key: string; method: Method }[];
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   callers = {
     user: await signedInUser(app, 'USER'),
     supportWithoutTotp: await signedInUser(app, 'SUPPORT', { totp: false }),
@@ -145,7 +141,6 @@ beforeAll(async () => {
     }))
     .filter((route) => route.path.startsWith('/api/admin'));
 });
-afterAll(() => app.close());
 
 describe('admin role × endpoint matrix (generated from the route table)', () => {
   it('lists every served /api/admin operation, and only those', () => {

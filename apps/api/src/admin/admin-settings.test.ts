@@ -1,30 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { adminServiceTokenOperations, adminSettingsOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 // Settings and policy are single, global rows: this file uses a database of its own so that
 // parallel test files never see its changes.
-let database: TestDatabase;
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started), {}, { ownDatabase: true });
 beforeAll(async () => {
-  database = await createTestDatabase({ serverUrl: inject('databaseServerUrl') });
-  app = await createTestApp({ DATABASE_URL: database.url });
-  prisma = app.get(PrismaService);
   admin = await signedInUser(app, 'ADMIN');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
 });
 
 const settings = {
@@ -41,7 +35,7 @@ describe('global settings', () => {
   it('reads the defaults (protocols off, TLS required), saves with one audit event and refreshes the cache', async () => {
     const service = app.get(GlobalSettingsService);
     const initial = await callAs(app, admin, 'GET', '/api/admin/settings');
-    expect(initial.json()).toMatchObject({
+    expect(expectContract(adminSettingsOperations.getGlobalSettings, initial)).toMatchObject({
       defaultImapEnabled: false,
       defaultPop3Enabled: false,
       defaultSmtpEnabled: false,
@@ -52,8 +46,7 @@ describe('global settings', () => {
     expect((await service.get()).requireTlsForProtocols).toBe(true);
 
     const saved = await callAs(app, admin, 'PUT', '/api/admin/settings', { payload: { ...settings, reason: 'Pilot' } });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject(settings);
+    expect(expectContract(adminSettingsOperations.updateGlobalSettings, saved)).toMatchObject(settings);
     expect(await service.get()).toMatchObject(settings);
 
     const events = await prisma.auditEvent.findMany({ where: { action: 'settings.updated' } });
@@ -156,8 +149,7 @@ describe('service tokens for mail servers', () => {
     expect(refused.json()).toMatchObject({ status: 403, code: 'STEP_UP_REQUIRED' });
 
     const created = await callAs(app, admin, 'POST', '/api/admin/service-tokens', { payload: { name: 'imap-1' } });
-    expect(created.statusCode).toBe(201);
-    const { id, token } = created.json<{ id: string; token: string }>();
+    const { id, token } = expectContract(adminServiceTokenOperations.createServiceToken, created);
     expect(token.length).toBeGreaterThanOrEqual(40);
     const stored = await prisma.serviceToken.findUniqueOrThrow({ where: { id } });
     expect(stored.tokenHash).not.toContain(token);
@@ -165,7 +157,7 @@ describe('service tokens for mail servers', () => {
     expect(await app.get(ServiceTokensService).authenticate(token)).toEqual({ id, name: 'imap-1' });
     const list = await callAs(app, stale, 'GET', '/api/admin/service-tokens');
     expect(list.body).not.toContain(token);
-    expect(list.json().items).toEqual([
+    expect(expectContract(adminServiceTokenOperations.listServiceTokens, list).items).toEqual([
       expect.objectContaining({ id, name: 'imap-1', lastUsedAt: expect.any(String), revokedAt: null }),
     ]);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db/test-database.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { createTestApp, withTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, lastAuditId, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -12,13 +12,11 @@ let prisma: PrismaService;
 let support: Caller;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started));
 beforeAll(async () => {
-  app = await createTestApp();
-  prisma = app.get(PrismaService);
   support = await signedInUser(app, 'SUPPORT');
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 const reason = 'Ticket 99';
 

@@ -1,28 +1,25 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer, type Customer } from '../../test/support/admin-fixtures.js';
 import { signedInAs } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { PLAIN_COOKIE_NAME } from '../auth/session-cookie.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let support: Caller;
 let admin: Caller;
-const published: AccountChange[] = [];
+let published: readonly AccountChange[];
 
+withTestApp((started) => ({ app, prisma, accountChanges: published } = started));
 beforeAll(async () => {
-  app = await createTestApp();
-  prisma = app.get(PrismaService);
-  app.get(AccountEventsService).subscribe((change) => void published.push(change));
   support = await signedInUser(app, 'SUPPORT');
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 const reason = 'Caller verified by callback, ticket 4711';
 

@@ -1,18 +1,19 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { createCustomer } from '../../test/support/admin-fixtures.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { adminUserOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 let app: NestFastifyApplication;
 let support: Caller;
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
 });
-afterAll(() => app.close());
 
 describe('user detail for support', () => {
   it('shows access, app passwords, sessions, 2FA, locks, refused logins with reasons and security events', async () => {
@@ -54,8 +55,7 @@ describe('user detail for support', () => {
     });
 
     const response = await callAs(app, support, 'GET', `/api/admin/users/${customer.user.id}`);
-    expect(response.statusCode).toBe(200);
-    const detail = response.json();
+    const detail = expectContract(adminUserOperations.getUser, response);
     expect(detail.user).toMatchObject({
       id: customer.user.id,
       email: customer.user.email,

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { escapeLike, resolveMatch } from './admin-user-search.service.js';
+import { adminUserOperations } from '@mailgate/contracts';
+import { expectContract } from '../../test/support/contract-client.js';
 
 let app: NestFastifyApplication;
 let support: Caller;
@@ -18,8 +20,8 @@ const emails = {
   dora: `dora-${randomBytes(4).toString('hex')}@example.test`,
 };
 
+withTestApp((started) => ({ app } = started));
 beforeAll(async () => {
-  app = await createTestApp();
   support = await signedInUser(app, 'SUPPORT');
   const prisma = app.get(PrismaService);
   await createUser(prisma, { email: emails.anna, displayName: 'Anna Becker' });
@@ -27,7 +29,6 @@ beforeAll(async () => {
   await createUser(prisma, { email: emails.carla, displayName: 'Carla Dietz' });
   await createUser(prisma, { email: emails.dora, displayName: `Dora ${token.toUpperCase()}-Stein` });
 });
-afterAll(() => app.close());
 
 async function search(query: Record<string, string>) {
   const response = await callAs(app, support, 'GET', '/api/admin/users', { query });
@@ -35,15 +36,14 @@ async function search(query: Record<string, string>) {
 }
 
 async function emailsFor(query: Record<string, string>): Promise<string[]> {
-  const response = await search(query);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<{ items: { email: string }[] }>().items.map((item) => item.email);
+  const found = expectContract(adminUserOperations.searchUsers, await search(query));
+  return found.items.map((item) => item.email);
 }
 
 describe('user search', () => {
   it('finds one account by exact e-mail, whatever the case and surrounding spaces', async () => {
     const response = await search({ q: `  ${emails.anna.toUpperCase()} `, match: 'exact' });
-    expect(response.json()).toEqual({
+    expect(expectContract(adminUserOperations.searchUsers, response)).toEqual({
       match: 'exact',
       nextCursor: null,
       items: [
@@ -81,8 +81,8 @@ describe('user search', () => {
     expect(resolveMatch('a@b.example', 'auto')).toBe('exact');
     expect(resolveMatch('anna', 'auto')).toBe('substring');
     expect(resolveMatch('an', 'auto')).toBe('prefix');
-    expect((await search({ q: emails.carla })).json().match).toBe('exact');
-    expect((await search({ q: token })).json().match).toBe('substring');
+    expect(expectContract(adminUserOperations.searchUsers, await search({ q: emails.carla })).match).toBe('exact');
+    expect(expectContract(adminUserOperations.searchUsers, await search({ q: token })).match).toBe('substring');
   });
 
   it('treats % and _ literally', async () => {

@@ -1,28 +1,26 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { normaliseAppPassword } from '@mailgate/contracts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { appPasswordsOperations, normaliseAppPassword } from '@mailgate/contracts';
 import { findAppPassword } from '../../test/support/app-password-match.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppPasswordsService } from './app-passwords.service.js';
+import { expectContract } from '../../test/support/contract-client.js';
 
 describe('app passwords API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let service: AppPasswordsService;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
+  withTestApp((started) => ({ app, prisma, accountChanges: published } = started));
   beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
     service = app.get(AppPasswordsService);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
   });
-  afterAll(() => app.close());
 
   function create(session: SignedIn, payload: unknown) {
     return app.inject({
@@ -58,8 +56,7 @@ describe('app passwords API', () => {
       scopes: ['IMAP', 'SMTP'],
       expiresIn: 'never',
     });
-    expect(response.statusCode).toBe(201);
-    const body = response.json();
+    const body = expectContract(appPasswordsOperations.create, response);
     expect(body.secret).toMatch(/^([ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{4}-){5}[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{4}$/);
     expect(body.appPassword).toMatchObject({
       name: 'Thunderbird laptop',
@@ -73,11 +70,14 @@ describe('app passwords API', () => {
     const normalised = normaliseAppPassword(body.secret);
 
     const list = await app.inject({ method: 'GET', url: '/api/account/app-passwords', cookies: session.cookies });
-    expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(normalised);
     expect(list.body).not.toContain(body.secret);
     expect(list.body).not.toContain('secretHash');
-    expect(list.json()).toMatchObject({ activeCount: 1, limit: 25, appPasswords: [{ id: body.appPassword.id }] });
+    expect(expectContract(appPasswordsOperations.list, list)).toMatchObject({
+      activeCount: 1,
+      limit: 25,
+      appPasswords: [{ id: body.appPassword.id }],
+    });
 
     const row = await prisma.appPassword.findUniqueOrThrow({ where: { id: body.appPassword.id } });
     expect(JSON.stringify(row)).not.toContain(normalised);
@@ -326,8 +326,7 @@ describe('app passwords API', () => {
       cookies: session.cookies,
       headers: session.headers,
     });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ revoked: 3 });
+    expect(expectContract(appPasswordsOperations.revokeAll, response)).toEqual({ revoked: 3 });
     for (const { secret } of created)
       expect(await findAppPassword(app, user.id, secret)).toMatchObject({ status: 'revoked' });
     expect(await counts(user.id)).toMatchObject({

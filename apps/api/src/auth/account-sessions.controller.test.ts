@@ -1,24 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { authOperations } from '@mailgate/contracts';
+import { withTestApp } from '../../test/support/test-app.js';
+import { callOperation, expectContract, sendOperation } from '../../test/support/contract-client.js';
 import { createUser, freshTotpCode, signedInAs, signIn, type SignedIn } from '../../test/support/builders.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 describe('sessions and step-up', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
+  withTestApp((started) => ({ app, prisma, keyring } = started));
 
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(() => app.close());
-
-  const list = (session: SignedIn) =>
-    app.inject({ method: 'GET', url: '/api/auth/sessions', cookies: session.cookies });
+  const list = (session: SignedIn) => sendOperation(app, authOperations.listSessions, { as: session });
+  const endSession = (session: SignedIn, id: string) =>
+    sendOperation(app, authOperations.revokeSession, { as: session, params: { id } });
   const stepUp = (session: SignedIn, payload: unknown, remoteAddress = '203.0.113.1') =>
     app.inject({
       method: 'POST',
@@ -34,8 +31,7 @@ describe('sessions and step-up', () => {
     const laptop = await signIn(app, user, { remoteAddress: '192.0.2.10' });
     const phone = await signIn(app, user, { remoteAddress: '192.0.2.11' });
     const response = await list(phone);
-    expect(response.statusCode).toBe(200);
-    const sessions = response.json().sessions as { id: string; current: boolean; ip: string }[];
+    const { sessions } = expectContract(authOperations.listSessions, response);
     expect(sessions.map((s) => s.id).sort()).toEqual([laptop.sessionId, phone.sessionId].sort());
     expect(sessions.find((s) => s.current)?.id).toBe(phone.sessionId);
     expect(sessions.find((s) => s.id === laptop.sessionId)?.ip).toBe('192.0.2.10');
@@ -47,16 +43,9 @@ describe('sessions and step-up', () => {
     const user = await createUser(prisma);
     const other = await signedInAs(app, user);
     const current = await signedInAs(app, user);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/auth/sessions/sign-out-others',
-      cookies: current.cookies,
-      headers: current.headers,
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ signedOut: 1 });
+    expect(await callOperation(app, authOperations.signOutOthers, { as: current })).toEqual({ signedOut: 1 });
     expect((await list(other)).statusCode).toBe(401);
-    expect((await list(current)).json().sessions).toHaveLength(1);
+    expect(expectContract(authOperations.listSessions, await list(current)).sessions).toHaveLength(1);
     expect(
       await prisma.auditEvent.count({ where: { targetUserId: user.id, action: 'session.signed_out_others' } }),
     ).toBe(1);
@@ -66,13 +55,7 @@ describe('sessions and step-up', () => {
     const user = await createUser(prisma);
     const other = await signedInAs(app, user);
     const current = await signedInAs(app, user);
-    const response = await app.inject({
-      method: 'DELETE',
-      url: `/api/auth/sessions/${other.sessionId}`,
-      cookies: current.cookies,
-      headers: current.headers,
-    });
-    expect(response.statusCode).toBe(204);
+    expectContract(authOperations.revokeSession, await endSession(current, other.sessionId));
     expect((await list(other)).statusCode).toBe(401);
     expect((await list(current)).statusCode).toBe(200);
   });
@@ -82,15 +65,9 @@ describe('sessions and step-up', () => {
     const bob = await createUser(prisma);
     const aliceSession = await signedInAs(app, alice);
     const bobSession = await signedInAs(app, bob);
-    expect((await list(aliceSession)).json().sessions.map((s: { id: string }) => s.id)).toEqual([
-      aliceSession.sessionId,
-    ]);
-    const response = await app.inject({
-      method: 'DELETE',
-      url: `/api/auth/sessions/${bobSession.sessionId}`,
-      cookies: aliceSession.cookies,
-      headers: aliceSession.headers,
-    });
+    const aliceSees = expectContract(authOperations.listSessions, await list(aliceSession)).sessions;
+    expect(aliceSees.map((s) => s.id)).toEqual([aliceSession.sessionId]);
+    const response = await endSession(aliceSession, bobSession.sessionId);
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('NOT_FOUND');
     expect((await list(bobSession)).statusCode).toBe(200);
@@ -116,12 +93,13 @@ describe('sessions and step-up', () => {
       const session = await signedInAs(app, user, { steppedUp: false });
       expect((await stepUp(session, { password: 'wrong-password-here' })).json().code).toBe('STEP_UP_FAILED');
       expect((await stepUp(session, { totpCode: '123456' })).json().code).toBe('STEP_UP_PASSWORD_REQUIRED');
-      const response = await stepUp(session, { password: user.password });
-      expect(response.statusCode).toBe(200);
-      const validUntil = new Date(response.json().stepUpValidUntil).getTime();
-      expect(validUntil).toBeGreaterThan(Date.now() + 4 * 60_000);
-      const me = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: session.cookies });
-      expect(me.json().stepUpValidUntil).toBe(response.json().stepUpValidUntil);
+      const { stepUpValidUntil } = expectContract(
+        authOperations.stepUp,
+        await stepUp(session, { password: user.password }),
+      );
+      expect(new Date(stepUpValidUntil).getTime()).toBeGreaterThan(Date.now() + 4 * 60_000);
+      const me = await callOperation(app, authOperations.me, { as: session });
+      expect(me.stepUpValidUntil).toBe(stepUpValidUntil);
     });
 
     it('does not take the password while 2FA is on: only a fresh code', async () => {
@@ -130,9 +108,7 @@ describe('sessions and step-up', () => {
       const withPassword = await stepUp(session, { password: user.password });
       expect(withPassword.statusCode).toBe(400);
       expect(withPassword.json().code).toBe('STEP_UP_TOTP_REQUIRED');
-      expect(
-        (await app.inject({ method: 'GET', url: '/api/auth/me', cookies: session.cookies })).json().stepUpValidUntil,
-      ).toBeNull();
+      expect((await callOperation(app, authOperations.me, { as: session })).stepUpValidUntil).toBeNull();
 
       const code = await freshTotpCode(app, user);
       expect((await stepUp(session, { totpCode: code })).statusCode).toBe(200);

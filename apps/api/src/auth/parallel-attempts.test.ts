@@ -11,9 +11,10 @@ import {
   wrongTotpCode,
   type BuiltUser,
 } from '../../test/support/builders.js';
-import { TEST_REDIS_URL } from '../../test/support/mail-auth-client.js';
+import { COUNTER_STORAGES } from '../../test/support/mail-auth-client.js';
 import { staffSentResetToken } from '../../test/support/recovery-kit.js';
 import { createTestApp } from '../../test/support/test-app.js';
+import { waitUntil } from '../../test/support/wait-until.js';
 import { PasswordResetService } from '../admin/password-reset/password-reset.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
@@ -64,13 +65,7 @@ function secondsLeftInWindow(at: number): number {
   return Math.ceil(((Math.floor(at / WINDOW_MS) + 1) * WINDOW_MS - at) / 1000);
 }
 
-const storages: { storage: string; env: Record<string, string> }[] = [
-  { storage: 'Redis', env: { REDIS_URL: TEST_REDIS_URL } },
-  // An app without REDIS_URL counts in its own process.
-  { storage: 'the per-instance fallback', env: {} },
-];
-
-describe.each(storages)('parallel wrong attempts with $storage', ({ env }) => {
+describe.each(COUNTER_STORAGES)('parallel wrong attempts with $storage', ({ env }) => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
 
@@ -268,11 +263,3 @@ describe.each(storages)('parallel wrong attempts with $storage', ({ env }) => {
     });
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

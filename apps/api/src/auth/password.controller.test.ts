@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf.js';
 
 /** Random and strong: what a password manager would make. */
@@ -16,14 +16,9 @@ function strongPassword(length = 24): string {
 describe('password change', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma, accountChanges: published } = started));
 
   const change = (session: SignedIn, payload: Record<string, unknown>, remoteAddress = '203.0.113.7') =>
     app.inject({

@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import argon2 from 'argon2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, freshTotpCode, signIn, wrongTotpCode } from '../../test/support/builders.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf.js';
 import { needsRehash } from './password-hasher.js';
 import { PLAIN_PENDING_COOKIE } from './pending-sign-in.js';
@@ -22,13 +22,7 @@ describe('sign-in', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma, keyring } = started));
 
   function postSignIn(payload: unknown, options: { ip?: string; cookies?: Record<string, string> } = {}) {
     return app.inject({

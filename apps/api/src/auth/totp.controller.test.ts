@@ -1,35 +1,25 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { appPasswordsOperations, authOperations, totpOperations, type OperationContract } from '@mailgate/contracts';
+import { withTestApp } from '../../test/support/test-app.js';
+import { expectContract, sendOperation } from '../../test/support/contract-client.js';
 import { createUser, freshTotpCode, signedInAs, wrongTotpCode, type SignedIn } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { TotpService } from './totp.service.js';
 
 describe('TOTP two-factor authentication', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma, keyring, accountChanges: published } = started));
 
-  const call = (session: SignedIn, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      cookies: session.cookies,
-      headers: session.headers,
-      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const call = (session: SignedIn, operation: OperationContract, payload?: unknown) =>
+    sendOperation(app, operation, { as: session, payload });
 
   async function trail(userId: string) {
     const [audits, notices, user] = await Promise.all([
@@ -43,14 +33,13 @@ describe('TOTP two-factor authentication', () => {
   it('enrolls: step-up first, the secret shown once and stored encrypted, then 10 hashed recovery codes', async () => {
     const user = await createUser(prisma);
     const stale = await signedInAs(app, user, { steppedUp: false });
-    const refused = await call(stale, 'POST', '/api/account/totp/enrollment');
+    const refused = await call(stale, totpOperations.startEnrollment);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('STEP_UP_REQUIRED');
 
     const session = await signedInAs(app, user);
-    const started = await call(session, 'POST', '/api/account/totp/enrollment');
-    expect(started.statusCode).toBe(201);
-    const { otpauthUri, manualKey } = started.json();
+    const started = await call(session, totpOperations.startEnrollment);
+    const { otpauthUri, manualKey } = expectContract(totpOperations.startEnrollment, started);
     const secret = manualKey.replaceAll(' ', '');
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Mailgate:/);
     expect(new URL(otpauthUri).searchParams.get('secret')).toBe(secret);
@@ -61,18 +50,17 @@ describe('TOTP two-factor authentication', () => {
     expect(stored.totpSecretEncrypted).not.toContain(secret);
     expect(keyring.decrypt('totp-seed', stored.totpSecretEncrypted!)).toBe(secret);
 
-    const wrong = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+    const wrong = await call(session, totpOperations.confirmEnrollment, {
       code: await wrongTotpCode(secret),
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('TOTP_ENROLLMENT_CODE_INVALID');
 
     const versionBefore = stored.securityVersion;
-    const confirmed = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+    const confirmed = await call(session, totpOperations.confirmEnrollment, {
       code: await generate({ secret }),
     });
-    expect(confirmed.statusCode).toBe(200);
-    const codes: string[] = confirmed.json().recoveryCodes;
+    const codes = expectContract(totpOperations.confirmEnrollment, confirmed).recoveryCodes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes)
@@ -89,25 +77,25 @@ describe('TOTP two-factor authentication', () => {
     expect(published).toContainEqual({ userId: user.id, kind: 'totp', securityVersion: versionBefore + 1 });
 
     // Never again: not in the status, not in /me, and enrollment cannot restart while enabled.
-    const status = await call(session, 'GET', '/api/account/totp');
-    expect(status.json()).toMatchObject({ enabled: true, recoveryCodesRemaining: 10 });
-    const me = await call(session, 'GET', '/api/auth/me');
+    const status = await call(session, totpOperations.status);
+    expect(expectContract(totpOperations.status, status)).toMatchObject({ enabled: true, recoveryCodesRemaining: 10 });
+    const me = await call(session, authOperations.me);
     for (const body of [status.body, me.body]) {
       expect(body).not.toContain(secret);
       for (const code of codes) expect(body).not.toContain(code);
     }
     // (The password step-up from before 2FA no longer counts; a code does.)
-    const stepUp = await call(session, 'POST', '/api/auth/step-up', {
+    const stepUp = await call(session, authOperations.stepUp, {
       totpCode: await freshTotpCode(app, { id: user.id, totpSecret: secret }),
     });
-    expect(stepUp.statusCode, stepUp.body).toBe(200);
-    expect((await call(session, 'POST', '/api/account/totp/enrollment')).json().code).toBe('TOTP_ALREADY_ENABLED');
+    expectContract(authOperations.stepUp, stepUp);
+    expect((await call(session, totpOperations.startEnrollment)).json().code).toBe('TOTP_ALREADY_ENABLED');
   });
 
   it('refuses to confirm an enrollment that was never started', async () => {
     const user = await createUser(prisma);
     const session = await signedInAs(app, user);
-    const response = await call(session, 'POST', '/api/account/totp/enrollment/confirm', { code: '123456' });
+    const response = await call(session, totpOperations.confirmEnrollment, { code: '123456' });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('TOTP_ENROLLMENT_NOT_STARTED');
   });
@@ -115,12 +103,14 @@ describe('TOTP two-factor authentication', () => {
   it('regenerates recovery codes after a step-up: the old ones stop working', async () => {
     const user = await createUser(prisma, { totp: true, keyring });
     const stale = await signedInAs(app, user, { steppedUp: false });
-    expect((await call(stale, 'POST', '/api/account/totp/recovery-codes')).json().code).toBe('STEP_UP_REQUIRED');
+    expect((await call(stale, totpOperations.regenerateRecoveryCodes)).json().code).toBe('STEP_UP_REQUIRED');
     const session = await signedInAs(app, user);
-    const first: string[] = (await call(session, 'POST', '/api/account/totp/recovery-codes')).json().recoveryCodes;
-    const second = await call(session, 'POST', '/api/account/totp/recovery-codes');
-    expect(second.statusCode).toBe(200);
-    const fresh: string[] = second.json().recoveryCodes;
+    const first = expectContract(
+      totpOperations.regenerateRecoveryCodes,
+      await call(session, totpOperations.regenerateRecoveryCodes),
+    ).recoveryCodes;
+    const second = await call(session, totpOperations.regenerateRecoveryCodes);
+    const fresh = expectContract(totpOperations.regenerateRecoveryCodes, second).recoveryCodes;
     expect(fresh.some((code) => first.includes(code))).toBe(false);
     const { actions, notices } = await trail(user.id);
     expect(actions.filter((a) => a === 'totp.recovery_codes_regenerated')).toHaveLength(2);
@@ -130,16 +120,16 @@ describe('TOTP two-factor authentication', () => {
   it('turns 2FA off only after a step-up made with a code', async () => {
     const user = await createUser(prisma, { totp: true, keyring });
     const session = await signedInAs(app, user, { steppedUp: false });
-    expect((await call(session, 'DELETE', '/api/account/totp')).json().code).toBe('STEP_UP_REQUIRED');
+    expect((await call(session, totpOperations.disable)).json().code).toBe('STEP_UP_REQUIRED');
     // The password alone cannot step up while 2FA is on.
-    const password = await call(session, 'POST', '/api/auth/step-up', { password: user.password });
+    const password = await call(session, authOperations.stepUp, { password: user.password });
     expect(password.json().code).toBe('STEP_UP_TOTP_REQUIRED');
-    expect((await call(session, 'DELETE', '/api/account/totp')).statusCode).toBe(403);
+    expect((await call(session, totpOperations.disable)).statusCode).toBe(403);
 
-    const stepped = await call(session, 'POST', '/api/auth/step-up', { totpCode: await freshTotpCode(app, user) });
-    expect(stepped.statusCode).toBe(200);
+    const stepped = await call(session, authOperations.stepUp, { totpCode: await freshTotpCode(app, user) });
+    expectContract(authOperations.stepUp, stepped);
     const versionBefore = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).securityVersion;
-    expect((await call(session, 'DELETE', '/api/account/totp')).statusCode).toBe(204);
+    expectContract(totpOperations.disable, await call(session, totpOperations.disable));
     const after = await trail(user.id);
     expect(after.user).toMatchObject({
       totpEnabledAt: null,
@@ -149,7 +139,7 @@ describe('TOTP two-factor authentication', () => {
     expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(after.actions).toContain('totp.disabled');
     expect(after.notices).toContain('TOTP_DISABLED');
-    expect((await call(session, 'DELETE', '/api/account/totp')).json().code).toBe('TOTP_NOT_ENABLED');
+    expect((await call(session, totpOperations.disable)).json().code).toBe('TOTP_NOT_ENABLED');
   });
 
   it('does not count a password step-up from before 2FA was turned on', async () => {
@@ -157,7 +147,7 @@ describe('TOTP two-factor authentication', () => {
     // Stepped up (with the password) a minute before 2FA was turned on.
     const session = await signedInAs(app, user, { now: new Date(Date.now() - 60_000) });
     await prisma.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });
-    const response = await call(session, 'DELETE', '/api/account/totp');
+    const response = await call(session, totpOperations.disable);
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('STEP_UP_REQUIRED');
   });
@@ -166,31 +156,31 @@ describe('TOTP two-factor authentication', () => {
     const user = await createUser(prisma);
     const other = await signedInAs(app, user);
     const session = await signedInAs(app, user);
-    const started = await call(session, 'POST', '/api/account/totp/enrollment');
-    const secret: string = started.json().manualKey.replaceAll(' ', '');
-    const confirmed = await call(session, 'POST', '/api/account/totp/enrollment/confirm', {
+    const started = await call(session, totpOperations.startEnrollment);
+    const secret = expectContract(totpOperations.startEnrollment, started).manualKey.replaceAll(' ', '');
+    const confirmed = await call(session, totpOperations.confirmEnrollment, {
       code: await generate({ secret }),
     });
-    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expectContract(totpOperations.confirmEnrollment, confirmed);
 
     // The other browser signed in with the password alone: it is signed out.
-    expect((await call(other, 'GET', '/api/auth/me')).json().code).toBe('SESSION_EXPIRED');
+    expect((await call(other, authOperations.me)).json().code).toBe('SESSION_EXPIRED');
     const ended = await prisma.session.findUniqueOrThrow({ where: { id: other.sessionId } });
     expect(ended.revokedAt).not.toBeNull();
     const { actions } = await trail(user.id);
     expect(actions).toEqual(['totp.enabled', 'session.signed_out_others']);
 
     // This session stays, but its password step-up (minutes ago) no longer opens sensitive actions.
-    const me = await call(session, 'GET', '/api/auth/me');
-    expect(me.json()).toMatchObject({ totpEnabled: true, stepUpValidUntil: null });
-    const refused = await call(session, 'POST', '/api/account/app-passwords', { name: 'Phone', scopes: ['IMAP'] });
+    const me = await call(session, authOperations.me);
+    expect(expectContract(authOperations.me, me)).toMatchObject({ totpEnabled: true, stepUpValidUntil: null });
+    const refused = await call(session, appPasswordsOperations.create, { name: 'Phone', scopes: ['IMAP'] });
     expect(refused.json()).toMatchObject({ status: 403, code: 'STEP_UP_REQUIRED' });
-    const stepUp = await call(session, 'POST', '/api/auth/step-up', {
+    const stepUp = await call(session, authOperations.stepUp, {
       totpCode: await freshTotpCode(app, { id: user.id, totpSecret: secret }),
     });
-    expect(stepUp.statusCode, stepUp.body).toBe(200);
-    const created = await call(session, 'POST', '/api/account/app-passwords', { name: 'Phone', scopes: ['IMAP'] });
-    expect(created.statusCode, created.body).toBe(201);
+    expectContract(authOperations.stepUp, stepUp);
+    const created = await call(session, appPasswordsOperations.create, { name: 'Phone', scopes: ['IMAP'] });
+    expectContract(appPasswordsOperations.create, created);
   });
 
   it('lets staff turn off 2FA with a reason, shown to the user', async () => {

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { createTestApp, withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { LoginAttemptRecorder } from './login-attempt-recorder.js';
 import { LoginAttemptsPruner, PRUNE_ADVISORY_LOCK_KEY } from './login-attempts-pruner.js';
@@ -16,14 +16,7 @@ describe('login attempts', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-  beforeAll(async () => {
-    app = await createTestApp(mailAuthEnv());
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((started) => ({ app, prisma, keyring } = started), mailAuthEnv());
 
   it('are written off the response path and flushed when the app closes', async () => {
     const other = await createTestApp(mailAuthEnv());

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { listMigrations, ROOT_DIR } from '@mailgate/db';
 import { createTestDatabase } from '../../test/db/test-database.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { aggregateKey } from './login-attempt-batch.js';
 import { LoginAttemptsPruner, PARTITION_DAYS_AHEAD } from './login-attempts-pruner.js';
@@ -18,12 +18,7 @@ const partitionName = (at: Date) => `login_attempts_p${at.toISOString().slice(0,
 describe('login history partitions', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   const partitions = async () =>
     (

@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { LoginAttemptRecorder } from './login-attempt-recorder.js';
 import { FLOOD_ROWS_PER_IP_HOUR, hourOf } from './login-attempt-batch.js';
@@ -27,12 +27,7 @@ const refusal = (userId: string, clientIp: string, createdAt: Date): LoginAttemp
 describe('login history at scale', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp(mailAuthEnv());
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started), mailAuthEnv());
 
   it('keeps repeat successes of one device as one row per hour, counted, across flushes and instances', async () => {
     // The logins below must fall into one hour: close to the next one, start after it.

@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser } from '../../test/support/builders.js';
 import { loginBody, mailAuthEnv, postDecision, TEST_MAIL_TOKEN } from '../../test/support/mail-auth-client.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 import { ServiceTokensService } from '../service-tokens/service-tokens.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
@@ -11,13 +11,7 @@ import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 describe('mail-auth bad input and token guard', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-  beforeAll(async () => {
-    app = await createTestApp(mailAuthEnv());
-    prisma = app.get(PrismaService);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((started) => ({ app, prisma } = started), mailAuthEnv());
 
   describe('400 with a code, never an allow or a 5xx', () => {
     const LONG = 'x'.repeat(1025);

@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it, vi } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signIn } from '../../test/support/builders.js';
 import {
   decision,
@@ -12,8 +12,8 @@ import {
   randomIp,
 } from '../../test/support/mail-auth-client.js';
 import { BruteForceService } from '../auth-locks/brute-force.service.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
-import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
 
@@ -21,14 +21,7 @@ describe('POST /api/mail/v1/auth', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
   let keyring: SecretKeyring;
-  beforeAll(async () => {
-    app = await createTestApp(mailAuthEnv());
-    prisma = app.get(PrismaService);
-    keyring = app.get(SecretKeyring);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  withTestApp((started) => ({ app, prisma, keyring } = started), mailAuthEnv());
 
   /** An address this user logged in from recently, as PostgreSQL remembers it. */
   const attemptsOf = async (userId: string) => {

@@ -1,18 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { noticesOperations } from '@mailgate/contracts';
+import { callOperation } from '../../test/support/contract-client.js';
 
 describe('security notices API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   async function notice(userId: string, kind: string, createdAt: Date, readAt: Date | null = null) {
     return prisma.securityNotice.create({ data: { userId, kind, params: { protocol: 'IMAP' }, createdAt, readAt } });
@@ -27,11 +24,9 @@ describe('security notices API', () => {
     const other = await createUser(prisma);
     await notice(other.id, 'NOT_MINE', new Date(t + 5000));
     const session = await signedInAs(app, user);
-    const response = await app.inject({ method: 'GET', url: '/api/account/notices', cookies: session.cookies });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = await callOperation(app, noticesOperations.list, { as: session });
     expect(body.unreadCount).toBe(2);
-    expect(body.notices.map((n: { kind: string }) => n.kind)).toEqual(['UNREAD_NEW', 'UNREAD_OLD', 'READ_NEWEST']);
+    expect(body.notices.map((n) => n.kind)).toEqual(['UNREAD_NEW', 'UNREAD_OLD', 'READ_NEWEST']);
     expect(body.notices[0]).toMatchObject({ params: { protocol: 'IMAP' }, byStaff: false, readAt: null });
   });
 
@@ -72,14 +67,7 @@ describe('security notices API', () => {
     const session = await signedInAs(app, user);
     const noCsrf = await app.inject({ method: 'POST', url: '/api/account/notices/read-all', cookies: session.cookies });
     expect(noCsrf.json().code).toBe('CSRF_CHECK_FAILED');
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/account/notices/read-all',
-      cookies: session.cookies,
-      headers: session.headers,
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ marked: 2 });
+    expect(await callOperation(app, noticesOperations.markAllRead, { as: session })).toEqual({ marked: 2 });
     expect(await prisma.securityNotice.count({ where: { userId: user.id, readAt: null } })).toBe(0);
     expect((await prisma.securityNotice.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });

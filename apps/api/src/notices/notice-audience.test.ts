@@ -1,25 +1,20 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs, type SignedIn } from '../../test/support/builders.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { noticesOperations } from '@mailgate/contracts';
+import { callOperation } from '../../test/support/contract-client.js';
 
 // Who is told about a change (issue 12): a notice is for what the user may not know. The session
 // that made a change saw it happen; the user's other sessions, and every change by staff, get one.
 describe('security notices: who sees them', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    prisma = app.get(PrismaService);
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app, prisma } = started));
 
   async function noticeKinds(session: SignedIn): Promise<{ kinds: string[]; unread: number; params: unknown[] }> {
-    const response = await app.inject({ method: 'GET', url: '/api/account/notices', cookies: session.cookies });
-    expect(response.statusCode).toBe(200);
-    const body = response.json<{ notices: { kind: string; params: unknown }[]; unreadCount: number }>();
+    const body = await callOperation(app, noticesOperations.list, { as: session });
     return {
       kinds: body.notices.map((notice) => notice.kind),
       unread: body.unreadCount,

@@ -1,19 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callAs, signedInUser } from '../../test/support/admin-kit.js';
 import { giveRecoveryAddress, outboxMailsTo } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { withTestApp } from '../../test/support/test-app.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ALWAYS_MAILED_NOTICES, isMailedNotice } from './security-mail.rules.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
-
-beforeAll(async () => {
-  app = await createTestApp({ PUBLIC_URL: 'https://mail.example.test' });
-  prisma = app.get(PrismaService);
-});
-afterAll(() => app.close());
+withTestApp((started) => ({ app, prisma } = started), { PUBLIC_URL: 'https://mail.example.test' });
 
 const noLink = /https?:\/\/|<a\s|www\./i;
 

@@ -1,31 +1,28 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../../test/support/test-app.js';
+import { describe, expect, it, vi } from 'vitest';
+import { withTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
-import { AccountEventsService, type AccountChange } from '../account-events/account-events.service.js';
+import type { AccountChange } from '../account-events/account-events.service.js';
 import { SecurityChangeService } from '../account-events/security-change.service.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../notices/security-notices.service.js';
 import { ProtocolAccessService } from './protocol-access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GlobalSettingsService } from '../settings/global-settings.service.js';
+import { protocolAccessOperations } from '@mailgate/contracts';
+import { callOperation, expectContract } from '../../test/support/contract-client.js';
 
 describe('protocol access API', () => {
   let app: NestFastifyApplication;
   let prisma: PrismaService;
-  const published: AccountChange[] = [];
+  let published: readonly AccountChange[];
 
-  beforeAll(async () => {
-    app = await createTestApp({
-      MAIL_IMAP_HOST: 'imap.mail.test',
-      MAIL_SMTP_PORT: '465',
-      MAIL_SMTP_SECURITY: 'SSL/TLS',
-    });
-    prisma = app.get(PrismaService);
-    app.get(AccountEventsService).subscribe((change) => void published.push(change));
+  withTestApp((started) => ({ app, prisma, accountChanges: published } = started), {
+    MAIL_IMAP_HOST: 'imap.mail.test',
+    MAIL_SMTP_PORT: '465',
+    MAIL_SMTP_SECURITY: 'SSL/TLS',
   });
-  afterAll(() => app.close());
 
   async function state(userId: string) {
     const [user, audits, notices, rows] = await Promise.all([
@@ -41,30 +38,29 @@ describe('protocol access API', () => {
     const user = await createUser(prisma);
     const session = await signedInAs(app, user);
     const response = await app.inject({ method: 'GET', url: '/api/account/protocols', cookies: session.cookies });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = expectContract(protocolAccessOperations.list, response);
     expect(body.mainPasswordUsable).toBe(true);
     expect(body.mainPasswordBlockedBy).toBeNull();
-    expect(body.protocols.map((p: { protocol: string }) => p.protocol)).toEqual(['IMAP', 'POP3', 'SMTP']);
+    expect(body.protocols.map((p) => p.protocol)).toEqual(['IMAP', 'POP3', 'SMTP']);
     for (const protocol of body.protocols) {
       expect(protocol).toMatchObject({ enabled: false, effectiveEnabled: false, isDefault: true, enabledUntil: null });
     }
-    expect(body.protocols[1].pop3KeepCopy).toBe(true);
-    expect(body.protocols[0].serverSettings).toEqual({
+    expect(body.protocols[1]!.pop3KeepCopy).toBe(true);
+    expect(body.protocols[0]!.serverSettings).toEqual({
       protocol: 'IMAP',
       host: 'imap.mail.test',
       port: 993,
       encryption: 'SSL/TLS',
       username: user.email,
     });
-    expect(body.protocols[1].serverSettings).toMatchObject({ host: 'pop3.example.test', port: 995 });
-    expect(body.protocols[2].serverSettings).toMatchObject({ port: 465, encryption: 'SSL/TLS' });
+    expect(body.protocols[1]!.serverSettings).toMatchObject({ host: 'pop3.example.test', port: 995 });
+    expect(body.protocols[2]!.serverSettings).toMatchObject({ port: 465, encryption: 'SSL/TLS' });
   });
 
   it('says the account password does not work in mail programs while 2FA is on', async () => {
     const user = await createUser(prisma, { totp: true, keyring: app.get(SecretKeyring) });
     const session = await signedInAs(app, user);
-    const body = (await app.inject({ method: 'GET', url: '/api/account/protocols', cookies: session.cookies })).json();
+    const body = await callOperation(app, protocolAccessOperations.list, { as: session });
     expect(body).toMatchObject({ mainPasswordUsable: false, mainPasswordBlockedBy: 'TOTP_ENABLED' });
   });
 
@@ -91,8 +87,7 @@ describe('protocol access API', () => {
       headers: session.headers,
       payload: { enabled: true, duration: 'unlimited' },
     });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({
+    expect(expectContract(protocolAccessOperations.set, response)).toMatchObject({
       protocol: 'IMAP',
       enabled: true,
       effectiveEnabled: true,
@@ -132,8 +127,11 @@ describe('protocol access API', () => {
       headers: stale.headers,
       payload: { enabled: false },
     });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ protocol: 'SMTP', enabled: false, effectiveEnabled: false });
+    expect(expectContract(protocolAccessOperations.set, response)).toMatchObject({
+      protocol: 'SMTP',
+      enabled: false,
+      effectiveEnabled: false,
+    });
     const after = await state(user.id);
     expect(after.securityVersion).toBe(user.securityVersion + 1);
     expect(after.audits.map((audit) => audit.action)).toEqual(['protocol_access.disabled']);
@@ -173,10 +171,9 @@ describe('protocol access API', () => {
       headers: session.headers,
       payload: { enabled: true, duration: '7d', pop3KeepCopy: false },
     });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = expectContract(protocolAccessOperations.set, response);
     expect(body).toMatchObject({ enabled: true, effectiveEnabled: true, pop3KeepCopy: false });
-    const until = new Date(body.enabledUntil).getTime();
+    const until = new Date(body.enabledUntil!).getTime();
     expect(until).toBeGreaterThanOrEqual(before + 7 * 86_400_000);
     expect(until).toBeLessThanOrEqual(Date.now() + 7 * 86_400_000);
 
@@ -270,7 +267,7 @@ describe('protocol access API', () => {
     const owner = await createUser(prisma, { imap: true });
     const other = await createUser(prisma);
     const session = await signedInAs(app, other);
-    const list = (await app.inject({ method: 'GET', url: '/api/account/protocols', cookies: session.cookies })).json();
+    const list = await callOperation(app, protocolAccessOperations.list, { as: session });
     expect(list.protocols[0]).toMatchObject({ protocol: 'IMAP', enabled: false });
     const smuggled = await app.inject({
       method: 'PUT',

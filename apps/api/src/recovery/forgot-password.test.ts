@@ -1,23 +1,18 @@
 import { randomInt } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser, freshTotpCode, randomEmail, signedInAs } from '../../test/support/builders.js';
 import { giveRecoveryAddress, outboxMailsTo, tokenMailedTo } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
+import { withTestApp } from '../../test/support/test-app.js';
 import { verifyPassword } from '../auth/password-hasher.js';
 import { RecoveryCodes } from '../auth/recovery-codes.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
-
-beforeAll(async () => {
-  app = await createTestApp({ PUBLIC_URL: 'https://mail.example.test' });
-  prisma = app.get(PrismaService);
-});
-afterAll(() => app.close());
+withTestApp((started) => ({ app, prisma } = started), { PUBLIC_URL: 'https://mail.example.test' });
 
 const strongPassword = 'granite orchard velvet compass 1987';
 const randomIp = () => `198.51.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -1,20 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callAs, signedInUser, type Caller } from '../../test/support/admin-kit.js';
 import { randomEmail } from '../../test/support/builders.js';
 import { outboxMailsTo, tokenMailedTo } from '../../test/support/recovery-kit.js';
-import { createTestApp } from '../../test/support/test-app.js';
-import { PrismaService } from '../infrastructure/database/prisma.service.js';
+import { withTestApp } from '../../test/support/test-app.js';
+import type { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { ForgotPasswordService } from './forgot-password.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
-
-beforeAll(async () => {
-  app = await createTestApp({ PUBLIC_URL: 'https://mail.example.test' });
-  prisma = app.get(PrismaService);
-});
-afterAll(() => app.close());
+withTestApp((started) => ({ app, prisma } = started), { PUBLIC_URL: 'https://mail.example.test' });
 
 const setAddress = (caller: Caller, email: string) =>
   callAs(app, caller, 'PUT', '/api/account/recovery-address', { payload: { email } });

@@ -54,3 +54,14 @@ export async function addStoredPasskey(app: NestFastifyApplication, userId: stri
     },
   });
 }
+
+/** The global settings as a fresh installation has them, for tests that save settings. */
+export const DEFAULT_GLOBAL_SETTINGS = {
+  defaultImapEnabled: false,
+  defaultPop3Enabled: false,
+  defaultSmtpEnabled: false,
+  requireTlsForProtocols: true,
+  allowMainPasswordWithout2fa: true,
+  loginAttemptRetentionDays: 90,
+  auditRetentionDays: 730,
+} as const;

@@ -75,3 +75,12 @@ export async function decision(app: NestFastifyApplication, body: unknown): Prom
   if (response.statusCode !== 200) throw new Error(`expected 200, got ${response.statusCode}: ${response.body}`);
   return response.json();
 }
+
+/**
+ * Where rate-limit counters live, for tests that must hold for both: the shared Redis, and the
+ * per-instance fallback an app without REDIS_URL counts in.
+ */
+export const COUNTER_STORAGES: readonly { storage: string; env: Record<string, string> }[] = [
+  { storage: 'Redis', env: { REDIS_URL: TEST_REDIS_URL } },
+  { storage: 'the per-instance fallback', env: {} },
+];

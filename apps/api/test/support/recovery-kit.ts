@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { expect } from 'vitest';
 import { PrismaService } from '../../src/infrastructure/database/prisma.service.js';
-import { MailOutboxService } from '../../src/mail/mail-outbox.service.js';
+import { MailOutboxService, type MailToEnqueue } from '../../src/mail/mail-outbox.service.js';
 import { callAs, type Caller } from './admin-kit.js';
 import { randomEmail } from './builders.js';
 
@@ -19,14 +19,9 @@ export async function giveRecoveryAddress(
   return email;
 }
 
-export interface ReadMail {
+/** An outbox mail as a test reads it back: what was enqueued, with its row id and status. */
+export interface ReadMail extends Omit<MailToEnqueue, 'userId'> {
   readonly id: bigint;
-  readonly kind: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-  readonly language: string;
   readonly status: string;
 }
 

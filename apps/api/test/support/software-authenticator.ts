@@ -93,16 +93,23 @@ export class SoftwareAuthenticator {
       ]),
     );
     return {
-      id: this.id,
-      rawId: this.id,
-      type: 'public-key' as const,
-      clientExtensionResults: {},
-      authenticatorAttachment: 'platform' as const,
+      ...this.credentialFields(),
       response: {
         clientDataJSON: b64url(clientDataJSON),
         attestationObject: b64url(attestationObject),
         transports: ['internal'],
       },
+    };
+  }
+
+  /** What the browser returns about this credential in either ceremony. */
+  private credentialFields() {
+    return {
+      id: this.id,
+      rawId: this.id,
+      type: 'public-key' as const,
+      clientExtensionResults: {},
+      authenticatorAttachment: 'platform' as const,
     };
   }
 
@@ -113,11 +120,7 @@ export class SoftwareAuthenticator {
     const authData = this.authDataHead(tweaks, 0, counter);
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), this.privateKey);
     return {
-      id: this.id,
-      rawId: this.id,
-      type: 'public-key' as const,
-      clientExtensionResults: {},
-      authenticatorAttachment: 'platform' as const,
+      ...this.credentialFields(),
       response: {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),

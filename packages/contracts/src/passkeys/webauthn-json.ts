@@ -13,14 +13,19 @@ const ZClientExtensionResults = z.record(z.string().max(64), z.json()).refine((v
 
 const ZAuthenticatorAttachment = z.enum(['platform', 'cross-platform']).optional();
 
+/** What every credential the browser returns carries, from registration and sign-in alike. */
+const credentialFields = {
+  id: zBase64Url(1400),
+  rawId: zBase64Url(1400),
+  type: z.literal('public-key'),
+  authenticatorAttachment: ZAuthenticatorAttachment,
+  clientExtensionResults: ZClientExtensionResults,
+};
+
 /** What `@simplewebauthn/browser`'s startRegistration() returns. */
 export const ZPasskeyRegistrationResponse = z
   .strictObject({
-    id: zBase64Url(1400),
-    rawId: zBase64Url(1400),
-    type: z.literal('public-key'),
-    authenticatorAttachment: ZAuthenticatorAttachment,
-    clientExtensionResults: ZClientExtensionResults,
+    ...credentialFields,
     response: z.strictObject({
       clientDataJSON: zBase64Url(4096),
       attestationObject: zBase64Url(16384),
@@ -36,11 +41,7 @@ export type PasskeyRegistrationResponse = z.infer<typeof ZPasskeyRegistrationRes
 /** What `@simplewebauthn/browser`'s startAuthentication() returns. */
 export const ZPasskeyAuthenticationResponse = z
   .strictObject({
-    id: zBase64Url(1400),
-    rawId: zBase64Url(1400),
-    type: z.literal('public-key'),
-    authenticatorAttachment: ZAuthenticatorAttachment,
-    clientExtensionResults: ZClientExtensionResults,
+    ...credentialFields,
     response: z.strictObject({
       clientDataJSON: zBase64Url(4096),
       authenticatorData: zBase64Url(8192),

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, withTestApp } from '../../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../../test/support/admin-kit.js';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import {
@@ -10,18 +10,16 @@ import {
   tokenMailedTo,
 } from '../../../test/support/recovery-kit.js';
 import { verifyPassword } from '../../auth/password-hasher.js';
-import { PrismaService } from '../../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let support: Caller;
 
+withTestApp((started) => ({ app, prisma } = started), { PUBLIC_URL: 'https://mail.example.test/' });
 beforeAll(async () => {
-  app = await createTestApp({ PUBLIC_URL: 'https://mail.example.test/' });
-  prisma = app.get(PrismaService);
   support = await signedInUser(app, 'SUPPORT');
 });
-afterAll(() => app.close());
 
 const strongPassword = 'granite orchard velvet compass 1987';
 

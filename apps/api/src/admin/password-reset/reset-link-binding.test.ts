@@ -1,12 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { staffSentResetToken } from '../../../test/support/recovery-kit.js';
-import { createTestApp } from '../../../test/support/test-app.js';
+import { withTestApp } from '../../../test/support/test-app.js';
 import { callAs, signedInUser, type Caller } from '../../../test/support/admin-kit.js';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import { createUser, signedInAs, signIn } from '../../../test/support/builders.js';
 import { verifyPassword } from '../../auth/password-hasher.js';
-import { PrismaService } from '../../infrastructure/database/prisma.service.js';
+import type { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 /**
  * A staff-issued link hands an account over, so it must stop working as soon as the account or
@@ -16,12 +16,10 @@ let app: NestFastifyApplication;
 let prisma: PrismaService;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started));
 beforeAll(async () => {
-  app = await createTestApp();
-  prisma = app.get(PrismaService);
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 const newPassword = 'granite orchard velvet compass 1987';
 const reason = { reason: 'Locked out, identity checked by phone' };

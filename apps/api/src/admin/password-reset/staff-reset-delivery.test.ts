@@ -1,23 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventsFor, callAs, signedInUser, type Caller } from '../../../test/support/admin-kit.js';
 import { createCustomer } from '../../../test/support/admin-fixtures.js';
 import { giveRecoveryAddress, outboxMailsTo, tokenMailedTo } from '../../../test/support/recovery-kit.js';
-import { createTestApp } from '../../../test/support/test-app.js';
-import { PrismaService } from '../../infrastructure/database/prisma.service.js';
+import { withTestApp } from '../../../test/support/test-app.js';
+import type { PrismaService } from '../../infrastructure/database/prisma.service.js';
 
 let app: NestFastifyApplication;
 let prisma: PrismaService;
 let support: Caller;
 let admin: Caller;
 
+withTestApp((started) => ({ app, prisma } = started), { PUBLIC_URL: 'https://mail.example.test' });
 beforeAll(async () => {
-  app = await createTestApp({ PUBLIC_URL: 'https://mail.example.test' });
-  prisma = app.get(PrismaService);
   support = await signedInUser(app, 'SUPPORT');
   admin = await signedInUser(app, 'ADMIN');
 });
-afterAll(() => app.close());
 
 const reason = { reason: 'Locked out, identity checked by phone' };
 const send = (caller: Caller, userId: string) =>

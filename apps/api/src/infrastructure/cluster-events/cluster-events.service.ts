@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { Listeners } from '../common/listeners.js';
 
 const CHANNEL = 'mailgate_cluster_events';
 const HEARTBEAT_MS = 10_000;
@@ -23,7 +24,7 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger('ClusterEvents');
   private readonly instanceId = randomUUID();
   private readonly listeners = new Map<ClusterTopic, Set<ClusterListener>>();
-  private readonly reconnectListeners = new Set<() => void>();
+  private readonly reconnectListeners = new Listeners();
   /** The connection in use or being opened; events of older ones are ignored. */
   private client: pg.Client | null = null;
   private everListened = false;
@@ -67,8 +68,7 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
 
   /** Called whenever the channel was down: messages may have been missed, so drop caches. */
   onReconnect(listener: () => void): () => void {
-    this.reconnectListeners.add(listener);
-    return () => this.reconnectListeners.delete(listener);
+    return this.reconnectListeners.add(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -114,7 +114,7 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
     this.heartbeat.unref();
     if (wasEverConnected) {
       this.logger.warn('invalidation channel reconnected; dropping caches');
-      for (const listener of this.reconnectListeners) listener();
+      this.reconnectListeners.notify();
     }
   }
 
@@ -126,7 +126,7 @@ export class ClusterEventsService implements OnModuleInit, OnApplicationShutdown
     this.heartbeat = null;
     client.end().catch(() => undefined);
     // Caches are bypassed while not listening; drop them now too, so nothing stale survives.
-    for (const listener of this.reconnectListeners) listener();
+    this.reconnectListeners.notify();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connect();

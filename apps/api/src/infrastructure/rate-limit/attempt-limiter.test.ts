@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthErrors } from '@mailgate/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL } from '../../../test/support/mail-auth-client.js';
+import { COUNTER_STORAGES } from '../../../test/support/mail-auth-client.js';
 import { createTestApp } from '../../../test/support/test-app.js';
 import type { AppError } from '../common/http/app-error.js';
 import { RedisService } from '../redis/redis.service.js';
@@ -11,12 +11,7 @@ import { CounterStore } from './counter-store.js';
 
 const WINDOW_MS = 60_000;
 
-const storages: { storage: string; env: Record<string, string> }[] = [
-  { storage: 'Redis', env: { REDIS_URL: TEST_REDIS_URL } },
-  { storage: 'the per-instance fallback', env: {} },
-];
-
-describe.each(storages)('AttemptLimiter with $storage', ({ env }) => {
+describe.each(COUNTER_STORAGES)('AttemptLimiter with $storage', ({ env }) => {
   let app: NestFastifyApplication;
   let limiter: AttemptLimiter;
   let counters: CounterStore;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { Redis, type Command } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ReadinessService } from '../health/readiness.service.js';
+import { Listeners } from '../common/listeners.js';
 
 /** How often a PING checks that Redis still answers (and, once it hung, whether it is back). */
 const HEARTBEAT_MS = 1_000;
@@ -22,7 +23,7 @@ const TIMED_OUT = 'Command timed out';
 export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   readonly client: Redis | null;
-  private readonly reconnectListeners = new Set<() => void>();
+  private readonly reconnectListeners = new Listeners();
   private wasReady = false;
   private hung = false;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -75,8 +76,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onReconnect(listener: () => void): () => void {
-    this.reconnectListeners.add(listener);
-    return () => this.reconnectListeners.delete(listener);
+    return this.reconnectListeners.add(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -123,7 +123,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
 
   private recovered(reason: string): void {
     this.logger.warn(`${reason}; catching up on state that relied on missed messages`);
-    for (const listener of this.reconnectListeners) listener();
+    this.reconnectListeners.notify();
   }
 }
 

@@ -42,8 +42,10 @@ export function StaffLayout() {
   }
   if (me.isPending) return <LoadingState />;
   if (me.error) {
-    if (errorCode && SIGN_IN_CODES.has(errorCode)) return <AdminSignInNeeded />;
-    if (errorCode === 'FORBIDDEN') return <AdminNotStaff />;
+    if (errorCode && SIGN_IN_CODES.has(errorCode))
+      return <AdminGate message={t('admin.gate.signIn')} to="/sign-in" linkText={t('admin.gate.signInLink')} />;
+    if (errorCode === 'FORBIDDEN')
+      return <AdminGate message={t('admin.gate.notStaff')} to="/" linkText={t('admin.gate.home')} />;
     return (
       <>
         <PageTitle title={t('admin.title')} />
@@ -91,29 +93,16 @@ export function StaffLayout() {
   );
 }
 
-function AdminSignInNeeded() {
+/** Instead of the panel: why it is closed to this visitor, and where to go instead. */
+function AdminGate({ message, to, linkText }: { message: string; to: string; linkText: string }) {
   const { t } = useTranslation();
   return (
     <>
       <PageTitle title={t('admin.title')} />
       <h1>{t('admin.title')}</h1>
-      <p>{t('admin.gate.signIn')}</p>
+      <p>{message}</p>
       <p>
-        <Link to="/sign-in">{t('admin.gate.signInLink')}</Link>
-      </p>
-    </>
-  );
-}
-
-function AdminNotStaff() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageTitle title={t('admin.title')} />
-      <h1>{t('admin.title')}</h1>
-      <p>{t('admin.gate.notStaff')}</p>
-      <p>
-        <Link to="/">{t('admin.gate.home')}</Link>
+        <Link to={to}>{linkText}</Link>
       </p>
     </>
   );

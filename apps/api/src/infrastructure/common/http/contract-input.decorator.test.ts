@@ -1,9 +1,9 @@
 import { Controller, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineOperation, zSafeText } from '@mailgate/contracts';
-import { createTestApp } from '../../../../test/support/test-app.js';
+import { withTestApp } from '../../../../test/support/test-app.js';
 import { Public } from '../../../auth/auth.decorators.js';
 import {
   ContractBody,
@@ -62,10 +62,7 @@ class ProbeModule {}
 
 describe('@ContractBody/@ContractParams/@ContractQuery parse with the route operation’s own schemas', () => {
   let app: NestFastifyApplication;
-  beforeAll(async () => {
-    app = await createTestApp({}, { imports: [ProbeModule] });
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app } = started), {}, { imports: [ProbeModule] });
 
   const id = '0b8f2c1e-5d4a-4c3b-9a2e-1f0e9d8c7b6a';
   const rename_ = (path: string, payload: unknown) =>

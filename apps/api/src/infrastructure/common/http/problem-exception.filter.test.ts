@@ -1,9 +1,9 @@
 import { Body, Controller, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineOperation, zSafeText } from '@mailgate/contracts';
-import { createTestApp } from '../../../../test/support/test-app.js';
+import { withTestApp } from '../../../../test/support/test-app.js';
 import { ContractRoute } from './contract-route.decorator.js';
 import { validate } from '../validation/zod-validation.pipe.js';
 import { Public } from '../../../auth/auth.decorators.js';
@@ -46,10 +46,7 @@ class ProbeModule {}
 
 describe('HTTP error handling', () => {
   let app: NestFastifyApplication;
-  beforeAll(async () => {
-    app = await createTestApp({}, { imports: [ProbeModule] });
-  });
-  afterAll(() => app.close());
+  withTestApp((started) => ({ app } = started), {}, { imports: [ProbeModule] });
 
   const post = (payload: string | Buffer, contentType = 'application/json') =>
     app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': contentType }, payload });

@@ -5,6 +5,7 @@ import { useTranslation } from '../../../i18n/use-translation';
 import { useAddPasskey, useRemovePasskey, useRenamePasskey } from '../../../api/passkeys/mutations';
 import { usePasskeys } from '../../../api/passkeys/queries';
 import { FormError } from '../../../components/alert';
+import { PasskeySummary } from '../../../components/passkey/passkey-summary';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Dialog } from '../../../components/dialog';
@@ -12,12 +13,10 @@ import { TextField } from '../../../components/form-field';
 import { ErrorState, LoadingState } from '../../../components/query-state';
 import { useToast } from '../../../components/toast';
 import { useActionError } from '../../../i18n/error-message';
-import { useFormat } from '../../../i18n/format';
 
 /** The user's passkeys: add one (after a step-up), rename, remove (warning when it is the last strong factor). */
 export function PasskeysSection() {
   const { t } = useTranslation();
-  const format = useFormat();
   const toast = useToast();
   const actionError = useActionError();
   const passkeys = usePasskeys();
@@ -64,15 +63,7 @@ export function PasskeysSection() {
         <ul className="session-list" aria-label={t('passkeys.listLabel')}>
           {list.map((passkey) => (
             <li key={passkey.id} className="session-list__item">
-              <div>
-                <p className="session-list__device">{passkey.name}</p>
-                <p className="muted">
-                  {t('passkeys.detail', {
-                    created: format.dateTime(passkey.createdAt),
-                    lastUsed: passkey.lastUsedAt ? format.dateTime(passkey.lastUsedAt) : t('passkeys.neverUsed'),
-                  })}
-                </p>
-              </div>
+              <PasskeySummary passkey={passkey} />
               <div className="button-row">
                 <Button variant="ghost" onClick={() => setRenaming(passkey)}>
                   {t('passkeys.rename')}

@@ -1,22 +1,17 @@
 import type { AuditEventView } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from '../../../../i18n/use-translation';
-import { ErrorState } from '../../../../components/query-state';
 import { useFormat } from '../../../../i18n/format';
-import { Button } from '../../../../components/button';
-import { ScrollBox } from '../../../../components/scroll-box';
 import { eventText } from '../../../Activity/components/activity-text';
+import { LoadMore, type LoadMoreProps } from '../../components/load-more';
+import { StaffTable } from '../../components/staff-table';
 import { actionDetails, changeFields } from '../change-fields';
 
-interface AuditTableProps {
+interface AuditTableProps extends LoadMoreProps {
   events: readonly AuditEventView[];
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMoreError: unknown;
-  onLoadMore: () => void;
 }
 
-export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoadMore }: AuditTableProps) {
+export function AuditTable({ events, ...paging }: AuditTableProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const format = useFormat();
@@ -31,77 +26,68 @@ export function AuditTable({ events, hasMore, loadingMore, loadMoreError, onLoad
         {events.length === 0 ? t('admin.audit.none') : t('admin.audit.shown', { count: events.length })}
       </p>
       {events.length > 0 && (
-        <ScrollBox className="admin-table-wrap">
-          <table className="admin-table admin-table--dense">
-            <caption className="visually-hidden">{t('admin.audit.events')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.columns.when')}</th>
-                <th scope="col">{t('admin.audit.columns.actor')}</th>
-                <th scope="col">{t('admin.audit.columns.target')}</th>
-                <th scope="col">{t('admin.audit.columns.action')}</th>
-                <th scope="col">{t('admin.audit.columns.reason')}</th>
-                <th scope="col">{t('admin.audit.columns.change')}</th>
-                <th scope="col">{t('admin.audit.columns.origin')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <th scope="row">{format.dateTime(event.createdAt)}</th>
-                  <td>
-                    {event.actorEmail ?? t('admin.events.system')}
-                    <span className="admin-hint"> ({roleName(event.actorRole)})</span>
-                  </td>
-                  <td>{event.targetEmail ?? '—'}</td>
-                  <td>
-                    {eventText(t, { action: event.action, details: actionDetails(event.after) })}
-                    <span className="admin-hint admin-mono"> {event.action}</span>
-                  </td>
-                  <td className="admin-table__wrap">{event.reason ?? '—'}</td>
-                  <td>
-                    {event.before === null && event.after === null ? (
-                      '—'
-                    ) : (
-                      <details>
-                        <summary>{t('admin.audit.showChange')}</summary>
-                        <table className="admin-change">
-                          <thead>
-                            <tr>
-                              <th scope="col">{t('admin.audit.field')}</th>
-                              <th scope="col">{t('admin.audit.before')}</th>
-                              <th scope="col">{t('admin.audit.after')}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {changeFields(event.before, event.after).map((row) => (
-                              <tr key={row.field} className={row.changed ? 'admin-change--changed' : undefined}>
-                                <th scope="row">{row.field}</th>
-                                <td>{row.before}</td>
-                                <td>{row.after}</td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    {event.ip ?? '—'}
-                    {event.requestId && <span className="admin-hint admin-mono"> {event.requestId}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <StaffTable
+          caption={t('admin.audit.events')}
+          dense
+          columns={[
+            t('admin.audit.columns.when'),
+            t('admin.audit.columns.actor'),
+            t('admin.audit.columns.target'),
+            t('admin.audit.columns.action'),
+            t('admin.audit.columns.reason'),
+            t('admin.audit.columns.change'),
+            t('admin.audit.columns.origin'),
+          ]}
+        >
+          {events.map((event) => (
+            <tr key={event.id}>
+              <th scope="row">{format.dateTime(event.createdAt)}</th>
+              <td>
+                {event.actorEmail ?? t('admin.events.system')}
+                <span className="admin-hint"> ({roleName(event.actorRole)})</span>
+              </td>
+              <td>{event.targetEmail ?? '—'}</td>
+              <td>
+                {eventText(t, { action: event.action, details: actionDetails(event.after) })}
+                <span className="admin-hint admin-mono"> {event.action}</span>
+              </td>
+              <td className="admin-table__wrap">{event.reason ?? '—'}</td>
+              <td>
+                {event.before === null && event.after === null ? (
+                  '—'
+                ) : (
+                  <details>
+                    <summary>{t('admin.audit.showChange')}</summary>
+                    <table className="admin-change">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('admin.audit.field')}</th>
+                          <th scope="col">{t('admin.audit.before')}</th>
+                          <th scope="col">{t('admin.audit.after')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {changeFields(event.before, event.after).map((row) => (
+                          <tr key={row.field} className={row.changed ? 'admin-change--changed' : undefined}>
+                            <th scope="row">{row.field}</th>
+                            <td>{row.before}</td>
+                            <td>{row.after}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                )}
+              </td>
+              <td>
+                {event.ip ?? '—'}
+                {event.requestId && <span className="admin-hint admin-mono"> {event.requestId}</span>}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
-      {loadMoreError !== null && <ErrorState error={loadMoreError} />}
-      {hasMore && (
-        <Button pending={loadingMore} pendingLabel={t('common.loading')} onClick={onLoadMore}>
-          {t('admin.audit.loadMore')}
-        </Button>
-      )}
+      <LoadMore {...paging} label={t('admin.audit.loadMore')} />
     </section>
   );
 }

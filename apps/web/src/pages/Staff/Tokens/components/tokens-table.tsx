@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { useToast } from '../../../../components/toast';
 import { useActionError } from '../../../../i18n/error-message';
 import { useFormat } from '../../../../i18n/format';
-import { ScrollBox } from '../../../../components/scroll-box';
+import { StaffTable } from '../../components/staff-table';
 
 export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] }) {
   const { t } = useTranslation();
@@ -21,45 +21,40 @@ export function TokensTable({ tokens }: { tokens: readonly ServiceTokenView[] })
       {tokens.length === 0 ? (
         <p className="muted">{t('admin.tokens.none')}</p>
       ) : (
-        <ScrollBox className="admin-table-wrap">
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('admin.tokens.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.tokens.name')}</th>
-                <th scope="col">{t('admin.tokens.createdColumn')}</th>
-                <th scope="col">{t('admin.tokens.lastUsed')}</th>
-                <th scope="col">{t('admin.tokens.state')}</th>
-                <th scope="col">{t('admin.common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{format.dateTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('admin.tokens.neverUsed')}</td>
-                  <td>
-                    {token.revokedAt
-                      ? t('admin.tokens.revokedAt', { when: format.dateTime(token.revokedAt) })
-                      : t('admin.common.active')}
-                  </td>
-                  <td>
-                    {!token.revokedAt && (
-                      <Button
-                        variant="ghost"
-                        aria-label={t('admin.tokens.revokeLabel', { name: token.name })}
-                        onClick={() => setRevoking(token)}
-                      >
-                        {t('admin.tokens.revoke')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <StaffTable
+          caption={t('admin.tokens.listTitle')}
+          columns={[
+            t('admin.tokens.name'),
+            t('admin.tokens.createdColumn'),
+            t('admin.tokens.lastUsed'),
+            t('admin.tokens.state'),
+            t('admin.common.actions'),
+          ]}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{format.dateTime(token.createdAt)}</td>
+              <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('admin.tokens.neverUsed')}</td>
+              <td>
+                {token.revokedAt
+                  ? t('admin.tokens.revokedAt', { when: format.dateTime(token.revokedAt) })
+                  : t('admin.common.active')}
+              </td>
+              <td>
+                {!token.revokedAt && (
+                  <Button
+                    variant="ghost"
+                    aria-label={t('admin.tokens.revokeLabel', { name: token.name })}
+                    onClick={() => setRevoking(token)}
+                  >
+                    {t('admin.tokens.revoke')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
     </section>

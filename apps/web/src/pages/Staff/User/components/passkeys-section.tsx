@@ -2,7 +2,7 @@ import type { AdminUserDetail } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from '../../../../i18n/use-translation';
 import { useRemoveUserPasskey } from '../../../../api/admin/mutations';
-import { useFormat } from '../../../../i18n/format';
+import { PasskeySummary } from '../../../../components/passkey/passkey-summary';
 import { ReasonActionButton } from '../../components/reason-action-button';
 
 interface PasskeysSectionProps {
@@ -15,7 +15,6 @@ interface PasskeysSectionProps {
 export function PasskeysSection({ userId, passkeys, canAct }: PasskeysSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const format = useFormat();
   const remove = useRemoveUserPasskey(userId);
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -25,15 +24,7 @@ export function PasskeysSection({ userId, passkeys, canAct }: PasskeysSectionPro
         <ul className="session-list" aria-label={t('passkeys.admin.title')}>
           {passkeys.map((passkey) => (
             <li key={passkey.id} className="session-list__item">
-              <div>
-                <p className="session-list__device">{passkey.name}</p>
-                <p className="muted">
-                  {t('passkeys.detail', {
-                    created: format.dateTime(passkey.createdAt),
-                    lastUsed: passkey.lastUsedAt ? format.dateTime(passkey.lastUsedAt) : t('passkeys.neverUsed'),
-                  })}
-                </p>
-              </div>
+              <PasskeySummary passkey={passkey} />
               {canAct && (
                 <ReasonActionButton
                   label={t('passkeys.remove')}

@@ -2,20 +2,15 @@ import type { SearchUsersResponse } from '@mailgate/contracts';
 import { useId } from 'react';
 import { Link } from '../../../../router/links';
 import { useTranslation } from '../../../../i18n/use-translation';
-import { ErrorState } from '../../../../components/query-state';
 import { RoleBadge, StatusBadge } from '../../components/badges';
-import { Button } from '../../../../components/button';
-import { ScrollBox } from '../../../../components/scroll-box';
+import { LoadMore, type LoadMoreProps } from '../../components/load-more';
+import { StaffTable } from '../../components/staff-table';
 
-interface UserSearchResultsProps {
+interface UserSearchResultsProps extends LoadMoreProps {
   pages: readonly SearchUsersResponse[];
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMoreError: unknown;
-  onLoadMore: () => void;
 }
 
-export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, onLoadMore }: UserSearchResultsProps) {
+export function UserSearchResults({ pages, ...paging }: UserSearchResultsProps) {
   const { t } = useTranslation();
   const captionId = useId();
   const users = pages.flatMap((page) => page.items);
@@ -28,48 +23,38 @@ export function UserSearchResults({ pages, hasMore, loadingMore, loadMoreError, 
       <p role="status">
         {users.length === 0
           ? t('admin.users.noResults')
-          : t(hasMore ? 'admin.users.countMore' : 'admin.users.count', { count: users.length })}
+          : t(paging.hasMore ? 'admin.users.countMore' : 'admin.users.count', { count: users.length })}
         {usedMatch && ` ${t('admin.users.usedMatch', { match: t(`admin.users.match.${usedMatch}`) })}`}
       </p>
       {users.length > 0 && (
-        <ScrollBox className="admin-table-wrap">
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('admin.users.resultsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.columns.email')}</th>
-                <th scope="col">{t('admin.users.columns.name')}</th>
-                <th scope="col">{t('admin.users.columns.role')}</th>
-                <th scope="col">{t('admin.users.columns.twoFactor')}</th>
-                <th scope="col">{t('admin.users.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">
-                    <Link to={`/admin/users/${user.id}`}>{user.email}</Link>
-                  </th>
-                  <td>{user.displayName || '—'}</td>
-                  <td>
-                    <RoleBadge role={user.role} />
-                  </td>
-                  <td>{user.totpEnabled ? t('common.on') : t('common.off')}</td>
-                  <td>
-                    <StatusBadge disabled={user.disabled} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <StaffTable
+          caption={t('admin.users.resultsTitle')}
+          columns={[
+            t('admin.users.columns.email'),
+            t('admin.users.columns.name'),
+            t('admin.users.columns.role'),
+            t('admin.users.columns.twoFactor'),
+            t('admin.users.columns.status'),
+          ]}
+        >
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">
+                <Link to={`/admin/users/${user.id}`}>{user.email}</Link>
+              </th>
+              <td>{user.displayName || '—'}</td>
+              <td>
+                <RoleBadge role={user.role} />
+              </td>
+              <td>{user.totpEnabled ? t('common.on') : t('common.off')}</td>
+              <td>
+                <StatusBadge disabled={user.disabled} />
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
-      {loadMoreError !== null && <ErrorState error={loadMoreError} />}
-      {hasMore && (
-        <Button pending={loadingMore} pendingLabel={t('common.loading')} onClick={onLoadMore}>
-          {t('admin.users.loadMore')}
-        </Button>
-      )}
+      <LoadMore {...paging} label={t('admin.users.loadMore')} />
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export declare function canConnect(port: number, host?: string): Promise<boolean>;
