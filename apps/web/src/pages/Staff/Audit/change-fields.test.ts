@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountFilter } from './audit-filters';
-import { actionDetails, changeFields } from './change-fields';
+import { changeFields } from './change-fields';
 
 describe('changeFields', () => {
   it('lists changed fields first, each with its value before and after', () => {
@@ -20,12 +20,6 @@ describe('changeFields', () => {
     expect(changeFields(null, { scopes: ['IMAP', 'SMTP'] })).toEqual([
       { field: 'scopes', before: '—', after: 'IMAP, SMTP', changed: true },
     ]);
-  });
-});
-
-describe('actionDetails', () => {
-  it('keeps the simple values only', () => {
-    expect(actionDetails({ protocol: 'IMAP', scopes: ['IMAP'], count: 2 })).toEqual({ protocol: 'IMAP', count: '2' });
   });
 });
 

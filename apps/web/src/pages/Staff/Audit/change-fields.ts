@@ -35,12 +35,3 @@ export function changeFields(before: unknown, after: unknown): ChangeField[] {
   });
   return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 }
-
-/** The entry's primitive after-values, to fill in the translated action ("IMAP turned on"). */
-export function actionDetails(after: unknown): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields(after))
-      .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
-      .map(([key, value]) => [key, String(value)]),
-  );
-}

@@ -2,10 +2,10 @@ import type { AuditEventView } from '@mailgate/contracts';
 import { useId } from 'react';
 import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
-import { eventText } from '../../../Activity/components/activity-text';
+import { securityEventName } from '../../security-event-name';
 import { LoadMore, type LoadMoreProps } from '../../components/load-more';
 import { StaffTable } from '../../components/staff-table';
-import { actionDetails, changeFields } from '../change-fields';
+import { changeFields } from '../change-fields';
 
 interface AuditTableProps extends LoadMoreProps {
   events: readonly AuditEventView[];
@@ -48,7 +48,7 @@ export function AuditTable({ events, ...paging }: AuditTableProps) {
               </td>
               <td>{event.targetEmail ?? '—'}</td>
               <td>
-                {eventText(t, { action: event.action, details: actionDetails(event.after) })}
+                {securityEventName(t, event)}
                 <span className="admin-hint admin-mono"> {event.action}</span>
               </td>
               <td className="admin-table__wrap">{event.reason ?? '—'}</td>

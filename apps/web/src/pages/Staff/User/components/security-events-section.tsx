@@ -2,7 +2,7 @@ import type { AdminSecurityEvent } from '@mailgate/contracts';
 import { Link } from '../../../../router/links';
 import { useTranslation } from '../../../../i18n/use-translation';
 import { useFormat } from '../../../../i18n/format';
-import { securityEventName } from '../security-event-name';
+import { securityEventName } from '../../security-event-name';
 import { UserDetailTable } from './user-detail-table';
 
 interface SecurityEventsSectionProps {

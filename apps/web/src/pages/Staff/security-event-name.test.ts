@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { de } from '../../../i18n/de';
-import type { TFunction } from '../../../i18n/message-keys';
-import { Translator } from '../../../i18n/translator';
-import { en } from '../../../i18n/en';
-import { addAdminMessages } from '../use-staff-messages';
+import { de } from '../../i18n/de';
+import type { TFunction } from '../../i18n/message-keys';
+import { Translator } from '../../i18n/translator';
+import { en } from '../../i18n/en';
+import { addAdminMessages } from './use-staff-messages';
 import { securityEventName } from './security-event-name';
 
 let t: TFunction;

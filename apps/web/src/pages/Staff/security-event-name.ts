@@ -1,6 +1,6 @@
 import type { AdminSecurityEvent } from '@mailgate/contracts';
-import type { TFunction } from '../../../i18n/message-keys';
-import { staffEn } from '../../../i18n/messages/staff.en';
+import type { TFunction } from '../../i18n/message-keys';
+import { staffEn } from '../../i18n/messages/staff.en';
 
 const ACTIONS = staffEn.events.actions as Record<string, Record<string, string> | undefined>;
 
