@@ -23,6 +23,9 @@ interface Device {
   readonly firstAt: Date;
 }
 
+/** How many settled devices an instance remembers (about 100 bytes each); the oldest go first. */
+const SETTLED_DEVICES_MAX = 50_000;
+
 interface History {
   any_before: boolean;
   device_before: boolean;
@@ -45,6 +48,12 @@ interface History {
 export class NewMailDeviceNotices {
   private readonly logger = new Logger('NewMailDevice');
   private readonly windowMs: number;
+  /**
+   * Devices this instance has settled (checked: known, first, or told), with when the window would
+   * forget them. The login that settled one is in the history, so it stays known for a whole
+   * window: a phone that polls every few minutes costs one check per window, not one per flush.
+   */
+  private readonly settled = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -56,10 +65,21 @@ export class NewMailDeviceNotices {
 
   async afterWrite(successes: readonly WrittenMailSuccess[], now = new Date()): Promise<void> {
     for (const device of distinctDevices(successes)) {
-      await this.check(device, now).catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'could not check a mail login for a new device'),
-      );
+      const key = `${device.userId} ${device.network}`;
+      if ((this.settled.get(key) ?? 0) > now.getTime()) continue;
+      try {
+        await this.check(device, now);
+        this.remember(key, now.getTime() + this.windowMs);
+      } catch (error: unknown) {
+        this.logger.warn({ err: error }, 'could not check a mail login for a new device');
+      }
     }
+  }
+
+  private remember(key: string, until: number): void {
+    this.settled.delete(key);
+    this.settled.set(key, until);
+    if (this.settled.size > SETTLED_DEVICES_MAX) this.settled.delete(this.settled.keys().next().value!);
   }
 
   private async check(device: Device, now: Date): Promise<void> {

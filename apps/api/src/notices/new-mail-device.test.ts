@@ -1,11 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../test/support/test-app.js';
 import { createUser, signedInAs } from '../../test/support/builders.js';
 import { decision, loginBody, mailAuthEnv, randomIp } from '../../test/support/mail-auth-client.js';
 import { SecretKeyring } from '../infrastructure/common/crypto/secret-keyring.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 import { LoginAttemptRecorder } from '../login-attempts/login-attempt-recorder.js';
+import { NewMailDeviceNotices } from './new-mail-device.notices.js';
 
 describe('notice: a new device logged in to the mailbox', () => {
   let app: NestFastifyApplication;
@@ -90,5 +91,24 @@ describe('notice: a new device logged in to the mailbox', () => {
     expect((await deviceNotices(user.id)).map((notice) => notice.params)).toEqual([
       { protocol: 'POP3', ip: '2001:db8:7:2::10', network: '2001:db8:7:2::/64' },
     ]);
+  });
+
+  it('checks a device once per window on an instance: later logins from a known device cost no query', async () => {
+    const { user } = await userWithImapAndPop3();
+    const notices = app.get(NewMailDeviceNotices);
+    const transactions = vi.spyOn(prisma, '$transaction');
+    try {
+      const success = { userId: user.id, protocol: 'IMAP' as const, clientIp: randomIp() };
+      await notices.afterWrite([{ ...success, firstAt: new Date() }]);
+      expect(transactions).toHaveBeenCalledTimes(1);
+      await notices.afterWrite([{ ...success, firstAt: new Date() }]);
+      await notices.afterWrite([{ ...success, firstAt: new Date() }]);
+      expect(transactions).toHaveBeenCalledTimes(1);
+      // Another address of the same user is another device.
+      await notices.afterWrite([{ ...success, clientIp: randomIp(), firstAt: new Date() }]);
+      expect(transactions).toHaveBeenCalledTimes(2);
+    } finally {
+      transactions.mockRestore();
+    }
   });
 });
