@@ -1,8 +1,7 @@
 import type { AdminSecurityEvent } from '@mailgate/contracts';
+import { knownActionPath } from '../../i18n/audit-action';
 import type { TFunction } from '../../i18n/message-keys';
 import { staffEn } from '../../i18n/messages/staff.en';
-
-const ACTIONS = staffEn.events.actions as Record<string, Record<string, string> | undefined>;
 
 /**
  * An audit action (`protocol_access.enabled`) as support reads it ("IMAP turned on"). An action this
@@ -12,11 +11,10 @@ export function securityEventName(
   t: TFunction,
   event: Pick<AdminSecurityEvent, 'action' | 'before' | 'after'>,
 ): string {
-  const [group, name, ...rest] = event.action.split('.');
-  const known = group && name && rest.length === 0 && ACTIONS[group] && Object.hasOwn(ACTIONS[group], name);
-  if (!known) return t('admin.events.unknownAction', { action: event.action });
-  // Checked against the catalogue above; i18next's typed keys cannot see that.
-  const key = `admin.events.actions.${group}.${name}` as 'admin.events.actions.password.changed';
+  const path = knownActionPath(staffEn.events.actions, event.action);
+  if (!path) return t('admin.events.unknownAction', { action: event.action });
+  // Checked against the catalogue; the typed keys (i18n/message-keys.ts) cannot see that.
+  const key = `admin.events.actions.${path}` as 'admin.events.actions.password.changed';
   return t(key, { protocol: protocolOf(event.after) ?? protocolOf(event.before) ?? '' });
 }
 

@@ -1,4 +1,5 @@
 import type { LoginActivity, SecurityEvent } from '@mailgate/contracts';
+import { knownActionPath } from '../../../i18n/audit-action';
 import type { TFunction } from '../../../i18n/message-keys';
 import { en } from '../../../i18n/en';
 
@@ -18,17 +19,14 @@ export function credentialText(t: TFunction, login: LoginActivity): string {
   return t(`activity.credential.${login.credential}`);
 }
 
-const ACTIONS = en.activity.events.actions as Record<string, Record<string, string> | undefined>;
-
 /** `protocol_access.enabled` → "IMAP turned on", with the event's whitelisted details filled in. */
 export function eventText(t: TFunction, event: Pick<SecurityEvent, 'action' | 'details'>): string {
-  const [group, name, ...rest] = event.action.split('.');
-  const known = group && name && rest.length === 0 && ACTIONS[group] && Object.hasOwn(ACTIONS[group], name);
-  if (!known) return t('activity.events.unknown', { action: event.action });
+  const path = knownActionPath(en.activity.events.actions, event.action);
+  if (!path) return t('activity.events.unknown', { action: event.action });
   const details = Object.fromEntries(
     Object.entries(event.details).map(([key, value]) => [key, value === null ? '' : String(value)]),
   );
-  // The key is checked against the catalogue above; the typed keys (i18n/message-keys.ts) cannot see that.
-  const key = `activity.events.actions.${group}.${name}` as 'activity.events.actions.password.changed';
+  // Checked against the catalogue; the typed keys (i18n/message-keys.ts) cannot see that.
+  const key = `activity.events.actions.${path}` as 'activity.events.actions.password.changed';
   return t(key, { protocol: '', name: '', ...details });
 }
