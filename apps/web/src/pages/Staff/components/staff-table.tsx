@@ -15,8 +15,8 @@ interface StaffTableProps {
 /** The support panel's tables: one look, one scroll box, one way of naming columns. */
 export function StaffTable({ caption, columns, dense = false, children }: StaffTableProps) {
   return (
-    <ScrollBox className="admin-table-wrap">
-      <table className={dense ? 'admin-table admin-table--dense' : 'admin-table'}>
+    <ScrollBox className="table-scroll">
+      <table className={dense ? 'data-table admin-table admin-table--dense' : 'data-table admin-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

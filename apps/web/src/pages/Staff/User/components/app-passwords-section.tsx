@@ -27,8 +27,8 @@ export function AppPasswordsSection({ userId, appPasswords, canAct }: AppPasswor
       {appPasswords.length === 0 ? (
         <p className="muted">{t('admin.appPasswords.none')}</p>
       ) : (
-        <ScrollBox className="admin-table-wrap">
-          <table className="admin-table">
+        <ScrollBox className="table-scroll">
+          <table className="data-table admin-table">
             <caption className="visually-hidden">{t('admin.appPasswords.title')}</caption>
             <thead>
               <tr>

@@ -21,7 +21,7 @@ export function ProtocolAccessSection({ userId, access, canAct }: ProtocolAccess
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.protocols.title')}</h2>
-      <table className="admin-table">
+      <table className="data-table admin-table">
         <caption className="visually-hidden">{t('admin.protocols.title')}</caption>
         <thead>
           <tr>

@@ -26,8 +26,8 @@ export function SessionsSection({ userId, sessions, canAct }: SessionsSectionPro
       {sessions.length === 0 ? (
         <p className="muted">{t('admin.sessions.none')}</p>
       ) : (
-        <ScrollBox className="admin-table-wrap">
-          <table className="admin-table">
+        <ScrollBox className="table-scroll">
+          <table className="data-table admin-table">
             <caption className="visually-hidden">{t('admin.sessions.title')}</caption>
             <thead>
               <tr>
