@@ -383,6 +383,13 @@ export const staffDe: AdminMessages = {
         lifted: 'Anmeldesperre aufgehoben',
       },
       demo: { account_created: 'Demo-Konto erstellt' },
+      password_policy: { updated: 'Passwortregeln geändert' },
+      settings: { updated: 'Globale Vorgaben geändert' },
+      service_token: {
+        created: 'Mailserver-Token erstellt',
+        created_from_env: 'Mailserver-Token aus der Serverkonfiguration übernommen',
+        revoked: 'Mailserver-Token widerrufen',
+      },
     },
   },
   audit: {

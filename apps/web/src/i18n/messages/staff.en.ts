@@ -370,6 +370,13 @@ export const staffEn = {
         lifted: 'Login lock lifted',
       },
       demo: { account_created: 'Demo account created' },
+      password_policy: { updated: 'Password policy changed' },
+      settings: { updated: 'Global defaults changed' },
+      service_token: {
+        created: 'Mail-server token created',
+        created_from_env: 'Mail-server token taken from the server configuration',
+        revoked: 'Mail-server token revoked',
+      },
     },
   },
   audit: {

@@ -34,6 +34,12 @@ describe('security event names in the staff panel', () => {
       'password_reset.link_sent',
       'session.signed_out_others',
       'account.role_changed',
+      // Staff-only changes, seen in the audit log.
+      'password_policy.updated',
+      'settings.updated',
+      'service_token.created',
+      'service_token.created_from_env',
+      'service_token.revoked',
     ]) {
       for (const translate of [t, tDe]) {
         const name = securityEventName(translate, event(action));
