@@ -74,7 +74,7 @@ export class Translator {
         const catalogue = this.catalogues.get(code);
         const candidates =
           typeof values?.count === 'number'
-            ? [`${key}_${new Intl.PluralRules(code).select(values.count)}`, `${key}_other`, key]
+            ? [`${key}_${pluralRules(code).select(values.count)}`, `${key}_other`, key]
             : [key];
         for (const candidate of candidates) {
           const value = lookup(catalogue, candidate);
@@ -115,4 +115,16 @@ export class Translator {
   };
 
   getSnapshot = (): { t: TFunction } => this.snapshot;
+}
+
+const pluralRulesByLanguage = new Map<Language, Intl.PluralRules>();
+
+/** One `Intl.PluralRules` per language: built once, not on every plural text of every render. */
+function pluralRules(language: Language): Intl.PluralRules {
+  let rules = pluralRulesByLanguage.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRulesByLanguage.set(language, rules);
+  }
+  return rules;
 }
