@@ -3,7 +3,7 @@ import { passwordOperations, type ChangePasswordResponse, type PasswordPolicyRes
 import { ContractRoute } from '../infrastructure/common/http/contract-route.decorator.js';
 import { ContractBody, type BodyOf } from '../infrastructure/common/http/contract-input.decorator.js';
 import { ReqMeta, type RequestMeta } from '../infrastructure/common/http/request-meta.js';
-import { PasswordPolicyService } from '../password-policy/password-policy.service.js';
+import { PasswordPolicyService, passwordRulesOf } from '../password-policy/password-policy.service.js';
 import { actorOf } from '../audit/audit.types.js';
 import { CurrentSession } from './auth.decorators.js';
 import { PasswordChangeService } from './password-change.service.js';
@@ -19,7 +19,7 @@ export class PasswordController {
   @ContractRoute(passwordOperations.policy)
   async policy(): Promise<PasswordPolicyResponse> {
     const policy = await this.policies.current();
-    return { ...policy, contextWords: [...policy.contextWords] };
+    return { version: policy.version, ...passwordRulesOf(policy) };
   }
 
   @ContractRoute(passwordOperations.change)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordErrors } from '@mailgate/contracts';
+import { PasswordErrors, type PasswordRules } from '@mailgate/contracts';
 import {
   DEFAULT_PASSWORD_POLICY,
   evaluatePasswordAsync,
@@ -10,6 +10,12 @@ import { AppError } from '../infrastructure/common/http/app-error.js';
 import { PrismaService } from '../infrastructure/database/prisma.service.js';
 
 export type CurrentPasswordPolicy = PasswordPolicySettings & { readonly version: number };
+
+/** What a strength meter needs of the policy (the portal's and the reset page's alike). */
+export function passwordRulesOf(policy: CurrentPasswordPolicy): PasswordRules {
+  const { minLength, maxLength, minScore, blocklistEnabled, contextWords } = policy;
+  return { minLength, maxLength, minScore, blocklistEnabled, contextWords: [...contextWords] };
+}
 
 /** Admins' edits reach every instance within this time without any cross-instance signal. */
 const CACHE_TTL_MS = 30_000;

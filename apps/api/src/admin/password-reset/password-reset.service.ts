@@ -10,7 +10,7 @@ import { AppError } from '../../infrastructure/common/http/app-error.js';
 import type { RequestMeta } from '../../infrastructure/common/http/request-meta.js';
 import { PrismaService } from '../../infrastructure/database/prisma.service.js';
 import { SecurityNoticesService } from '../../notices/security-notices.service.js';
-import { PasswordPolicyService } from '../../password-policy/password-policy.service.js';
+import { PasswordPolicyService, passwordRulesOf } from '../../password-policy/password-policy.service.js';
 import { RecoveryCodes } from '../../auth/recovery-codes.js';
 import { TotpCodes } from '../../auth/totp-codes.js';
 import { maskAddress } from '../../mail/mail-render.js';
@@ -204,13 +204,8 @@ export class PasswordResetService {
    */
   async passwordRules(token: string, now = new Date()): Promise<PasswordResetRulesResponse> {
     const link = await this.redeemableLink(token, now);
-    const { minLength, maxLength, minScore, blocklistEnabled, contextWords } = await this.policy.current();
     return {
-      minLength,
-      maxLength,
-      minScore,
-      blocklistEnabled,
-      contextWords: [...contextWords],
+      ...passwordRulesOf(await this.policy.current()),
       account: { email: link.user.email, displayName: link.user.displayName },
     };
   }
